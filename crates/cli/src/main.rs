@@ -1,0 +1,2 @@
+//! The `marketproof` binary.
+fn main() {}

@@ -1,0 +1,1 @@
+//! The NYSE trading calendar (placeholder; filled in by the calendar work).
