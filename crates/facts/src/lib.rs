@@ -1,1 +1,110 @@
-//! facts (to be written).
+//! The fact engine: answers a [`model::Query`] with a cited [`model::Fact`].
+//!
+//! **Architecture invariant:** this crate is pure. It does no I/O and reads no
+//! clock; everything it knows comes from the [`model::Universe`] it is given.
+//! Every answer is point-in-time: a Fact as of D reads no observation dated
+//! after D (series are cut with [`model::Series::len_as_of`] before any
+//! kernel runs).
+//!
+//! The numeric work lives in [`kernels`], pure functions over slices, each
+//! documented with the method it implements (`docs/methods.md`). The
+//! [`Engine`] picks the series, cuts them at the as-of date, runs the kernels
+//! and turns their results into Facts with inputs, details and a sentence.
+
+mod answer;
+mod error;
+pub mod kernels;
+mod text;
+
+pub use error::FactError;
+pub use text::format_fact_text;
+
+use model::{Field, Registry, Series, Universe};
+
+/// Answers fact queries over one universe of consolidated series.
+#[derive(Debug)]
+pub struct Engine<'u> {
+    universe: &'u Universe,
+    registry: Option<Registry>,
+}
+
+impl<'u> Engine<'u> {
+    /// Builds an engine over `universe` with the built-in instrument registry.
+    pub fn new(universe: &'u Universe) -> Engine<'u> {
+        Engine {
+            universe,
+            registry: Registry::builtin().ok(),
+        }
+    }
+
+    /// Builds an engine with an explicit registry (used for baskets and names).
+    pub fn with_registry(universe: &'u Universe, registry: Registry) -> Engine<'u> {
+        Engine {
+            universe,
+            registry: Some(registry),
+        }
+    }
+
+    /// The universe the engine reads.
+    pub fn universe(&self) -> &'u Universe {
+        self.universe
+    }
+
+    /// The instrument registry, if it loaded.
+    pub fn registry(&self) -> Option<&Registry> {
+        self.registry.as_ref()
+    }
+
+    /// Answers one query.
+    ///
+    /// # Errors
+    /// A [`FactError`] naming the data that is missing (unknown instrument,
+    /// no observation in a range, too little history, a date that is not a
+    /// session of the series) or why the query cannot be answered.
+    pub fn fact(&self, query: &model::Query) -> Result<model::Fact, FactError> {
+        answer::answer(self, query)
+    }
+
+    /// Picks the series an instrument's price kernels read: `Close` if
+    /// present, else `AdjClose`, else `Value`, else `ReturnPct`.
+    ///
+    /// # Errors
+    /// [`FactError::UnknownInstrument`] when the universe holds none of them.
+    pub fn price_series(&self, symbol: &str) -> Result<&'u Series, FactError> {
+        let symbol = self.canonical(symbol);
+        [
+            Field::Close,
+            Field::AdjClose,
+            Field::Value,
+            Field::ReturnPct,
+        ]
+        .into_iter()
+        .find_map(|field| self.universe.get(&symbol, field))
+        .ok_or(FactError::UnknownInstrument { symbol })
+    }
+
+    /// The canonical symbols of a basket's members, in a stable order
+    /// (sectors: the registry's sector funds; styles and indices: fixed lists).
+    pub fn basket_members(&self, basket: &model::Basket) -> Vec<String> {
+        answer::basket_members(self, basket)
+    }
+
+    /// The canonical symbol for `symbol`: itself when the universe has a
+    /// series under that name, else the registry's resolution of it as an
+    /// alias ("SPX" → "^GSPC"), else itself.
+    pub fn canonical(&self, symbol: &str) -> String {
+        let known = self
+            .universe
+            .series
+            .range(model::SeriesKey::new(symbol, Field::Open)..)
+            .next()
+            .is_some_and(|(k, _)| k.instrument == symbol);
+        if known {
+            return symbol.to_string();
+        }
+        self.registry
+            .as_ref()
+            .and_then(|r| r.resolve(symbol))
+            .map_or_else(|| symbol.to_string(), |i| i.symbol.clone())
+    }
+}

@@ -1,0 +1,797 @@
+//! Single-instrument price facts: levels, returns and their rank, daily
+//! moves, gaps, records, "since", volatility, drawdowns, moving averages.
+
+use super::{
+    d_bool, d_int, d_num, fact, level as lvl, ordinal, pct, points, resolve_period, window_in, Cut,
+    Resolved,
+};
+use crate::kernels::{drawdown as dd, moves, moving_average as ma, records, returns, volatility};
+use crate::{Engine, FactError};
+use chrono::Datelike;
+use model::fact::Detail;
+use model::{Date, Fact, FactValue, Field, InstrumentKind, Period, PeriodKind, RecordKind, Unit};
+
+fn value_unit(engine: &Engine<'_>, symbol: &str, field: Field) -> Unit {
+    match field {
+        Field::Volume => Unit::Count,
+        Field::ReturnPct => Unit::Percent,
+        Field::Value => {
+            let kind = engine
+                .registry()
+                .and_then(|r| r.get(symbol))
+                .map(|i| i.kind);
+            if matches!(kind, Some(InstrumentKind::Rate)) {
+                Unit::Percent
+            } else {
+                Unit::Points
+            }
+        }
+        _ => Unit::Points,
+    }
+}
+
+/// `Query::Level`: the last observation on or before as-of, its rank among
+/// all earlier observations, and "highest/lowest since".
+pub(crate) fn level(
+    engine: &Engine<'_>,
+    symbol: &str,
+    field: Field,
+    as_of: Date,
+) -> Result<Fact, FactError> {
+    let cut = engine.field_cut(symbol, field, as_of)?;
+    let (v, i) = (cut.values(), cut.last());
+    let sym = cut.symbol().to_string();
+    let unit = value_unit(engine, &sym, field);
+    let mut f = fact(
+        "level",
+        vec![sym.clone()],
+        as_of,
+        FactValue::Number(v[i]),
+        unit,
+        ("level.observation", 1),
+    );
+    f.window = Some((cut.date(i), cut.date(i)));
+    f.inputs = engine.inputs(cut.series, 0..cut.n);
+    f.details.insert("date".into(), Detail::date(cut.date(i)));
+    let rank_high = returns::rank_desc(&v[..i], v[i]);
+    let rank_low = returns::rank_asc(&v[..i], v[i]);
+    f.details
+        .insert("rank_high".into(), d_int(rank_high, Unit::Rank));
+    f.details
+        .insert("rank_low".into(), d_int(rank_low, Unit::Rank));
+    f.details
+        .insert("n_observations".into(), d_int(cut.n, Unit::Count));
+    let hs = records::highest_since(v, i);
+    let ls = records::lowest_since(v, i);
+    if let Some(j) = hs {
+        f.details
+            .insert("highest_since".into(), Detail::date(cut.date(j)));
+    }
+    if let Some(j) = ls {
+        f.details
+            .insert("lowest_since".into(), Detail::date(cut.date(j)));
+    }
+    let name = engine.name(&sym);
+    let shown = match unit {
+        Unit::Percent => format!("{:.2}%", v[i]),
+        _ => lvl(v[i]),
+    };
+    let mut text = format!("{name} {field} was {shown} on {}", cut.date(i));
+    if cut.date(i) != as_of {
+        text.push_str(&format!(" (the last observation on or before {as_of})"));
+    }
+    match (hs, ls) {
+        (None, _) if i > 0 => text.push_str(", the highest on record"),
+        (Some(j), _) if rank_high <= rank_low => {
+            text.push_str(&format!(", the highest since {}", cut.date(j)))
+        }
+        (_, None) if i > 0 => text.push_str(", the lowest on record"),
+        (_, Some(j)) => text.push_str(&format!(", the lowest since {}", cut.date(j))),
+        _ => {}
+    }
+    f.text = format!("{text}.");
+    Ok(f)
+}
+
+/// `Query::Return`.
+pub(crate) fn period_return(
+    engine: &Engine<'_>,
+    symbol: &str,
+    period: Period,
+    as_of: Date,
+) -> Result<Fact, FactError> {
+    let cut = engine.price_cut(symbol, as_of)?;
+    let resolved = resolve_period(period, as_of)?;
+    let w = window_in(&cut, resolved, as_of)?;
+    let v = cut.values();
+    let r = returns::return_pct(v, w.base, w.last);
+    let sym = cut.symbol().to_string();
+    let mut f = fact(
+        "return",
+        vec![sym.clone()],
+        as_of,
+        FactValue::Number(r),
+        Unit::Percent,
+        ("return.period", 1),
+    );
+    f.window = Some((cut.date(w.first), cut.date(w.last)));
+    f.inputs = engine.inputs(cut.series, w.base..w.last + 1);
+    let pts = v[w.last] - v[w.base];
+    f.details.insert("points".into(), d_num(pts, Unit::Points));
+    f.details
+        .insert("base_date".into(), Detail::date(cut.date(w.base)));
+    f.details
+        .insert("base_close".into(), d_num(v[w.base], Unit::Points));
+    f.details
+        .insert("end_date".into(), Detail::date(cut.date(w.last)));
+    f.details
+        .insert("end_close".into(), d_num(v[w.last], Unit::Points));
+    f.details
+        .insert("first_session".into(), Detail::date(cut.date(w.first)));
+    f.details.insert(
+        "sessions".into(),
+        d_int(w.last + 1 - w.first, Unit::Sessions),
+    );
+    let complete = match resolved {
+        Resolved::Calendar { nominal_end, .. } => nominal_end <= as_of,
+        _ => true,
+    };
+    f.details.insert("complete".into(), d_bool(complete));
+    f.details
+        .insert("field".into(), Detail::text(cut.field().as_str()));
+    f.text = format!(
+        "{} returned {} ({}) from {} to {}, measured from the {} close of {} on {}.",
+        engine.name(&sym),
+        pct(r),
+        points(pts),
+        cut.date(w.first),
+        cut.date(w.last),
+        cut.field(),
+        lvl(v[w.base]),
+        cut.date(w.base),
+    );
+    Ok(f)
+}
+
+/// `Query::ReturnRank`: rank among all periods of the same calendar kind.
+pub(crate) fn return_rank(
+    engine: &Engine<'_>,
+    symbol: &str,
+    period: Period,
+    against: PeriodKind,
+    as_of: Date,
+) -> Result<Fact, FactError> {
+    use returns::CalendarKind as K;
+    let cut = engine.price_cut(symbol, as_of)?;
+    let mismatch = || FactError::InvalidPeriod {
+        reason: format!("a {period:?} cannot be ranked against {against:?} periods"),
+    };
+    // (kind, year, number, only_number, ytd_end)
+    let (kind, year, number, only, ytd_end) = match (period, against) {
+        (Period::Month { year, month }, PeriodKind::Month) => (K::Month, year, month, None, None),
+        (Period::MonthToDate, PeriodKind::Month) => {
+            (K::Month, as_of.year(), as_of.month(), None, None)
+        }
+        (Period::Quarter { year, quarter }, PeriodKind::Quarter) => {
+            (K::Quarter, year, u32::from(quarter), None, None)
+        }
+        (Period::QuarterToDate, PeriodKind::Quarter) => (
+            K::Quarter,
+            as_of.year(),
+            (as_of.month() - 1) / 3 + 1,
+            None,
+            None,
+        ),
+        (Period::Half { year, half }, PeriodKind::Half) => {
+            (K::Half, year, u32::from(half), Some(u32::from(half)), None)
+        }
+        (Period::Year { year }, PeriodKind::Year) => (K::Year, year, 1, None, None),
+        (Period::YearToDate, PeriodKind::YearToDate | PeriodKind::Year) => {
+            let ytd = (against == PeriodKind::YearToDate).then(|| (as_of.month(), as_of.day()));
+            (K::Year, as_of.year(), 1, None, ytd)
+        }
+        (Period::Day, PeriodKind::Day) => return daily_move(engine, symbol, as_of),
+        _ => return Err(mismatch()),
+    };
+    if number == 0 || number > 12 / kind.months() {
+        return Err(FactError::InvalidPeriod {
+            reason: format!("period number {number} out of range"),
+        });
+    }
+    let (dates, v) = (cut.dates(), cut.values());
+    let history = returns::period_history(dates, v, kind, only, ytd_end, as_of);
+    let target_pos = history
+        .iter()
+        .position(|p| p.year == year && p.number == number)
+        .ok_or_else(|| {
+            let (from, to) = kind.span(year, number).unwrap_or((as_of, as_of));
+            FactError::NoData {
+                instrument: cut.symbol().to_string(),
+                field: cut.field(),
+                from,
+                to,
+            }
+        })?;
+    let target = history[target_pos].clone();
+    if target.idx.first > target.idx.last || kind.span(year, number).is_some_and(|s| s.0 > as_of) {
+        return Err(mismatch());
+    }
+    // Rank among complete periods plus the target itself.
+    let pool: Vec<&returns::PeriodReturn> = history
+        .iter()
+        .enumerate()
+        .filter(|(k, p)| p.complete || *k == target_pos)
+        .map(|(_, p)| p)
+        .collect();
+    let values: Vec<f64> = pool.iter().map(|p| p.return_pct).collect();
+    let rank_best = returns::rank_desc(&values, target.return_pct);
+    let rank_worst = returns::rank_asc(&values, target.return_pct);
+    let earlier = &history[..target_pos];
+    let best_since = earlier
+        .iter()
+        .rev()
+        .find(|p| p.return_pct >= target.return_pct);
+    let worst_since = earlier
+        .iter()
+        .rev()
+        .find(|p| p.return_pct <= target.return_pct);
+    let sym = cut.symbol().to_string();
+    let label = if ytd_end.is_some() {
+        format!("{year} to {:02}-{:02}", as_of.month(), as_of.day())
+    } else {
+        kind.label(year, number)
+    };
+    let mut f = fact(
+        "return_rank",
+        vec![sym.clone()],
+        as_of,
+        FactValue::Integer(rank_best as i64),
+        Unit::Rank,
+        ("return.rank", 1),
+    );
+    f.window = Some((dates[target.idx.first], dates[target.idx.last]));
+    let first_read = history.first().map_or(target.idx.base, |p| p.idx.base);
+    f.inputs = engine.inputs(cut.series, first_read..cut.n);
+    f.details
+        .insert("return_pct".into(), d_num(target.return_pct, Unit::Percent));
+    f.details
+        .insert("period".into(), Detail::text(label.clone()));
+    f.details
+        .insert("rank_best".into(), d_int(rank_best, Unit::Rank));
+    f.details
+        .insert("rank_worst".into(), d_int(rank_worst, Unit::Rank));
+    f.details
+        .insert("n_periods".into(), d_int(pool.len(), Unit::Count));
+    f.details.insert("complete".into(), d_bool(target.complete));
+    f.details
+        .insert("base_date".into(), Detail::date(dates[target.idx.base]));
+    let fmt_p = |p: &returns::PeriodReturn| {
+        if ytd_end.is_some() {
+            format!("{}", p.year)
+        } else {
+            kind.label(p.year, p.number)
+        }
+    };
+    if let Some(p) = best_since {
+        f.details
+            .insert("best_since".into(), Detail::text(fmt_p(p)));
+        f.details.insert(
+            "best_since_return_pct".into(),
+            d_num(p.return_pct, Unit::Percent),
+        );
+    }
+    if let Some(p) = worst_since {
+        f.details
+            .insert("worst_since".into(), Detail::text(fmt_p(p)));
+        f.details.insert(
+            "worst_since_return_pct".into(),
+            d_num(p.return_pct, Unit::Percent),
+        );
+    }
+    let what = match kind {
+        K::Month => "month",
+        K::Quarter => "quarter",
+        K::Half if number == 1 => "first half",
+        K::Half => "second half",
+        K::Year if ytd_end.is_some() => "year-to-date stretch",
+        K::Year => "year",
+    };
+    let name = engine.name(&sym);
+    let tail = if rank_best <= rank_worst {
+        match best_since {
+            Some(p) => format!("its best {what} since {}", fmt_p(p)),
+            None => format!("its best {what} on record"),
+        }
+    } else {
+        match worst_since {
+            Some(p) => format!("its worst {what} since {}", fmt_p(p)),
+            None => format!("its worst {what} on record"),
+        }
+    };
+    f.text = format!(
+        "{name}'s {} in {label} ranks {} best of {} ({} worst); {tail}.",
+        pct(target.return_pct),
+        ordinal(rank_best),
+        pool.len(),
+        ordinal(rank_worst),
+    );
+    Ok(f)
+}
+
+/// `Query::DailyMove`.
+pub(crate) fn daily_move(
+    engine: &Engine<'_>,
+    symbol: &str,
+    as_of: Date,
+) -> Result<Fact, FactError> {
+    let cut = engine.price_cut(symbol, as_of)?;
+    let i = cut.session(as_of)?;
+    if i == 0 {
+        return Err(FactError::NoBase {
+            instrument: cut.symbol().to_string(),
+            field: cut.field(),
+            before: as_of,
+        });
+    }
+    let v = cut.values();
+    let m = moves::daily_move(v, i);
+    let sym = cut.symbol().to_string();
+    let mut f = fact(
+        "daily_move",
+        vec![sym.clone()],
+        as_of,
+        FactValue::Number(m.return_pct),
+        Unit::Percent,
+        ("move.daily", 1),
+    );
+    f.window = Some((as_of, as_of));
+    f.inputs = engine.inputs(cut.series, 0..i + 1);
+    f.details
+        .insert("points".into(), d_num(m.points, Unit::Points));
+    f.details.insert("close".into(), d_num(v[i], Unit::Points));
+    f.details
+        .insert("previous_close".into(), d_num(v[i - 1], Unit::Points));
+    f.details
+        .insert("previous_date".into(), Detail::date(cut.date(i - 1)));
+    f.details
+        .insert("field".into(), Detail::text(cut.field().as_str()));
+    let name = engine.name(&sym);
+    let dir = if m.return_pct < 0.0 {
+        "decline"
+    } else {
+        "gain"
+    };
+    if m.rank > 0 {
+        f.details.insert("rank".into(), d_int(m.rank, Unit::Rank));
+        f.details
+            .insert("n_ranked".into(), d_int(m.n_ranked, Unit::Count));
+        f.details.insert("direction".into(), Detail::text(dir));
+    }
+    let since_key = if m.return_pct < 0.0 {
+        "worst_since"
+    } else {
+        "best_since"
+    };
+    if let Some(j) = m.since {
+        f.details
+            .insert(since_key.into(), Detail::date(cut.date(j)));
+    }
+    let mut text = format!(
+        "{name} moved {} ({}) on {as_of}, closing at {}",
+        pct(m.return_pct),
+        points(m.points),
+        lvl(v[i])
+    );
+    if m.rank > 0 {
+        let adj = if m.return_pct < 0.0 { "worst" } else { "best" };
+        text.push_str(&format!(
+            "; the {}-largest {dir} of {} since {}",
+            ordinal(m.rank),
+            m.n_ranked,
+            cut.date(0)
+        ));
+        match m.since {
+            Some(j) => text.push_str(&format!(", its {adj} day since {}", cut.date(j))),
+            None => text.push_str(&format!(", its {adj} day on record")),
+        }
+    }
+    f.text = format!("{text}.");
+    Ok(f)
+}
+
+/// `Query::Gap`: open vs the previous session's close.
+pub(crate) fn gap(engine: &Engine<'_>, symbol: &str, as_of: Date) -> Result<Fact, FactError> {
+    let open = engine.field_cut(symbol, Field::Open, as_of)?;
+    let close = engine.field_cut(symbol, Field::Close, as_of)?;
+    let oi = open.session(as_of)?;
+    let ci = close.dates().partition_point(|d| *d < as_of);
+    if ci == 0 {
+        return Err(FactError::NoBase {
+            instrument: close.symbol().to_string(),
+            field: Field::Close,
+            before: as_of,
+        });
+    }
+    let prev = ci - 1;
+    let (o, c) = (open.values()[oi], close.values()[prev]);
+    let g = moves::gap_pct(o, c);
+    let sym = open.symbol().to_string();
+    let mut f = fact(
+        "gap",
+        vec![sym.clone()],
+        as_of,
+        FactValue::Number(g),
+        Unit::Percent,
+        ("move.gap", 1),
+    );
+    f.window = Some((close.date(prev), as_of));
+    f.inputs = engine.inputs(close.series, prev..prev + 1);
+    f.inputs.extend(engine.inputs(open.series, oi..oi + 1));
+    f.details.insert("open".into(), d_num(o, Unit::Points));
+    f.details
+        .insert("previous_close".into(), d_num(c, Unit::Points));
+    f.details
+        .insert("previous_date".into(), Detail::date(close.date(prev)));
+    f.details
+        .insert("points".into(), d_num(o - c, Unit::Points));
+    f.text = format!(
+        "{} opened at {} on {as_of}, a gap of {} ({}) from the previous close of {} on {}.",
+        engine.name(&sym),
+        lvl(o),
+        pct(g),
+        points(o - c),
+        lvl(c),
+        close.date(prev)
+    );
+    Ok(f)
+}
+
+/// `Query::Record`: record close or record intraday high, kept apart.
+pub(crate) fn record(
+    engine: &Engine<'_>,
+    symbol: &str,
+    kind: RecordKind,
+    as_of: Date,
+) -> Result<Fact, FactError> {
+    let (cut, method, what) = match kind {
+        RecordKind::Close => (engine.price_cut(symbol, as_of)?, "record.close", "close"),
+        RecordKind::IntradayHigh => (
+            engine.field_cut(symbol, Field::High, as_of)?,
+            "record.high",
+            "intraday high",
+        ),
+    };
+    let (v, i) = (cut.values(), cut.last());
+    let s = records::record_status(v, i);
+    let sym = cut.symbol().to_string();
+    let mut f = fact(
+        if kind == RecordKind::Close {
+            "record_close"
+        } else {
+            "record_high"
+        },
+        vec![sym.clone()],
+        as_of,
+        FactValue::Bool(s.is_record),
+        Unit::Bool,
+        (method, 1),
+    );
+    f.window = Some((cut.date(0), cut.date(i)));
+    f.inputs = engine.inputs(cut.series, 0..cut.n);
+    f.details.insert("date".into(), Detail::date(cut.date(i)));
+    f.details.insert("level".into(), d_num(v[i], Unit::Points));
+    f.details
+        .insert("field".into(), Detail::text(cut.field().as_str()));
+    f.details.insert(
+        "record_date".into(),
+        Detail::date(cut.date(s.latest_record)),
+    );
+    f.details.insert(
+        "record_level".into(),
+        d_num(v[s.latest_record], Unit::Points),
+    );
+    f.details.insert(
+        "sessions_since_record".into(),
+        d_int(s.sessions_since_record, Unit::Sessions),
+    );
+    if let Some(p) = s.previous_record {
+        f.details
+            .insert("previous_record_date".into(), Detail::date(cut.date(p)));
+        f.details
+            .insert("previous_record_level".into(), d_num(v[p], Unit::Points));
+        f.details.insert(
+            "vs_previous_record_pct".into(),
+            d_num((v[i] / v[p] - 1.0) * 100.0, Unit::Percent),
+        );
+    }
+    let name = engine.name(&sym);
+    let day = cut.date(i);
+    f.text = match (s.is_record, s.previous_record) {
+        (true, Some(p)) => format!(
+            "{name}'s {what} of {} on {day} was a record {what}, above the previous record of {} set on {}.",
+            lvl(v[i]),
+            lvl(v[p]),
+            cut.date(p)
+        ),
+        (true, None) => format!("{name}'s {what} of {} on {day} is its first observation.", lvl(v[i])),
+        (false, _) => format!(
+            "{name}'s {what} of {} on {day} was not a record {what}: the record is {} set on {}, {} sessions earlier ({} below it).",
+            lvl(v[i]),
+            lvl(v[s.latest_record]),
+            cut.date(s.latest_record),
+            s.sessions_since_record,
+            pct((v[i] / v[s.latest_record] - 1.0) * 100.0),
+        ),
+    };
+    Ok(f)
+}
+
+/// `Query::LowestSince` / `Query::HighestSince`.
+pub(crate) fn since(
+    engine: &Engine<'_>,
+    symbol: &str,
+    highest: bool,
+    as_of: Date,
+) -> Result<Fact, FactError> {
+    let cut = engine.price_cut(symbol, as_of)?;
+    let (v, i) = (cut.values(), cut.last());
+    let j = if highest {
+        records::highest_since(v, i)
+    } else {
+        records::lowest_since(v, i)
+    };
+    let sym = cut.symbol().to_string();
+    let (kind, word) = if highest {
+        ("highest_since", "highest")
+    } else {
+        ("lowest_since", "lowest")
+    };
+    let value = j.map_or_else(
+        || FactValue::Text("on record".into()),
+        |j| FactValue::Date(cut.date(j)),
+    );
+    let unit = if j.is_some() { Unit::Date } else { Unit::Text };
+    let mut f = fact(
+        kind,
+        vec![sym.clone()],
+        as_of,
+        value,
+        unit,
+        ("level.since", 1),
+    );
+    let from = j.unwrap_or(0);
+    f.window = Some((cut.date(from), cut.date(i)));
+    f.inputs = engine.inputs(cut.series, from..cut.n);
+    f.details.insert("date".into(), Detail::date(cut.date(i)));
+    f.details.insert("level".into(), d_num(v[i], Unit::Points));
+    f.details.insert("on_record".into(), d_bool(j.is_none()));
+    let name = engine.name(&sym);
+    f.text = match j {
+        Some(j) => {
+            f.details
+                .insert("since_level".into(), d_num(v[j], Unit::Points));
+            f.details
+                .insert("sessions_since".into(), d_int(i - j, Unit::Sessions));
+            format!(
+                "{name}'s {} close of {} on {} was its {word} since {} ({}).",
+                cut.field(),
+                lvl(v[i]),
+                cut.date(i),
+                cut.date(j),
+                lvl(v[j])
+            )
+        }
+        None => format!(
+            "{name}'s {} close of {} on {} was its {word} on record (since {}).",
+            cut.field(),
+            lvl(v[i]),
+            cut.date(i),
+            cut.date(0)
+        ),
+    };
+    Ok(f)
+}
+
+/// `Query::Volatility`.
+pub(crate) fn volatility(
+    engine: &Engine<'_>,
+    symbol: &str,
+    period: Period,
+    annualised: bool,
+    sample: bool,
+    as_of: Date,
+) -> Result<Fact, FactError> {
+    let cut = engine.price_cut(symbol, as_of)?;
+    let w = window_in(&cut, resolve_period(period, as_of)?, as_of)?;
+    let rets = returns::daily_returns(&cut.values()[w.base..=w.last]);
+    let sd = volatility::std_dev_pct(&rets, sample, annualised)
+        .ok_or_else(|| cut.not_enough(if sample { 3 } else { 2 }))?;
+    let sym = cut.symbol().to_string();
+    let mut f = fact(
+        "volatility",
+        vec![sym.clone()],
+        as_of,
+        FactValue::Number(sd),
+        Unit::Percent,
+        ("volatility.std", 1),
+    );
+    f.window = Some((cut.date(w.first), cut.date(w.last)));
+    f.inputs = engine.inputs(cut.series, w.base..w.last + 1);
+    f.details
+        .insert("n_returns".into(), d_int(rets.len(), Unit::Count));
+    f.details.insert("sample".into(), d_bool(sample));
+    f.details.insert("annualised".into(), d_bool(annualised));
+    f.details
+        .insert("base_date".into(), Detail::date(cut.date(w.base)));
+    let kind = format!(
+        "{}{} standard deviation of daily returns",
+        if annualised {
+            "annualised (×√252) "
+        } else {
+            "daily "
+        },
+        if sample { "sample" } else { "population" }
+    );
+    f.details
+        .insert("definition".into(), Detail::text(kind.clone()));
+    f.text = format!(
+        "The {kind} of {} from {} to {} ({} returns) was {:.2}%.",
+        engine.name(&sym),
+        cut.date(w.first),
+        cut.date(w.last),
+        rets.len(),
+        sd
+    );
+    Ok(f)
+}
+
+/// `Query::Drawdown`.
+pub(crate) fn drawdown(engine: &Engine<'_>, symbol: &str, as_of: Date) -> Result<Fact, FactError> {
+    let cut = engine.price_cut(symbol, as_of)?;
+    let (v, i) = (cut.values(), cut.last());
+    let d = dd::drawdown_at(v, i);
+    let sym = cut.symbol().to_string();
+    let mut f = fact(
+        "drawdown",
+        vec![sym.clone()],
+        as_of,
+        FactValue::Number(d.drawdown_pct),
+        Unit::Percent,
+        ("drawdown.close", 1),
+    );
+    f.window = Some((cut.date(d.peak), cut.date(i)));
+    f.inputs = engine.inputs(cut.series, 0..cut.n);
+    f.details.insert("date".into(), Detail::date(cut.date(i)));
+    f.details
+        .insert("peak_date".into(), Detail::date(cut.date(d.peak)));
+    f.details
+        .insert("peak_close".into(), d_num(v[d.peak], Unit::Points));
+    f.details
+        .insert("trough_date".into(), Detail::date(cut.date(d.trough)));
+    f.details
+        .insert("trough_pct".into(), d_num(d.trough_pct, Unit::Percent));
+    f.details.insert(
+        "in_correction".into(),
+        d_bool(d.drawdown_pct <= dd::CORRECTION_PCT),
+    );
+    f.details.insert(
+        "in_bear_market".into(),
+        d_bool(d.drawdown_pct <= dd::BEAR_PCT),
+    );
+    if let Some(c) = d.correction_start {
+        f.details
+            .insert("correction_start".into(), Detail::date(cut.date(c)));
+    }
+    if let Some(b) = d.bear_start {
+        f.details
+            .insert("bear_start".into(), Detail::date(cut.date(b)));
+    }
+    let name = engine.name(&sym);
+    let mut text = format!(
+        "{name} closed {} below its peak close of {} on {} as of {}",
+        pct(d.drawdown_pct).trim_start_matches('-'),
+        lvl(v[d.peak]),
+        cut.date(d.peak),
+        cut.date(i)
+    );
+    if d.drawdown_pct == 0.0 {
+        text = format!(
+            "{name} closed at its peak ({}) on {}",
+            lvl(v[i]),
+            cut.date(i)
+        );
+    }
+    if let Some(b) = d.bear_start {
+        text.push_str(&format!(
+            "; it first closed 20% or more below the peak on {}",
+            cut.date(b)
+        ));
+    } else if let Some(c) = d.correction_start {
+        text.push_str(&format!(
+            "; it first closed 10% or more below the peak on {}",
+            cut.date(c)
+        ));
+    }
+    f.text = format!("{text}.");
+    Ok(f)
+}
+
+/// `Query::MovingAverage`.
+pub(crate) fn moving_average(
+    engine: &Engine<'_>,
+    symbol: &str,
+    window: u32,
+    as_of: Date,
+) -> Result<Fact, FactError> {
+    let cut = engine.price_cut(symbol, as_of)?;
+    let w = window as usize;
+    if w == 0 {
+        return Err(FactError::InvalidPeriod {
+            reason: "a moving average over 0 sessions".into(),
+        });
+    }
+    let (v, i) = (cut.values(), cut.last());
+    let p = ma::ma_position(v, w, i).ok_or_else(|| cut.not_enough(w))?;
+    let sym = cut.symbol().to_string();
+    let mut f = fact(
+        "moving_average",
+        vec![sym.clone()],
+        as_of,
+        FactValue::Number(p.ma),
+        Unit::Points,
+        ("ma.simple", 1),
+    );
+    f.window = Some((cut.date(i + 1 - w), cut.date(i)));
+    f.inputs = engine.inputs(cut.series, 0..cut.n);
+    f.details
+        .insert("window_sessions".into(), d_int(w, Unit::Sessions));
+    f.details.insert("date".into(), Detail::date(cut.date(i)));
+    f.details.insert("close".into(), d_num(v[i], Unit::Points));
+    f.details
+        .insert("distance_pct".into(), d_num(p.distance_pct, Unit::Percent));
+    f.details.insert("above".into(), d_bool(p.above));
+    let side = if p.above { "above" } else { "below" };
+    if let Some(s) = p.side_since {
+        f.details
+            .insert("cross_date".into(), Detail::date(cut.date(s)));
+        f.details.insert(
+            "cross_direction".into(),
+            Detail::text(if p.above { "up" } else { "down" }),
+        );
+        f.details
+            .insert("sessions_on_side".into(), d_int(i + 1 - s, Unit::Sessions));
+    }
+    if let Some(x) = p.previous_same_side {
+        f.details
+            .insert("previous_same_side".into(), Detail::date(cut.date(x)));
+    }
+    let name = engine.name(&sym);
+    let mut text = format!(
+        "{name} closed at {} on {}, {} its {w}-day moving average of {} ({})",
+        lvl(v[i]),
+        cut.date(i),
+        side,
+        lvl(p.ma),
+        pct(p.distance_pct)
+    );
+    match (p.side_since, p.previous_same_side) {
+        (Some(s), Some(x)) if s == i => text.push_str(&format!(
+            "; its first close {side} it since {}",
+            cut.date(x)
+        )),
+        (Some(s), _) => text.push_str(&format!("; {side} it since {}", cut.date(s))),
+        _ => {}
+    }
+    f.text = format!("{text}.");
+    Ok(f)
+}
+
+/// A cut's window for cross-sections (shared with `cross`).
+pub(crate) fn member_return(
+    cut: &Cut<'_>,
+    period: Period,
+    as_of: Date,
+) -> Result<(returns::WindowIdx, f64), FactError> {
+    let w = window_in(cut, resolve_period(period, as_of)?, as_of)?;
+    Ok((w, returns::return_pct(cut.values(), w.base, w.last)))
+}

@@ -1,0 +1,876 @@
+//! The engine on the real shared market data, against values computed
+//! independently with Python 3 (csv module) from the raw files.
+//!
+//! The Python snippets merged sources by the registry's priority (first
+//! listed wins on a date): ^GSPC close = guydekowski GSPC.csv, then
+//! heliar-k SPX.csv, then asset_prices.csv SPX; ^RUT close = hjyssg ^RUT.csv,
+//! then heliar-k RUT.csv, then asset_prices.csv RUT; ^VIX = guydekowski
+//! VIX.csv then datasets_finance-vix. Each test names the computation.
+
+use facts::{Engine, FactError};
+use model::{
+    Basket, Date, Direction, Fact, FactValue, Field, Period, PeriodKind, Query, RecordKind, Unit,
+};
+
+fn d(s: &str) -> Date {
+    model::parse_iso_date(s).expect("test date")
+}
+
+fn engine() -> Option<Engine<'static>> {
+    store::testing::shared_universe().map(Engine::new)
+}
+
+fn num(f: &Fact) -> f64 {
+    f.value.as_f64().expect("numeric value")
+}
+
+fn det_num(f: &Fact, k: &str) -> f64 {
+    f.detail(k)
+        .unwrap_or_else(|| panic!("detail {k} missing in {f:#?}"))
+        .value
+        .as_f64()
+        .unwrap_or_else(|| panic!("detail {k} not numeric"))
+}
+
+fn det_date(f: &Fact, k: &str) -> Date {
+    f.detail(k)
+        .unwrap_or_else(|| panic!("detail {k} missing in {f:#?}"))
+        .value
+        .as_date()
+        .unwrap_or_else(|| panic!("detail {k} not a date"))
+}
+
+fn det_text(f: &Fact, k: &str) -> String {
+    match &f
+        .detail(k)
+        .unwrap_or_else(|| panic!("detail {k} missing"))
+        .value
+    {
+        FactValue::Text(t) => t.clone(),
+        other => panic!("detail {k} is {other:?}"),
+    }
+}
+
+fn det_bool(f: &Fact, k: &str) -> bool {
+    match f
+        .detail(k)
+        .unwrap_or_else(|| panic!("detail {k} missing"))
+        .value
+    {
+        FactValue::Bool(b) => b,
+        ref other => panic!("detail {k} is {other:?}"),
+    }
+}
+
+fn close(a: f64, b: f64, tol: f64) -> bool {
+    (a - b).abs() <= tol
+}
+
+#[track_caller]
+fn assert_close(a: f64, b: f64, tol: f64) {
+    assert!(close(a, b, tol), "{a} != {b} (tol {tol})");
+}
+
+fn rel_streak(e: &Engine<'_>, as_of: &str) -> Fact {
+    e.fact(&Query::Streak {
+        symbol: "^RUT".into(),
+        vs: Some("^GSPC".into()),
+        direction: Some(Direction::Up),
+        as_of: d(as_of),
+    })
+    .expect("relative streak")
+}
+
+/// Python (tests/python/expected.py `relative_streak`; relstreak.py): common sessions of ^RUT and ^GSPC; hit = RUT's
+/// return > GSPC's on that grid; runs; "longest since" = last earlier run of
+/// ≥ the same length ending before the current began.
+#[test]
+fn russell_vs_sp500_relative_streak_january_2026() {
+    let Some(e) = engine() else { return };
+    // 2026-01-14: 9 sessions from 2026-01-02; longest since 2017-08-22..09-01 (9).
+    let f = rel_streak(&e, "2026-01-14");
+    assert_eq!(f.value, FactValue::Integer(9));
+    assert_eq!(det_date(&f, "start_date"), d("2026-01-02"));
+    assert_eq!(det_date(&f, "longest_since_end"), d("2017-09-01"));
+    // 2026-01-15: 10 sessions (not 9 as seed 003 says), longest since the
+    // 13-session run 2008-05-20..2008-06-06 (not "since 1990").
+    let f = rel_streak(&e, "2026-01-15");
+    assert_eq!(f.value, FactValue::Integer(10));
+    assert_eq!(det_date(&f, "start_date"), d("2026-01-02"));
+    assert_eq!(det_date(&f, "longest_since_start"), d("2008-05-20"));
+    assert_eq!(det_date(&f, "longest_since_end"), d("2008-06-06"));
+    assert_eq!(det_num(&f, "longest_since_len"), 13.0);
+    assert_eq!(det_num(&f, "rank"), 6.0);
+    // 2026-01-16: 11 sessions, but from 2026-01-02 (not from Dec 1 as seed
+    // 000 says); base close 2025-12-31: RUT 2481.91 -> 2677.74 = +7.8903 %,
+    // GSPC 6845.50 -> 6940.01 = +1.3806 %, spread 6.5097 pp; rank 5 of the
+    // 2395 completed runs (one tie at 11).
+    let f = rel_streak(&e, "2026-01-16");
+    assert_eq!(f.value, FactValue::Integer(11));
+    assert_eq!(f.unit, Unit::Sessions);
+    assert_eq!(f.window, Some((d("2026-01-02"), d("2026-01-16"))));
+    assert_eq!(det_date(&f, "base_date"), d("2025-12-31"));
+    assert_close(det_num(&f, "change_pct"), 7.8903, 5e-4);
+    assert_close(det_num(&f, "change_points"), 195.83, 1e-6);
+    assert_close(det_num(&f, "vs_change_pct"), 1.3806, 5e-4);
+    assert_close(det_num(&f, "spread_pp"), 6.5097, 5e-4);
+    assert_eq!(det_date(&f, "longest_since_start"), d("2008-05-20"));
+    assert_eq!(det_num(&f, "rank"), 5.0);
+    assert_eq!(det_num(&f, "ties"), 1.0);
+    assert_eq!(det_num(&f, "n_completed"), 2395.0);
+    assert_eq!(f.subjects, vec!["^RUT".to_string(), "^GSPC".to_string()]);
+    assert!(f.inputs.iter().any(|i| i.instrument == "^RUT"
+        && i.source_path.contains("RUT.csv")
+        && i.to == d("2026-01-16")));
+    assert!(f.inputs.iter().all(|i| i.to <= d("2026-01-16")));
+    // 2026-01-22: 14 sessions, longest since the 16-session run 1996-04-16..05-07.
+    let f = rel_streak(&e, "2026-01-22");
+    assert_eq!(f.value, FactValue::Integer(14));
+    assert_eq!(det_date(&f, "longest_since_start"), d("1996-04-16"));
+    assert_eq!(det_num(&f, "longest_since_len"), 16.0);
+    assert_close(det_num(&f, "change_pct"), 9.5435, 5e-4);
+    // 2026-01-23: the run ended; whichever streak is current is a 1-day
+    // underperformance, longest since 2025-12-23..12-31 (6).
+    let f = e
+        .fact(&Query::Streak {
+            symbol: "^RUT".into(),
+            vs: Some("^GSPC".into()),
+            direction: None,
+            as_of: d("2026-01-23"),
+        })
+        .expect("streak");
+    assert_eq!(f.value, FactValue::Integer(1));
+    assert_eq!(det_text(&f, "direction"), "down");
+    assert_eq!(det_date(&f, "longest_since_end"), d("2025-12-31"));
+    let f = rel_streak(&e, "2026-01-23");
+    assert_eq!(f.value, FactValue::Integer(0), "no up streak on 01-23");
+}
+
+/// Python (exp5.py): runs of RUT-beats-GSPC of ≥ 10 sessions ending on or
+/// after the start of the window.
+#[test]
+fn relative_streak_counts() {
+    let Some(e) = engine() else { return };
+    let q = |from: &str, to: &str| Query::StreakCount {
+        symbol: "^RUT".into(),
+        vs: Some("^GSPC".into()),
+        direction: Direction::Up,
+        min_len: 10,
+        from: Some(d(from)),
+        as_of: d(to),
+    };
+    let f = e.fact(&q("1987-01-01", "2026-01-16")).expect("count");
+    // 1991-01-21 (12), 1996-04-16 (16), 2000-05-25 (11), 2001-12-03 (12),
+    // 2002-04-02 (10), 2003-05-19 (10), 2008-05-20 (13), 2026-01-02 (11).
+    assert_eq!(f.value, FactValue::Integer(8));
+    assert_eq!(
+        det_text(&f, "streak01"),
+        "1991-01-21..1991-02-05 (12 sessions)"
+    );
+    assert_eq!(
+        det_text(&f, "streak08"),
+        "2026-01-02..2026-01-16 (11 sessions)"
+    );
+    let f = e.fact(&q("2000-01-01", "2026-01-31")).expect("count");
+    assert_eq!(f.value, FactValue::Integer(6));
+    assert_eq!(det_num(&f, "longest_len"), 14.0);
+}
+
+/// Python (exp5.py): absolute up/down streaks of ^GSPC.
+#[test]
+fn absolute_streaks_across_eras() {
+    let Some(e) = engine() else { return };
+    let s = |dir: Direction, as_of: &str| {
+        e.fact(&Query::Streak {
+            symbol: "^GSPC".into(),
+            vs: None,
+            direction: Some(dir),
+            as_of: d(as_of),
+        })
+        .expect("streak")
+    };
+    // 2025-05-02: 9 up days from 2025-04-22, longest since 2004-10-26..11-05 (9).
+    let f = s(Direction::Up, "2025-05-02");
+    assert_eq!(f.value, FactValue::Integer(9));
+    assert_eq!(det_date(&f, "start_date"), d("2025-04-22"));
+    assert_eq!(det_date(&f, "longest_since_start"), d("2004-10-26"));
+    assert_eq!(det_num(&f, "rank"), 18.0);
+    // 2008-10-09: 7 down days from 2008-10-01, longest since 1996-06-10..06-19 (8).
+    let f = s(Direction::Down, "2008-10-09");
+    assert_eq!(f.value, FactValue::Integer(7));
+    assert_eq!(det_date(&f, "start_date"), d("2008-10-01"));
+    assert_eq!(det_date(&f, "longest_since_end"), d("1996-06-19"));
+    assert_eq!(det_num(&f, "rank"), 24.0);
+    // 1929-11-13: 4 down days from 1929-11-08, since 1929-10-11..10-16.
+    let f = s(Direction::Down, "1929-11-13");
+    assert_eq!(f.value, FactValue::Integer(4));
+    assert_eq!(det_date(&f, "longest_since_start"), d("1929-10-11"));
+}
+
+/// Python (exp2.py): record close vs record intraday high, kept apart.
+#[test]
+fn record_close_and_intraday_high_on_2026_01_16() {
+    let Some(e) = engine() else { return };
+    let rec = |sym: &str, kind: RecordKind, as_of: &str| {
+        e.fact(&Query::Record {
+            symbol: sym.into(),
+            record: kind,
+            as_of: d(as_of),
+        })
+        .expect("record")
+    };
+    // ^RUT close 2677.74 on 2026-01-16: a record (previous 2674.56 on 01-15).
+    let f = rec("^RUT", RecordKind::Close, "2026-01-16");
+    assert_eq!(f.value, FactValue::Bool(true));
+    assert_close(det_num(&f, "level"), 2677.74, 1e-9);
+    assert_eq!(det_date(&f, "previous_record_date"), d("2026-01-15"));
+    assert_close(det_num(&f, "previous_record_level"), 2674.56, 1e-9);
+    assert_eq!(f.method.id, "record.close");
+    // ^RUT intraday high 2692.23 (the seed's "record high of 2,692.23" is
+    // this intraday figure, not the close); previous 2689.28 on 01-15.
+    let f = rec("^RUT", RecordKind::IntradayHigh, "2026-01-16");
+    assert_eq!(f.value, FactValue::Bool(true));
+    assert_close(det_num(&f, "level"), 2692.23, 1e-9);
+    assert_close(det_num(&f, "previous_record_level"), 2689.28, 1e-9);
+    assert_eq!(f.method.id, "record.high");
+    // ^GSPC 6940.01 was not a record: record close 6977.27 on 2026-01-12,
+    // 4 sessions earlier; record high 6986.33 the same day.
+    let f = rec("^GSPC", RecordKind::Close, "2026-01-16");
+    assert_eq!(f.value, FactValue::Bool(false));
+    assert_eq!(det_date(&f, "record_date"), d("2026-01-12"));
+    assert_close(det_num(&f, "record_level"), 6977.27001953125, 1e-9);
+    assert_eq!(det_num(&f, "sessions_since_record"), 4.0);
+    let f = rec("^GSPC", RecordKind::IntradayHigh, "2026-01-16");
+    assert_close(det_num(&f, "record_level"), 6986.330078125, 1e-9);
+    // ^RUT 2026-01-23: not a record, last record 2718.77 on 01-22.
+    let f = rec("^RUT", RecordKind::Close, "2026-01-23");
+    assert_eq!(f.value, FactValue::Bool(false));
+    assert_eq!(det_date(&f, "record_date"), d("2026-01-22"));
+}
+
+/// Python (exp3.py): DFEDTARU/DFEDTARL changes, dated the previous day.
+#[test]
+fn fed_decisions_2025_and_before_the_range_existed() {
+    let Some(e) = engine() else { return };
+    let f = e
+        .fact(&Query::RateDecisions {
+            from: Some(d("2025-01-01")),
+            as_of: d("2025-12-31"),
+        })
+        .expect("decisions");
+    assert_eq!(f.value, FactValue::Integer(3));
+    assert_eq!(det_num(&f, "n_cuts"), 3.0);
+    assert_eq!(det_num(&f, "n_hikes"), 0.0);
+    assert_eq!(det_num(&f, "net_bp"), -75.0);
+    assert_eq!(det_date(&f, "decision01_date"), d("2025-09-17"));
+    assert_eq!(det_date(&f, "decision02_date"), d("2025-10-29"));
+    assert_eq!(det_date(&f, "decision03_date"), d("2025-12-10"));
+    assert_eq!(det_num(&f, "decision03_bp"), -25.0);
+    assert_eq!(
+        f.detail("range").map(|r| r.value.clone()),
+        Some(FactValue::Range {
+            low: 3.5,
+            high: 3.75
+        })
+    );
+    // The previous cut before 2025-09-17 was 2024-12-18.
+    assert_eq!(det_date(&f, "first_cut_since"), d("2024-12-18"));
+    // Corroborated by the statement of that day (heliar-k statements.csv).
+    let quote = det_text(&f, "decision03_statement");
+    assert!(quote.contains("lower the target range"), "{quote}");
+    // The file prints "3-1/2 to 3—3/4 percent" (an em dash, verbatim).
+    assert!(
+        quote.contains("by 1/4 percentage point to 3-1/2 to 3"),
+        "{quote}"
+    );
+    assert!(det_text(&f, "decision03_url").ends_with("monetary20251210a.htm"));
+    assert!(f
+        .inputs
+        .iter()
+        .any(|i| i.instrument == "FOMC" && i.from == d("2025-12-10")));
+    // As of the announcement day itself the decision is known.
+    let f = e
+        .fact(&Query::RateDecisions {
+            from: Some(d("2025-12-01")),
+            as_of: d("2025-12-10"),
+        })
+        .expect("decisions");
+    assert_eq!(f.value, FactValue::Integer(1));
+    // ... and as of the day before it is not.
+    let f = e
+        .fact(&Query::RateDecisions {
+            from: Some(d("2025-12-01")),
+            as_of: d("2025-12-09"),
+        })
+        .expect("decisions");
+    assert_eq!(f.value, FactValue::Integer(0));
+    // 2024: 3 cuts (09-18 −50, 11-07 −25, 12-18 −25); 2022: 7 hikes, +425 bp.
+    let f = e
+        .fact(&Query::RateDecisions {
+            from: Some(d("2022-01-01")),
+            as_of: d("2022-12-31"),
+        })
+        .expect("2022");
+    assert_eq!(det_num(&f, "n_hikes"), 7.0);
+    assert_eq!(det_num(&f, "net_bp"), 425.0);
+    // 2020-03-15 (a Sunday) emergency cut of 100 bp.
+    let f = e
+        .fact(&Query::RateDecisions {
+            from: Some(d("2020-03-01")),
+            as_of: d("2020-03-31"),
+        })
+        .expect("2020");
+    assert_eq!(det_date(&f, "decision02_date"), d("2020-03-15"));
+    assert_eq!(det_num(&f, "decision02_bp"), -100.0);
+    // Before 2008-12-16 there is no range: a typed error naming the data.
+    let err = e
+        .fact(&Query::RateDecisions {
+            from: Some(d("2008-01-01")),
+            as_of: d("2008-12-31"),
+        })
+        .expect_err("no range before 2008-12-16");
+    assert!(
+        matches!(err, FactError::NoData { ref instrument, .. } if instrument == "DFEDTARU"),
+        "{err}"
+    );
+}
+
+/// Python (exp3.py): French Portfolios_Formed_on_ME, value-weighted monthly
+/// returns, 1926-07..2024-06 (1176 months), windows of 120 months step 1.
+#[test]
+fn size_premium_base_rates() {
+    let Some(e) = engine() else { return };
+    let q = |a: &str, b: &str, from: Option<&str>| Query::BaseRate {
+        a: a.into(),
+        b: b.into(),
+        window_years: 10,
+        from: from.map(d),
+        as_of: d("2024-12-31"),
+    };
+    // Lo 30 vs Hi 30: 727 of 1057 windows = 68.78 %; mean per-window
+    // annualised difference 2.497 pp; arithmetic (monthly diff × 12) 3.488;
+    // geometric (11.534 % − 10.113 %) 1.420. The seed's "two-thirds ... by
+    // 2.85 % a year" matches neither definition.
+    let f = e
+        .fact(&q("FF_ME_LO30", "FF_ME_HI30", None))
+        .expect("base rate");
+    assert_eq!(det_num(&f, "n_windows"), 1057.0);
+    assert_eq!(det_num(&f, "n_a_wins"), 727.0);
+    assert_close(num(&f), 68.779565, 1e-5);
+    assert_close(det_num(&f, "mean_window_diff_pct"), 2.497044, 1e-5);
+    assert_close(det_num(&f, "arithmetic_diff_pct"), 3.488367, 1e-5);
+    assert_close(det_num(&f, "geometric_diff_pct"), 1.420474, 1e-5);
+    assert_close(det_num(&f, "a_annualised_pct"), 11.533768, 1e-5);
+    assert_eq!(det_date(&f, "first_month"), d("1926-07-01"));
+    // Since 1927: 721 of 1051 = 68.60 %.
+    let f = e
+        .fact(&q("FF_ME_LO30", "FF_ME_HI30", Some("1927-01-01")))
+        .expect("since 1927");
+    assert_eq!(det_num(&f, "n_a_wins"), 721.0);
+    assert_close(num(&f), 68.601332, 1e-5);
+    // Decile 1 vs decile 10: 683 of 1057 = 64.62 %, geometric 1.761 pp.
+    let f = e.fact(&q("FF_ME_D1", "FF_ME_D10", None)).expect("deciles");
+    assert_eq!(det_num(&f, "n_a_wins"), 683.0);
+    assert_close(det_num(&f, "geometric_diff_pct"), 1.761033, 1e-5);
+    assert_close(det_num(&f, "arithmetic_diff_pct"), 4.955204, 1e-5);
+}
+
+/// Python: month-end closes of ^RUT and ^GSPC, complete months to 2025-12
+/// (459 monthly returns from 1987-10), 120-month windows.
+#[test]
+fn russell_vs_sp500_base_rate_from_daily_closes() {
+    let Some(e) = engine() else { return };
+    let f = e
+        .fact(&Query::BaseRate {
+            a: "^RUT".into(),
+            b: "^GSPC".into(),
+            window_years: 10,
+            from: None,
+            as_of: d("2026-01-16"),
+        })
+        .expect("base rate");
+    assert_eq!(det_num(&f, "n_months"), 459.0);
+    assert_eq!(det_num(&f, "n_windows"), 340.0);
+    assert_eq!(det_num(&f, "n_a_wins"), 166.0);
+    assert_close(det_num(&f, "geometric_diff_pct"), -1.073864, 1e-4);
+}
+
+/// Python (exp1.py): ^GSPC daily moves, ranks among declines / gains.
+#[test]
+fn daily_moves_across_eras() {
+    let Some(e) = engine() else { return };
+    let mv = |as_of: &str| {
+        e.fact(&Query::DailyMove {
+            symbol: "^GSPC".into(),
+            as_of: d(as_of),
+        })
+        .expect("move")
+    };
+    // 1987-10-19: −20.4669 %, −57.86 points, the largest of 6962 declines.
+    let f = mv("1987-10-19");
+    assert_close(num(&f), -20.4669, 5e-5);
+    assert_close(det_num(&f, "points"), -57.86, 1e-4);
+    assert_eq!(det_num(&f, "rank"), 1.0);
+    assert_eq!(det_num(&f, "n_ranked"), 6962.0);
+    assert!(f.detail("worst_since").is_none(), "worst day on record");
+    // 2008-10-15: −9.0350 %, 9th-largest decline, worst since 1987-10-19.
+    let f = mv("2008-10-15");
+    assert_close(num(&f), -9.0350, 5e-5);
+    assert_eq!(det_num(&f, "rank"), 9.0);
+    assert_eq!(det_date(&f, "worst_since"), d("1987-10-19"));
+    // 2008-10-13: +11.58 %, 6th-largest gain, best since 1939-09-05.
+    let f = mv("2008-10-13");
+    assert_close(num(&f), 11.58, 5e-5);
+    assert_eq!(det_num(&f, "rank"), 6.0);
+    assert_eq!(det_date(&f, "best_since"), d("1939-09-05"));
+    // 2020-03-16: −11.9841 %, 3rd-largest decline (after 1987-10-19 and
+    // 1929-10-28), worst since 1987-10-19.
+    let f = mv("2020-03-16");
+    assert_close(num(&f), -11.9841, 5e-5);
+    assert_eq!(det_num(&f, "rank"), 3.0);
+    assert_eq!(det_date(&f, "worst_since"), d("1987-10-19"));
+    // 1933-03-15: +16.6096 %, the largest gain to date.
+    let f = mv("1933-03-15");
+    assert_close(num(&f), 16.6096, 5e-5);
+    assert_eq!(det_num(&f, "rank"), 1.0);
+    // 2025-04-09: +9.5154 %, 11th-largest gain, best since 2008-10-28.
+    let f = mv("2025-04-09");
+    assert_eq!(det_num(&f, "rank"), 11.0);
+    assert_eq!(det_date(&f, "best_since"), d("2008-10-28"));
+    // A weekend is not a session.
+    let err = e
+        .fact(&Query::DailyMove {
+            symbol: "^GSPC".into(),
+            as_of: d("2026-01-17"),
+        })
+        .expect_err("Saturday");
+    assert!(matches!(err, FactError::NotASession { .. }), "{err}");
+}
+
+/// Python (exp1.py): open 2508.59 vs previous close 2711.02 → −7.4669 %.
+#[test]
+fn gap_on_2020_03_16() {
+    let Some(e) = engine() else { return };
+    let f = e
+        .fact(&Query::Gap {
+            symbol: "^GSPC".into(),
+            as_of: d("2020-03-16"),
+        })
+        .expect("gap");
+    assert_close(num(&f), -7.4669, 5e-5);
+    assert_eq!(det_date(&f, "previous_date"), d("2020-03-13"));
+}
+
+/// Python (exp1.py): period returns, base = last close before the window.
+#[test]
+fn period_returns() {
+    let Some(e) = engine() else { return };
+    let r = |sym: &str, period: Period, as_of: &str| {
+        e.fact(&Query::Return {
+            symbol: sym.into(),
+            period,
+            as_of: d(as_of),
+        })
+        .expect("return")
+    };
+    // ^RUT YTD 2026-01-16: 2481.91 (2025-12-31) → 2677.74 = +7.8903 %, +195.83.
+    let f = r("^RUT", Period::YearToDate, "2026-01-16");
+    assert_close(num(&f), 7.8903, 5e-5);
+    assert_close(det_num(&f, "points"), 195.83, 1e-6);
+    assert_eq!(det_date(&f, "base_date"), d("2025-12-31"));
+    // ^RUT 2025-12-01..2026-01-16: base 2025-11-28 2500.43 → +7.0912 %.
+    let f = r(
+        "^RUT",
+        Period::Between {
+            from: d("2025-12-01"),
+            to: d("2026-01-16"),
+        },
+        "2026-01-16",
+    );
+    assert_close(num(&f), 7.0912, 5e-5);
+    assert_eq!(det_date(&f, "base_date"), d("2025-11-28"));
+    // ^GSPC 1931: 15.34 → 8.12 = −47.0665 %; 2008: −38.4858 %, −565.11 points;
+    // H1 2025: +5.4971 %.
+    assert_close(
+        num(&r("^GSPC", Period::Year { year: 1931 }, "1932-06-30")),
+        -47.0665,
+        5e-5,
+    );
+    let f = r("^GSPC", Period::Year { year: 2008 }, "2026-01-16");
+    assert_close(num(&f), -38.4858, 5e-5);
+    assert_close(det_num(&f, "points"), -565.11, 1e-4);
+    let f = r(
+        "^GSPC",
+        Period::Half {
+            year: 2025,
+            half: 1,
+        },
+        "2025-12-31",
+    );
+    assert_close(num(&f), 5.4971, 5e-5);
+    // A window before the data: a typed error naming the range.
+    let err = e
+        .fact(&Query::Return {
+            symbol: "^RUT".into(),
+            period: Period::Year { year: 1980 },
+            as_of: d("1981-06-30"),
+        })
+        .expect_err("no RUT in 1980");
+    assert!(
+        matches!(err, FactError::NoData { ref instrument, .. } if instrument == "^RUT"),
+        "{err}"
+    );
+}
+
+/// Python (exp4.py): every calendar period of the kind with a base close;
+/// rank among complete ones plus the target.
+#[test]
+fn return_ranks() {
+    let Some(e) = engine() else { return };
+    let rr = |sym: &str, period: Period, against: PeriodKind, as_of: &str| {
+        e.fact(&Query::ReturnRank {
+            symbol: sym.into(),
+            period,
+            against,
+            as_of: d(as_of),
+        })
+        .expect("rank")
+    };
+    // 1931: worst of 98 complete years (1928..2025).
+    let f = rr(
+        "^GSPC",
+        Period::Year { year: 1931 },
+        PeriodKind::Year,
+        "2026-08-21",
+    );
+    assert_eq!(det_num(&f, "rank_worst"), 1.0);
+    assert_eq!(det_num(&f, "n_periods"), 98.0);
+    // 2008: 3rd worst, worst since 1937.
+    let f = rr(
+        "^GSPC",
+        Period::Year { year: 2008 },
+        PeriodKind::Year,
+        "2026-08-21",
+    );
+    assert_eq!(det_num(&f, "rank_worst"), 3.0);
+    assert_eq!(det_text(&f, "worst_since"), "1937");
+    // April 1933 +33.85 %: 3rd-best month of 1183.
+    let f = rr(
+        "^GSPC",
+        Period::Month {
+            year: 1933,
+            month: 4,
+        },
+        PeriodKind::Month,
+        "2026-08-21",
+    );
+    assert_eq!(f.value, FactValue::Integer(3));
+    assert_eq!(det_num(&f, "n_periods"), 1183.0);
+    // Q2 2020 +19.95 %: 8th best of 370 quarters, best since 1998-Q4.
+    let f = rr(
+        "^GSPC",
+        Period::Quarter {
+            year: 2020,
+            quarter: 2,
+        },
+        PeriodKind::Quarter,
+        "2020-06-30",
+    );
+    assert_eq!(f.value, FactValue::Integer(8));
+    assert_eq!(det_text(&f, "best_since"), "1998-Q4");
+    // ^RUT H2 2025 +14.11 %: 8th best of 38 second halves, best since 2020-H2.
+    let f = rr(
+        "^RUT",
+        Period::Half {
+            year: 2025,
+            half: 2,
+        },
+        PeriodKind::Half,
+        "2025-12-31",
+    );
+    assert_eq!(f.value, FactValue::Integer(8));
+    assert_eq!(det_num(&f, "n_periods"), 38.0);
+    assert_eq!(det_text(&f, "best_since"), "2020-H2");
+    // ^RUT YTD to Jan 16: best start of 39 years on record.
+    let f = rr(
+        "^RUT",
+        Period::YearToDate,
+        PeriodKind::YearToDate,
+        "2026-01-16",
+    );
+    assert_eq!(f.value, FactValue::Integer(1));
+    assert_eq!(det_num(&f, "n_periods"), 39.0);
+    assert!(f.detail("best_since").is_none());
+}
+
+/// Python (exp1.py): sample/population std of daily returns.
+#[test]
+fn volatility_windows() {
+    let Some(e) = engine() else { return };
+    let v = |period: Period, ann: bool, sample: bool, as_of: &str| {
+        e.fact(&Query::Volatility {
+            symbol: "^GSPC".into(),
+            period,
+            annualised: ann,
+            sample,
+            as_of: d(as_of),
+        })
+        .expect("vol")
+    };
+    let f = v(Period::Year { year: 2008 }, true, true, "2008-12-31");
+    assert_close(num(&f), 40.973250, 1e-5);
+    assert_eq!(det_num(&f, "n_returns"), 253.0);
+    let f = v(
+        Period::Month {
+            year: 2020,
+            month: 3,
+        },
+        false,
+        false,
+        "2020-03-31",
+    );
+    assert_close(num(&f), 5.749667, 1e-5);
+    let f = v(Period::Year { year: 1932 }, true, true, "1932-12-31");
+    assert_close(num(&f), 53.518004, 1e-5);
+}
+
+/// Python (exp1.py): close / running max − 1, thresholds from the peak.
+#[test]
+fn drawdowns_across_eras() {
+    let Some(e) = engine() else { return };
+    let dd = |as_of: &str| {
+        e.fact(&Query::Drawdown {
+            symbol: "^GSPC".into(),
+            as_of: d(as_of),
+        })
+        .expect("drawdown")
+    };
+    let f = dd("2009-03-09");
+    assert_close(num(&f), -56.7754, 5e-5);
+    assert_eq!(det_date(&f, "peak_date"), d("2007-10-09"));
+    assert_eq!(det_date(&f, "correction_start"), d("2007-11-26"));
+    assert_eq!(det_date(&f, "bear_start"), d("2008-07-09"));
+    let f = dd("2020-03-23");
+    assert_close(num(&f), -33.9250, 5e-5);
+    assert_eq!(det_date(&f, "peak_date"), d("2020-02-19"));
+    assert_eq!(det_date(&f, "correction_start"), d("2020-02-27"));
+    assert_eq!(det_date(&f, "bear_start"), d("2020-03-12"));
+    let f = dd("1932-06-01");
+    assert_close(num(&f), -86.1896, 5e-5);
+    assert_eq!(det_date(&f, "peak_date"), d("1929-09-16"));
+    assert_eq!(det_date(&f, "bear_start"), d("1929-10-28"));
+    let f = dd("2026-01-16");
+    assert_close(num(&f), -0.5340, 5e-5);
+    assert!(f.detail("correction_start").is_none());
+}
+
+/// Python (exp2.py): 200-day SMA including the day; side runs.
+#[test]
+fn moving_average_crosses() {
+    let Some(e) = engine() else { return };
+    let ma = |as_of: &str| {
+        e.fact(&Query::MovingAverage {
+            symbol: "^GSPC".into(),
+            window: 200,
+            as_of: d(as_of),
+        })
+        .expect("ma")
+    };
+    // 2025-03-10: first close below the 200-day since 2023-11-01.
+    let f = ma("2025-03-10");
+    assert_close(num(&f), 5734.633044, 1e-5);
+    assert!(!det_bool(&f, "above"));
+    assert_eq!(det_date(&f, "cross_date"), d("2025-03-10"));
+    assert_eq!(det_date(&f, "previous_same_side"), d("2023-11-01"));
+    // 2026-01-16: 9.19 % above, above since 2025-05-12.
+    let f = ma("2026-01-16");
+    assert_close(det_num(&f, "distance_pct"), 9.1917, 5e-5);
+    assert_eq!(det_date(&f, "cross_date"), d("2025-05-12"));
+    // 2022-01-21: first close below since 2020-06-26.
+    let f = ma("2022-01-21");
+    assert_eq!(det_date(&f, "previous_same_side"), d("2020-06-26"));
+    // 1987-10-19: 24.71 % below, below since 1987-10-15.
+    let f = ma("1987-10-19");
+    assert_close(det_num(&f, "distance_pct"), -24.7124, 5e-5);
+    assert_eq!(det_date(&f, "cross_date"), d("1987-10-15"));
+}
+
+/// Python (exp2.py): VIX levels, ranks and "highest since".
+#[test]
+fn vix_levels_and_since() {
+    let Some(e) = engine() else { return };
+    let lv = |as_of: &str| {
+        e.fact(&Query::Level {
+            symbol: "^VIX".into(),
+            field: Field::Close,
+            as_of: d(as_of),
+        })
+        .expect("level")
+    };
+    // 2020-03-16: 82.69, the highest close on record (7611 closes since 1990).
+    let f = lv("2020-03-16");
+    assert_close(num(&f), 82.69, 1e-4);
+    assert_eq!(det_num(&f, "rank_high"), 1.0);
+    assert!(f.detail("highest_since").is_none());
+    // 2025-04-08: 52.33, 70th highest, highest since 2020-04-01 (57.06).
+    let f = lv("2025-04-08");
+    assert_eq!(det_num(&f, "rank_high"), 70.0);
+    assert_eq!(det_date(&f, "highest_since"), d("2020-04-01"));
+    let f = e
+        .fact(&Query::HighestSince {
+            symbol: "^VIX".into(),
+            as_of: d("2025-04-08"),
+        })
+        .expect("since");
+    assert_eq!(f.value, FactValue::Date(d("2020-04-01")));
+    // ^GSPC 2020-03-23 (2237.40): lowest close since 2016-12-06 (2212.23).
+    let f = e
+        .fact(&Query::LowestSince {
+            symbol: "^GSPC".into(),
+            as_of: d("2020-03-23"),
+        })
+        .expect("since");
+    assert_eq!(f.value, FactValue::Date(d("2016-12-06")));
+    let f = e
+        .fact(&Query::LowestSince {
+            symbol: "^GSPC".into(),
+            as_of: d("2009-03-09"),
+        })
+        .expect("since");
+    assert_eq!(f.value, FactValue::Date(d("1996-09-12")));
+}
+
+/// Python: the day's move of the 11 sector funds on 2026-01-16; unadjusted
+/// closes (guydekowski) where they exist, else adjusted closes (XLB, XLC,
+/// XLRE: pool_prices/dsturdy). Up: XLRE XLI XLE XLF XLK.
+#[test]
+fn sector_cross_section_2026_01_16() {
+    let Some(e) = engine() else { return };
+    let f = e
+        .fact(&Query::CrossSection {
+            basket: Basket::Sectors,
+            period: Period::Day,
+            as_of: d("2026-01-16"),
+        })
+        .expect("cross-section");
+    assert_eq!(det_num(&f, "n_members"), 11.0);
+    assert_eq!(f.value, FactValue::Integer(5));
+    assert_eq!(det_text(&f, "leader"), "XLRE");
+    assert_eq!(det_text(&f, "laggard"), "XLC");
+    assert_close(det_num(&f, "return_pct.XLI"), 0.6756, 5e-5);
+    assert_close(det_num(&f, "return_pct.XLV"), -0.7773, 5e-5);
+    assert_eq!(det_text(&f, "rank02"), "XLI +0.68%");
+}
+
+#[test]
+fn missing_data_is_a_typed_error() {
+    let Some(e) = engine() else { return };
+    let err = e
+        .fact(&Query::Drawdown {
+            symbol: "NOPE".into(),
+            as_of: d("2026-01-16"),
+        })
+        .expect_err("unknown");
+    assert!(matches!(err, FactError::UnknownInstrument { .. }));
+    let err = e
+        .fact(&Query::MovingAverage {
+            symbol: "^RUT".into(),
+            window: 200,
+            as_of: d("1987-12-31"),
+        })
+        .expect_err("too short");
+    assert!(
+        matches!(err, FactError::NotEnoughHistory { ref instrument, needed: 200, .. } if instrument == "^RUT"),
+        "{err}"
+    );
+}
+
+/// The sentence and the citation lines read as a person would write them.
+#[test]
+fn fact_text_reads_well() {
+    let Some(e) = engine() else { return };
+    let queries = [
+        Query::Streak {
+            symbol: "Russell 2000".into(),
+            vs: Some("S&P 500".into()),
+            direction: None,
+            as_of: d("2026-01-16"),
+        },
+        Query::RateDecisions {
+            from: Some(d("2025-01-01")),
+            as_of: d("2025-12-31"),
+        },
+        Query::DailyMove {
+            symbol: "^GSPC".into(),
+            as_of: d("1987-10-19"),
+        },
+        Query::CrossSection {
+            basket: Basket::Sectors,
+            period: Period::Day,
+            as_of: d("2026-01-16"),
+        },
+        Query::BaseRate {
+            a: "FF_ME_LO30".into(),
+            b: "FF_ME_HI30".into(),
+            window_years: 10,
+            from: None,
+            as_of: d("2024-12-31"),
+        },
+    ];
+    for q in &queries {
+        let f = e.fact(q).expect("fact");
+        let text = facts::format_fact_text(&f);
+        println!("{text}");
+        assert!(text.contains(&f.text));
+        assert!(f.text.ends_with('.'), "{}", f.text);
+        assert!(!f.inputs.is_empty());
+    }
+    let f = e.fact(&queries[0]).expect("aliases resolve");
+    assert_eq!(f.subjects, vec!["^RUT".to_string(), "^GSPC".to_string()]);
+    assert!(
+        f.text
+            .contains("11 straight sessions from 2026-01-02 to 2026-01-16"),
+        "{}",
+        f.text
+    );
+}
+
+/// tests/python/expected.py `event_daily_move` and `event_relative_streak`.
+#[test]
+fn event_studies() {
+    let Some(e) = engine() else { return };
+    // ^GSPC days of −7 % or worse before 2026-01-16: 28 (1929-10-28 ..
+    // 2020-03-16); 252 sessions later: median +19.272157 %, up 64.29 %.
+    let f = e
+        .fact(&Query::EventStudy {
+            symbol: "^GSPC".into(),
+            condition: model::Condition::DailyMove { pct: -7.0 },
+            as_of: d("2026-01-16"),
+        })
+        .expect("event study");
+    assert_eq!(f.value, FactValue::Integer(28));
+    assert_eq!(det_date(&f, "occurrence01"), d("1929-10-28"));
+    assert_close(det_num(&f, "fwd252_median_pct"), 19.272157, 1e-5);
+    assert_close(det_num(&f, "fwd252_hit_pct"), 64.285714, 1e-5);
+    assert_close(det_num(&f, "fwd21_mean_pct"), 5.129001, 1e-5);
+    // ^RUT beating ^GSPC for 10 sessions: 7 earlier runs (the current one
+    // excluded), reached on 1991-02-01 .. 2008-06-03; 126 sessions later the
+    // Russell was up in 2 of 7 (median −1.507668 %).
+    let f = e
+        .fact(&Query::EventStudy {
+            symbol: "^RUT".into(),
+            condition: model::Condition::Streak {
+                vs: Some("^GSPC".into()),
+                direction: Direction::Up,
+                min_len: 10,
+            },
+            as_of: d("2026-01-16"),
+        })
+        .expect("event study");
+    assert_eq!(f.value, FactValue::Integer(7));
+    assert_eq!(det_date(&f, "occurrence01"), d("1991-02-01"));
+    assert_eq!(det_date(&f, "occurrence07"), d("2008-06-03"));
+    assert_close(det_num(&f, "fwd126_median_pct"), -1.507668, 1e-5);
+    assert_close(det_num(&f, "fwd126_hit_pct"), 28.571429, 1e-5);
+    assert_close(det_num(&f, "fwd63_median_pct"), 5.496177, 1e-5);
+}
