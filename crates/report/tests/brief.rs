@@ -1,0 +1,573 @@
+//! Integration tests of the daily brief on the real market data.
+//!
+//! Expected figures were computed independently with Python 3's csv module
+//! from the files in `../shared/market-data` (scripts quoted in comments):
+//! consolidated ^RUT = hjyssg_tqqq-simulation/^RUT.csv through 2024-08-02,
+//! then heliar-k_market-base/RUT.csv; ^GSPC = guydekowski_market-lab/GSPC.csv.
+
+use model::{Date, Fact, FactValue, Universe};
+use report::{render, write_brief, Article, Format};
+use serde_json::Value;
+use std::collections::BTreeSet;
+
+fn d(s: &str) -> Date {
+    model::parse_iso_date(s).expect("valid test date")
+}
+
+fn universe() -> Option<&'static Universe> {
+    store::testing::shared_universe()
+}
+
+fn brief(u: &Universe, date: &str) -> Article {
+    write_brief(u, Some(d(date))).expect("brief is written")
+}
+
+fn close(a: f64, b: f64, tol: f64) -> bool {
+    (a - b).abs() <= tol
+}
+
+fn num(f: &Fact, name: &str) -> Option<f64> {
+    f.detail(name).and_then(|x| x.value.as_f64())
+}
+
+fn date_detail(f: &Fact, name: &str) -> Option<Date> {
+    f.detail(name).and_then(|x| x.value.as_date())
+}
+
+/// The article's Fact of `kind` about `subjects` (exact list).
+fn fact<'a>(a: &'a Article, kind: &str, subjects: &[&str]) -> Vec<&'a Fact> {
+    a.facts
+        .iter()
+        .filter(|f| {
+            f.kind == kind
+                && f.subjects
+                    .iter()
+                    .map(String::as_str)
+                    .eq(subjects.iter().copied())
+        })
+        .collect()
+}
+
+#[test]
+fn brief_2026_01_16_leads_with_the_small_cap_streak_and_its_figures() {
+    let Some(u) = universe() else { return };
+    let a = brief(u, "2026-01-16");
+    let md = render(&a, Format::Markdown);
+
+    // Relative streak. Python: daily returns on the common ^RUT/^GSPC dates,
+    // flag r_RUT > r_GSPC, runs of flags: the run ending 2026-01-16 has 11
+    // sessions (2026-01-02..01-16); the last earlier run of >= 11 is
+    // 2008-05-20..2008-06-06 (13 sessions). Six runs of >= 11 in all
+    // (11, 11, 12, 12, 13, 16), counting the current one.
+    let streak = fact(&a, "streak", &["^RUT", "^GSPC"]);
+    let streak = streak.first().expect("the relative streak is cited");
+    assert_eq!(streak.value, FactValue::Integer(11));
+    assert_eq!(streak.window, Some((d("2026-01-02"), d("2026-01-16"))));
+    assert_eq!(
+        date_detail(streak, "longest_since_end"),
+        Some(d("2008-06-06"))
+    );
+    assert_eq!(num(streak, "longest_since_len"), Some(13.0));
+    assert!(
+        a.title.contains("11") && a.title.contains("2008"),
+        "{}",
+        a.title
+    );
+    assert!(a.title.contains("Russell 2000") && a.title.contains("S&P 500"));
+    assert!(md.contains("11 straight sessions"));
+    assert!(md.contains("13-session streak that ended on June 6, 2008"));
+    assert!(md.contains("6 streaks of at least 11 sessions"));
+
+    // Record close, not the intraday high. Python: close 2026-01-16 =
+    // 2677.74 > max earlier close 2674.56 (2026-01-15); high 2692.23 >
+    // max earlier high 2689.28.
+    let rec = fact(&a, "record_close", &["^RUT"]);
+    let rec = rec.first().expect("record close cited");
+    assert_eq!(rec.value, FactValue::Bool(true));
+    assert!(close(num(rec, "level").expect("level"), 2677.74, 1e-6));
+    assert!(close(
+        num(rec, "previous_record_level").expect("prev"),
+        2674.56,
+        1e-6
+    ));
+    assert_eq!(
+        date_detail(rec, "previous_record_date"),
+        Some(d("2026-01-15"))
+    );
+    assert!(md.contains("record 2,677.74, above the previous record close of 2,674.56"));
+    let high = fact(&a, "record_high", &["^RUT"]);
+    assert!(high
+        .first()
+        .is_some_and(|h| close(num(h, "level").unwrap_or(0.0), 2692.23, 1e-6)));
+    assert!(md.contains("intraday high of 2,692.23"));
+
+    // Window gain. Python: 2677.74 / 2481.91 (2025-12-31 close) - 1 =
+    // 7.8903 %, +195.83 points; ^GSPC over the same window +1.3806 %.
+    let rets = fact(&a, "return", &["^RUT"]);
+    let win = rets
+        .iter()
+        .find(|f| f.window.is_some_and(|w| w.0 == d("2026-01-02")))
+        .expect("window return cited");
+    assert!(close(win.value.as_f64().expect("pct"), 7.8903, 5e-4));
+    assert!(close(num(win, "points").expect("points"), 195.83, 1e-6));
+    assert_eq!(date_detail(win, "base_date"), Some(d("2025-12-31")));
+    assert!(md.contains("7.89% (195.83 points), measured from the December 31, 2025 close"));
+    assert!(md.contains("+1.38%"));
+
+    // Volatility. Python: statistics.stdev of the 11 daily returns
+    // 2026-01-02..01-16 = 0.59855 %; x sqrt(252) = 9.5016 %.
+    let vols = fact(&a, "volatility", &["^RUT"]);
+    assert!(vols
+        .iter()
+        .any(|f| close(f.value.as_f64().unwrap_or(0.0), 0.59855, 1e-4)));
+    assert!(vols
+        .iter()
+        .any(|f| close(f.value.as_f64().unwrap_or(0.0), 9.5016, 1e-3)));
+    assert!(md.contains("0.60% (9.50% annualised)"));
+
+    // Sector and style moves on the day. Python: close/prev close - 1 from
+    // guydekowski (XLI, XLE, XLV) and dsturdy (XLRE, XLC, XLB, IJS) files.
+    for (sym, want) in [
+        ("XLRE", 1.2230),
+        ("XLI", 0.6756),
+        ("XLE", 0.1680),
+        ("XLC", -0.8949),
+        ("XLV", -0.7773),
+        ("XLB", -0.5719),
+        ("IJS", -0.5303),
+        ("IWM", 0.0942),
+    ] {
+        let m = fact(&a, "daily_move", &[sym]);
+        let got = m.first().and_then(|f| f.value.as_f64()).unwrap_or(f64::NAN);
+        assert!(close(got, want, 5e-4), "{sym}: {got} vs {want}");
+    }
+    assert!(
+        md.contains("XLRE Real Estate +1.22%") && md.contains("XLC Communication Services -0.89%")
+    );
+
+    // Fed path. Python over rates.csv: DFEDTARU/DFEDTARL change on
+    // 2025-09-18, 10-30, 12-11 (announced the day before), each -25 bp,
+    // to 3.50-3.75.
+    let fed = fact(&a, "rate_decisions", &["DFEDTARU", "DFEDTARL"]);
+    let fed = fed.first().expect("rate path cited");
+    assert_eq!(fed.value, FactValue::Integer(3));
+    for (k, day) in [(1, "2025-09-17"), (2, "2025-10-29"), (3, "2025-12-10")] {
+        assert_eq!(
+            date_detail(fed, &format!("decision{k:02}_date")),
+            Some(d(day))
+        );
+        assert_eq!(num(fed, &format!("decision{k:02}_bp")), Some(-25.0));
+    }
+    assert!(md.contains("cut rates 3 times"));
+    assert!(md.contains("3.50–3.75%"));
+
+    // Size premium. Python over Portfolios_Formed_on_ME.CSV (Lo 30 vs Hi 30,
+    // 1926-07..2024-06): 1057 rolling 120-month windows, Lo 30 compounded
+    // more in 727 (68.78 %); whole-span geometric annual difference 1.4205
+    // points, arithmetic (mean monthly difference x 12) 3.4884.
+    let base = fact(&a, "base_rate", &["FF_ME_LO30", "FF_ME_HI30"]);
+    let base = base.first().expect("base rate cited");
+    assert!(close(base.value.as_f64().expect("share"), 68.7796, 1e-3));
+    assert_eq!(num(base, "n_windows"), Some(1057.0));
+    assert_eq!(num(base, "n_a_wins"), Some(727.0));
+    assert!(close(
+        num(base, "geometric_diff_pct").expect("geo"),
+        1.4205,
+        1e-3
+    ));
+    assert!(close(
+        num(base, "arithmetic_diff_pct").expect("arith"),
+        3.4884,
+        1e-3
+    ));
+    assert!(md.contains("68.8% of the 1,057 rolling"));
+
+    // What followed the 2008 streak. Python: ^RUT close 2008-07-08 /
+    // 2008-06-06 - 1 = -7.787 %; ^GSPC -6.392 %.
+    assert!(md.contains("7.79%") && md.contains("-6.39%"));
+
+    // Anatomy.
+    assert_eq!(a.sentiment.label.as_str(), "Mixed");
+    assert!(a.tags.iter().any(|t| t == "#small_cap_analysis"));
+    assert!(a
+        .related
+        .iter()
+        .any(|r| r.symbol == "IWM" && r.last.is_some()));
+    assert!(a.topics.iter().all(|t| t.ends_with('?')));
+    assert!(a
+        .topics
+        .iter()
+        .any(|t| t.contains("How long has the Russell 2000 beaten the S&P 500")));
+    assert!(!a.gaps.is_empty(), "missing data is named");
+    assert!(a.charts.iter().any(|c| c.id == "relative-strength"));
+}
+
+#[test]
+fn other_regimes_lead_with_their_own_stories() {
+    let Some(u) = universe() else { return };
+    let cases = [
+        ("1987-10-19", ["S&P 500", "20.47%", "on record"]),
+        ("2008-10-10", ["VIX", "69.95", "record"]),
+        ("2020-03-16", ["S&P 500", "11.98%", "since 1987"]),
+        ("2022-06-16", ["S&P 500", "bear market", "23.55%"]),
+        ("2024-11-06", ["S&P 500", "2.53%", "since 2022"]),
+        ("2026-08-21", ["S&P 500", "0.43%", "since August 13"]),
+    ];
+    let mut titles = BTreeSet::new();
+    for (date, needles) in cases {
+        let a = brief(u, date);
+        for n in needles {
+            assert!(a.title.contains(n), "{date}: {:?} lacks {n:?}", a.title);
+        }
+        assert!(titles.insert(a.title.clone()), "titles differ");
+        assert!(!a.sections.is_empty() && !a.facts.is_empty() && !a.sources.is_empty());
+    }
+}
+
+// ---- every number comes from a Fact -----------------------------------
+
+/// Numbers and ISO dates anywhere in the Facts' JSON (values, details,
+/// windows, inputs), except method versions and source ids.
+fn fact_values(json: &Value) -> (Vec<f64>, BTreeSet<Date>) {
+    fn walk(v: &Value, key: &str, nums: &mut Vec<f64>, dates: &mut BTreeSet<Date>) {
+        match v {
+            Value::Number(n) if key != "version" && key != "source" => {
+                nums.extend(n.as_f64());
+            }
+            Value::String(s) => {
+                if let Some(x) = model::parse_iso_date(s) {
+                    dates.insert(x);
+                }
+            }
+            Value::Array(items) => items.iter().for_each(|i| walk(i, key, nums, dates)),
+            Value::Object(map) => map.iter().for_each(|(k, i)| walk(i, k, nums, dates)),
+            _ => {}
+        }
+    }
+    let (mut nums, mut dates) = (Vec::new(), BTreeSet::new());
+    if let Some(facts) = json.get("facts") {
+        walk(facts, "", &mut nums, &mut dates);
+    }
+    (nums, dates)
+}
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// Checks every number in the Markdown body against the Facts. Returns the
+/// offending tokens.
+fn unexplained_numbers(md: &str, json: &Value) -> Vec<String> {
+    let (nums, dates) = fact_values(json);
+    let years: BTreeSet<i32> = dates.iter().map(chrono::Datelike::year).collect();
+    let months: BTreeSet<(i32, u32)> = dates
+        .iter()
+        .map(|x| (chrono::Datelike::year(x), chrono::Datelike::month(x)))
+        .collect();
+    // The appendix (source paths, commit ids, method versions) is not prose.
+    let body = md.split("\n## Sources").next().unwrap_or(md);
+    let mut text = String::new();
+    for line in body.lines() {
+        // Section numbering "## 3. Heading" is layout, not a claim.
+        let line = match line.strip_prefix("## ") {
+            Some(rest) => rest
+                .trim_start_matches(|c: char| c.is_ascii_digit())
+                .trim_start_matches(". "),
+            None => line,
+        };
+        text.push_str(line);
+        text.push('\n');
+    }
+    // Citation markers [n].
+    let mut out = String::new();
+    let mut rest = text.as_str();
+    while let Some(i) = rest.find('[') {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + 1..];
+        match after.find(']') {
+            Some(j) if j > 0 && after[..j].chars().all(|c| c.is_ascii_digit()) => {
+                rest = &after[j + 1..]
+            }
+            _ => {
+                out.push('[');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    let mut text = out;
+    // Instrument names and aliases from the registry ("Russell 2000").
+    let reg = model::Registry::builtin().expect("registry");
+    let mut names: Vec<String> = reg
+        .instruments()
+        .iter()
+        .flat_map(|i| std::iter::once(i.name.clone()).chain(i.aliases.iter().cloned()))
+        .filter(|n| n.chars().any(|c| c.is_ascii_digit()))
+        .collect();
+    names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+    for n in &names {
+        text = text.replace(n.as_str(), " NAME ");
+        text = text.replace(n.to_lowercase().as_str(), " NAME ");
+    }
+    let mut bad = Vec::new();
+    // Dates: "Month D, YYYY", "Month D" and "Month YYYY", and ISO dates.
+    let chars: Vec<char> = text.chars().collect();
+    let s: String = chars.iter().collect();
+    let mut cleaned = s.clone();
+    for (mi, m) in MONTHS.iter().enumerate() {
+        let mut from = 0;
+        while let Some(pos) = s[from..].find(m) {
+            let start = from + pos;
+            let tail = &s[start + m.len()..];
+            from = start + m.len();
+            let t = tail.trim_start_matches(' ');
+            let digits: String = t.chars().take_while(char::is_ascii_digit).collect();
+            if digits.is_empty() {
+                continue;
+            }
+            let n: u32 = digits.parse().unwrap_or(0);
+            let after = &t[digits.len()..];
+            let (matched, ok) = if n >= 1000 {
+                // Month YYYY
+                (
+                    format!("{m} {digits}"),
+                    months.contains(&(n as i32, mi as u32 + 1)),
+                )
+            } else if let Some(y) = after
+                .strip_prefix(", ")
+                .and_then(|r| r.get(..4))
+                .filter(|y| y.chars().all(|c| c.is_ascii_digit()))
+            {
+                let date = Date::from_ymd_opt(y.parse().unwrap_or(0), mi as u32 + 1, n);
+                (
+                    format!("{m} {digits}, {y}"),
+                    date.is_some_and(|x| dates.contains(&x)),
+                )
+            } else {
+                // Month D without a year: same month and day as a Fact date.
+                let ok = dates.iter().any(|x| {
+                    chrono::Datelike::month(x) == mi as u32 + 1 && chrono::Datelike::day(x) == n
+                });
+                (format!("{m} {digits}"), ok)
+            };
+            if !ok {
+                bad.push(matched.clone());
+            }
+            cleaned = cleaned.replacen(&matched, " DATE ", 1);
+        }
+    }
+    let text = cleaned;
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i].is_ascii_digit() {
+            let prev = if i == 0 { b' ' } else { b[i - 1] };
+            let mut j = i;
+            while j < b.len()
+                && (b[j].is_ascii_digit() || b[j] == b',' || b[j] == b'.' || b[j] == b'-')
+            {
+                j += 1;
+            }
+            let next = if j < b.len() { b[j] } else { b' ' };
+            let token = text[i..j].trim_end_matches([',', '.', '-']).to_string();
+            i = j;
+            // Digits glued to letters are identifiers (FF_ME_LO30, PE10, #russell_2000).
+            if prev.is_ascii_alphabetic()
+                || prev == b'_'
+                || prev == b'^'
+                || next.is_ascii_alphabetic()
+                || next == b'_'
+            {
+                continue;
+            }
+            // ISO date.
+            if token.len() == 10 && token.as_bytes()[4] == b'-' {
+                if !model::parse_iso_date(&token).is_some_and(|x| dates.contains(&x)) {
+                    bad.push(token);
+                }
+                continue;
+            }
+            let plain = token.replace(',', "");
+            let decimals = plain.split_once('.').map_or(0, |(_, f)| f.len());
+            let Ok(x) = plain.parse::<f64>() else {
+                bad.push(token);
+                continue;
+            };
+            let tol = 0.5 * 10f64.powi(-(decimals as i32)) + 1e-9;
+            let from_fact = nums.iter().any(|v| (v.abs() - x).abs() <= tol);
+            let is_year = decimals == 0 && !token.contains(',') && years.contains(&(x as i32));
+            if !from_fact && !is_year {
+                bad.push(token);
+            }
+        } else {
+            i += 1;
+        }
+    }
+    bad
+}
+
+#[test]
+fn every_number_in_the_markdown_comes_from_a_fact() {
+    let Some(u) = universe() else { return };
+    for date in [
+        "2026-01-16",
+        "1987-10-19",
+        "2008-10-10",
+        "2020-03-16",
+        "2022-06-16",
+        "2024-11-06",
+        "2026-08-21",
+    ] {
+        let a = brief(u, date);
+        let md = render(&a, Format::Markdown);
+        let json: Value = serde_json::from_str(&render(&a, Format::Json)).expect("valid JSON");
+        let bad = unexplained_numbers(&md, &json);
+        assert!(bad.is_empty(), "{date}: numbers not from a Fact: {bad:?}");
+    }
+}
+
+#[test]
+fn the_number_check_catches_an_invented_figure() {
+    let Some(u) = universe() else { return };
+    let a = brief(u, "2026-01-16");
+    let json: Value = serde_json::from_str(&render(&a, Format::Json)).expect("valid JSON");
+    let invented = "Small caps trade at 18.37 times earnings, up 12.345% since March 3, 1999.\n";
+    let md = render(&a, Format::Markdown).replacen(
+        "\n## Sources",
+        &format!("\n{invented}\n## Sources"),
+        1,
+    );
+    let bad = unexplained_numbers(&md, &json);
+    assert!(bad.contains(&"18.37".to_string()), "{bad:?}");
+    assert!(bad.contains(&"12.345".to_string()), "{bad:?}");
+    assert!(bad.contains(&"March 3, 1999".to_string()), "{bad:?}");
+}
+
+// ---- formats --------------------------------------------------------------
+
+#[test]
+fn json_has_the_documented_shape_and_html_is_self_contained() {
+    let Some(u) = universe() else { return };
+    let a = brief(u, "2026-01-16");
+    let json: Value = serde_json::from_str(&render(&a, Format::Json)).expect("valid JSON");
+    for key in [
+        "title",
+        "date",
+        "tags",
+        "sentiment",
+        "related",
+        "key_points",
+        "sections",
+        "charts",
+        "facts",
+        "sources",
+        "topics",
+    ] {
+        assert!(json.get(key).is_some(), "JSON lacks {key}");
+    }
+    assert_eq!(json["date"], "2026-01-16");
+    assert!(json["sentiment"]["label"].is_string() && json["sentiment"]["reasons"].is_array());
+    let rel = &json["related"][0];
+    for key in ["symbol", "role", "why", "last"] {
+        assert!(rel.get(key).is_some(), "related lacks {key}");
+    }
+    assert!(
+        json["sections"][0]["heading"].is_string() && json["sections"][0]["paragraphs"].is_array()
+    );
+    // Every [n] cites a listed source, and every fact id is unique.
+    let n_sources = a.sources.len();
+    let md = render(&a, Format::Markdown);
+    for piece in md.split('[').skip(1) {
+        if let Some((n, _)) = piece.split_once(']') {
+            if let Ok(n) = n.parse::<usize>() {
+                assert!((1..=n_sources).contains(&n), "citation [{n}] has no source");
+            }
+        }
+    }
+    let ids: BTreeSet<&str> = a.facts.iter().map(|f| f.id.as_str()).collect();
+    assert_eq!(ids.len(), a.facts.len());
+    for r in &a.related {
+        if let Some(l) = &r.last {
+            assert!(
+                ids.contains(l.fact.as_str()),
+                "related {} cites a missing fact",
+                r.symbol
+            );
+        }
+    }
+
+    let html = render(&a, Format::Html);
+    assert!(html.starts_with("<!DOCTYPE html>") && html.contains("<style>"));
+    assert!(
+        !html.contains("http://") && !html.contains("https://"),
+        "no external URL"
+    );
+    assert!(!html.contains("<script") && !html.contains("<link"));
+    assert_eq!(html.matches("<svg").count(), a.charts.len());
+    assert!(
+        html.contains("S&amp;P 500") && !html.contains("S&P 500"),
+        "text is escaped"
+    );
+    assert!(html.contains("name=\"viewport\""));
+}
+
+// ---- snapshots ------------------------------------------------------------
+
+#[test]
+fn markdown_snapshots_stay_stable() {
+    let Some(u) = universe() else { return };
+    let cases = [
+        (
+            "2026-01-16",
+            expect_test::expect_file!["snapshots/brief-2026-01-16.md"],
+        ),
+        (
+            "1987-10-19",
+            expect_test::expect_file!["snapshots/brief-1987-10-19.md"],
+        ),
+        (
+            "2008-10-10",
+            expect_test::expect_file!["snapshots/brief-2008-10-10.md"],
+        ),
+        (
+            "2020-03-16",
+            expect_test::expect_file!["snapshots/brief-2020-03-16.md"],
+        ),
+        (
+            "2022-06-16",
+            expect_test::expect_file!["snapshots/brief-2022-06-16.md"],
+        ),
+        (
+            "2024-11-06",
+            expect_test::expect_file!["snapshots/brief-2024-11-06.md"],
+        ),
+        (
+            "2026-08-21",
+            expect_test::expect_file!["snapshots/brief-2026-08-21.md"],
+        ),
+    ];
+    for (date, expect) in cases {
+        expect.assert_eq(&render(&brief(u, date), Format::Markdown));
+    }
+}
+
+#[test]
+fn default_date_is_the_latest_session_and_bad_dates_error() {
+    let Some(u) = universe() else { return };
+    let a = write_brief(u, None).expect("latest brief");
+    assert_eq!(a.date, d("2026-08-21"));
+    // A Saturday means the Friday before.
+    assert_eq!(brief(u, "2026-01-17").date, d("2026-01-16"));
+    assert!(write_brief(u, Some(d("1900-01-01"))).is_err());
+}
