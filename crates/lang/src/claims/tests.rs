@@ -1,0 +1,154 @@
+//! Claim-reader tests on sentences written for them and on the two seeds.
+
+use super::*;
+
+fn d(y: i32, m: u32, dd: u32) -> Date {
+    Date::from_ymd_opt(y, m, dd).expect("valid date")
+}
+
+fn reader() -> Reader {
+    Reader::builtin().expect("builtin registry")
+}
+
+fn read(text: &str) -> Vec<Claim> {
+    reader().read(text, Some(d(2026, 1, 16)))
+}
+
+#[test]
+fn plain_prose_yields_nothing() {
+    for text in [
+        "Investors remain cautious ahead of the holidays.",
+        "The Other 493 stocks and the 2,000 components of the Russell are now leading.",
+        "If unemployment spikes above 4.5%, small caps would suffer.",
+        "Small caps benefit from domestic focus and reshoring tailwinds.",
+    ] {
+        assert!(read(text).is_empty(), "{text}: {:?}", read(text));
+    }
+}
+
+fn seed(name: &str) -> String {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/seeds");
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return String::new();
+    };
+    for e in entries.flatten() {
+        if e.file_name().to_string_lossy().starts_with(name) {
+            return std::fs::read_to_string(e.path()).unwrap_or_default();
+        }
+    }
+    String::new()
+}
+
+#[test]
+#[ignore = "prints the claims of both seeds for inspection"]
+fn dump_seeds() {
+    for name in ["000", "003"] {
+        let text = seed(name);
+        for c in reader().read(&text, None) {
+            println!(
+                "{name} {:?} {:?} subj={:?} as_of={:?} period={:?} claimed={:?} also={:?} q={:?} missing={:?}\n    «{}»",
+                c.kind, c.hedge, c.subjects, c.as_of, c.period, c.claimed, c.also, c.queries, c.missing, &text[c.start..c.end]
+            );
+        }
+    }
+}
+
+fn one(text: &str) -> Claim {
+    let v = read(text);
+    assert_eq!(v.len(), 1, "{text}: {v:#?}");
+    v.into_iter().next().expect("one claim")
+}
+
+#[test]
+fn streaks_absolute_relative_and_ordinal() {
+    let c = one("As of January 15, 2026, the Russell 2000 has outperformed the S&P 500 for 9 consecutive trading sessions.");
+    assert_eq!(c.kind, ClaimKind::Streak);
+    assert_eq!(c.claimed, Claimed::Count { n: 9 });
+    assert_eq!(
+        c.queries,
+        [Query::Streak {
+            symbol: "^RUT".into(),
+            vs: Some("^GSPC".into()),
+            direction: Some(Direction::Up),
+            as_of: d(2026, 1, 15)
+        }]
+    );
+    let c = one("The S&P 500 fell for a fifth straight session on Thursday.");
+    assert_eq!(c.claimed, Claimed::Count { n: 5 });
+    assert_eq!(
+        c.queries,
+        [Query::Streak {
+            symbol: "^GSPC".into(),
+            vs: None,
+            direction: Some(Direction::Down),
+            as_of: d(2026, 1, 15)
+        }]
+    );
+    let c = one("Small caps logged a nine-day winning streak against large-caps.");
+    assert_eq!(c.subjects, ["^RUT", "^GSPC"]);
+}
+
+#[test]
+fn moves_returns_and_signs() {
+    let c = one("Communication Services declined 1.16% on January 16.");
+    assert_eq!(c.kind, ClaimKind::DailyMove);
+    assert_eq!(c.subjects, ["XLC"]);
+    assert!(matches!(c.claimed, Claimed::Number { value, .. } if value == -1.16));
+    let c = one("Year-to-date, the tech-heavy Nasdaq 100 is down 2.5%.");
+    assert_eq!(c.kind, ClaimKind::Return);
+    assert_eq!(c.period, Some(Period::YearToDate));
+    let c = one("The S&P 500 rose 3.2% in November.");
+    assert_eq!(
+        c.period,
+        Some(Period::Month {
+            year: 2025,
+            month: 11
+        })
+    );
+    let c = one("IWM gained 4.1% over the past month.");
+    assert_eq!(
+        c.period,
+        Some(Period::Between {
+            from: d(2025, 12, 17),
+            to: d(2026, 1, 16)
+        })
+    );
+}
+
+#[test]
+fn levels_records_rates_and_unverifiable() {
+    let c = one("The S&P 500 closed at 4,796.56 on January 3, 2022.");
+    assert_eq!(c.kind, ClaimKind::Level);
+    assert_eq!(c.field, Some(Field::Close));
+    let c = one("The Russell 2000 set a record close on Friday.");
+    assert_eq!(c.kind, ClaimKind::RecordClose);
+    assert_eq!(c.as_of, Some(d(2026, 1, 16)));
+    let c = one("The Fed delivered three consecutive quarter-point rate cuts in late 2025.");
+    assert_eq!(c.kind, ClaimKind::RateDecisions);
+    assert_eq!(c.claimed, Claimed::Count { n: 3 });
+    let c = one("The S&P 500 trades at 22 times forward earnings.");
+    assert_eq!(c.kind, ClaimKind::Unverifiable);
+    assert!(c.missing.as_deref().is_some_and(|m| m.contains("P/E")));
+    let c = one("Tesla shares rose 5% on Friday.");
+    assert_eq!(c.kind, ClaimKind::Unverifiable);
+    assert!(c.missing.as_deref().is_some_and(|m| m.contains("Tesla")));
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+    #[test]
+    fn reader_never_panics_and_spans_are_in_bounds(s in "\\PC{0,300}") {
+        let text = s;
+        for c in reader().read(&text, Some(d(2026, 1, 16))) {
+            proptest::prop_assert!(c.start <= c.end && c.end <= text.len());
+            proptest::prop_assert!(text.is_char_boundary(c.start) && text.is_char_boundary(c.end));
+        }
+    }
+}
+#[test]
+#[ignore = "debug"]
+fn dbg_rate() {
+    let t = "The Fed delivered three consecutive quarter-point rate cuts in late 2025.";
+    println!("{:?}", find_numbers(t));
+    println!("{:?}", crate::dates::find_dates(t, Some(d(2026, 1, 16))));
+}
