@@ -1,2 +1,26 @@
-//! The `marketproof` binary.
-fn main() {}
+//! The `marketproof` binary: a thin command line over the library crates.
+//!
+//! `main` parses the arguments, runs one subcommand and turns its `Result`
+//! into an exit code, printing the error chain once. Each subcommand lives
+//! in its own module under `cmd/`; shared plumbing (global flags, opening
+//! the store and the universe, output) is in `app`.
+
+mod app;
+mod cmd;
+
+use clap::Parser;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = app::Cli::parse();
+    match cmd::run(&cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            if app::is_broken_pipe(&err) {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("error: {err:#}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,191 @@
+//! Global flags and the plumbing every subcommand shares: where the store
+//! lives, importing `--data` on first use, opening the universe, output.
+
+use anyhow::Context;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use store::{ImportOptions, ImportReport, Progress, Store};
+
+/// marketproof: market insight where every number can be checked.
+#[derive(Debug, Parser)]
+#[command(name = "marketproof", version, about, propagate_version = true)]
+pub(crate) struct Cli {
+    /// Flags every subcommand takes.
+    #[command(flatten)]
+    pub(crate) global: GlobalArgs,
+    /// The subcommand.
+    #[command(subcommand)]
+    pub(crate) command: Command,
+}
+
+/// Flags shared by every subcommand.
+#[derive(Debug, Clone, Args)]
+pub(crate) struct GlobalArgs {
+    /// The store database [default: $XDG_DATA_HOME/marketproof/store.db or
+    /// ~/.local/share/marketproof/store.db].
+    #[arg(long, global = true, value_name = "PATH")]
+    pub(crate) store: Option<PathBuf>,
+    /// Import this folder first if it is new or changed (cheap when unchanged).
+    #[arg(long, global = true, value_name = "DIR")]
+    pub(crate) data: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, global = true, value_enum, default_value_t = OutputFormat::Text)]
+    pub(crate) format: OutputFormat,
+}
+
+/// How results are printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum OutputFormat {
+    /// Human-readable text.
+    Text,
+    /// JSON on one document.
+    Json,
+}
+
+/// One variant per subcommand; each has a module in `cmd/`.
+#[derive(Debug, Subcommand)]
+pub(crate) enum Command {
+    /// Import market-data files or folders into the store.
+    Import(crate::cmd::import::ImportArgs),
+    /// List every consolidated series with its sources, dates, rows and flags.
+    Sources(crate::cmd::sources::SourcesArgs),
+    /// Print one consolidated series.
+    Series(crate::cmd::series::SeriesArgs),
+    /// List data-quality flags (spikes, gaps, stale runs).
+    Flags(crate::cmd::flags::FlagsArgs),
+}
+
+/// The default store path: `$XDG_DATA_HOME/marketproof/store.db`, else
+/// `~/.local/share/marketproof/store.db` (`%APPDATA%` on Windows), else
+/// `./marketproof-store.db`.
+pub(crate) fn default_store_path() -> PathBuf {
+    let non_empty = |k: &str| std::env::var_os(k).filter(|v| !v.is_empty());
+    let base = non_empty("XDG_DATA_HOME")
+        .map(PathBuf::from)
+        .or_else(|| non_empty("HOME").map(|h| PathBuf::from(h).join(".local/share")))
+        .or_else(|| non_empty("APPDATA").map(PathBuf::from));
+    match base {
+        Some(b) => b.join("marketproof").join("store.db"),
+        None => PathBuf::from("marketproof-store.db"),
+    }
+}
+
+/// Opens the store named by `--store` (or the default), importing `--data`
+/// first when given.
+pub(crate) fn open_store(global: &GlobalArgs) -> anyhow::Result<Store> {
+    let path = global.store.clone().unwrap_or_else(default_store_path);
+    let mut store =
+        Store::open(&path).with_context(|| format!("opening store {}", path.display()))?;
+    if let Some(data) = &global.data {
+        let report = import_with_progress(&mut store, std::slice::from_ref(data))
+            .with_context(|| format!("importing --data {}", data.display()))?;
+        if report.rebuilt && global.format == OutputFormat::Text {
+            eprintln!(
+                "imported {}: {} observations added",
+                data.display(),
+                report.observations_added
+            );
+        }
+    }
+    Ok(store)
+}
+
+/// Opens the store and loads the whole universe (all consolidated series,
+/// sources, documents and members). Subcommands that compute facts use this.
+#[allow(dead_code)] // Used by the fact, brief, check and ask commands to come.
+pub(crate) fn open_universe(global: &GlobalArgs) -> anyhow::Result<(Store, model::Universe)> {
+    let store = open_store(global)?;
+    let universe = store
+        .universe()
+        .context("loading the universe from the store")?;
+    Ok((store, universe))
+}
+
+/// Imports `paths`, with a progress bar on long imports when stderr is a terminal.
+pub(crate) fn import_with_progress(
+    store: &mut Store,
+    paths: &[PathBuf],
+) -> anyhow::Result<ImportReport> {
+    // Below this many bytes an import takes well under a second: no bar.
+    const LONG_IMPORT_BYTES: u64 = 32 << 20;
+    let bar = indicatif::ProgressBar::hidden();
+    let tty = std::io::stderr().is_terminal();
+    let progress = |p: &Progress| match p {
+        Progress::Start { bytes, .. } => {
+            if tty && *bytes >= LONG_IMPORT_BYTES {
+                bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+                bar.set_length(*bytes);
+                bar.set_style(
+                    indicatif::ProgressStyle::with_template(
+                        "{msg:>10} [{bar:40}] {bytes}/{total_bytes} {elapsed}",
+                    )
+                    .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+                );
+                bar.set_message("reading");
+            }
+        }
+        Progress::FileRead { bytes } => bar.inc(*bytes),
+        Progress::Writing => bar.set_message("writing"),
+        Progress::Done => bar.finish_and_clear(),
+    };
+    let opts = ImportOptions {
+        progress: Some(&progress),
+        ..ImportOptions::default()
+    };
+    let result = store.import(paths, &opts);
+    bar.finish_and_clear();
+    Ok(result?)
+}
+
+/// Writes text to stdout (a closed pipe ends the command quietly).
+pub(crate) fn print_text(text: &str) -> anyhow::Result<()> {
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes())?;
+    out.flush()?;
+    Ok(())
+}
+
+/// Writes a value as pretty JSON to stdout.
+pub(crate) fn print_json<T: serde::Serialize>(value: &T) -> anyhow::Result<()> {
+    let mut text = serde_json::to_string_pretty(value)?;
+    text.push('\n');
+    print_text(&text)
+}
+
+/// Whether the error is a closed stdout pipe (`marketproof ... | head`).
+pub(crate) fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|e| {
+        e.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+/// Formats a number with thousands separators: 1201936 → "1,201,936".
+pub(crate) fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    let lead = match digits.len() % 3 {
+        0 => 3,
+        r => r,
+    };
+    let (head, tail) = digits.split_at(lead.min(digits.len()));
+    out.push_str(head);
+    for group in tail.as_bytes().chunks(3) {
+        out.push(',');
+        out.push_str(std::str::from_utf8(group).unwrap_or_default());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn thousands_separators() {
+        assert_eq!(super::thousands(0), "0");
+        assert_eq!(super::thousands(999), "999");
+        assert_eq!(super::thousands(1000), "1,000");
+        assert_eq!(super::thousands(1_201_936), "1,201,936");
+        assert_eq!(super::thousands(120_193), "120,193");
+    }
+}

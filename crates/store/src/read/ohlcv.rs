@@ -1,0 +1,103 @@
+//! OHLCV, close-only and yfinance three-row-header files: one instrument
+//! per file, named by the file stem (or the yfinance `Ticker` row).
+
+use super::table::{read_table, CellRule, ColumnPlan, TablePlan};
+use super::{Format, ParsedFile, ReadContext};
+use crate::error::InputProblem;
+use crate::StoreError;
+use model::Field;
+
+/// Lowercases and drops spaces, underscores and dashes: `Adj Close` → `adjclose`.
+pub(crate) fn normalize(name: &str) -> String {
+    name.chars()
+        .filter(|c| !matches!(c, ' ' | '_' | '-'))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+pub(super) fn parse(
+    ctx: &ReadContext<'_>,
+    bytes: &[u8],
+    names: &[String],
+    skip_records: usize,
+    format: Format,
+    ticker: Option<&str>,
+) -> Result<ParsedFile, StoreError> {
+    let stem = ctx.stem();
+    let instrument = ctx
+        .registry
+        .by_file_stem(stem)
+        .or_else(|| ticker.and_then(|t| ctx.registry.resolve(t)))
+        .ok_or_else(|| {
+            ctx.err(
+                0,
+                0,
+                InputProblem::UnknownSymbol,
+                format!("no instrument in the registry for file stem `{stem}`"),
+                format!(
+                    "add an [[instrument]] entry to crates/model/registry.toml with \
+                     files = [\"{stem}\"] (or add \"{stem}\" to an existing instrument's `files`)"
+                ),
+            )
+        })?;
+    let close_field = if format == Format::CloseOnly {
+        instrument.value_field(ctx.adjusted())
+    } else {
+        Field::Close
+    };
+    let mut columns = Vec::new();
+    let mut notes = Vec::new();
+    for (index, name) in names.iter().enumerate().skip(1) {
+        let (field, rule) = match normalize(name).as_str() {
+            "open" => (Field::Open, CellRule::Price),
+            "high" => (Field::High, CellRule::Price),
+            "low" => (Field::Low, CellRule::Price),
+            "close" => (close_field, rule_for(close_field)),
+            "adjclose" => (Field::AdjClose, CellRule::Price),
+            "volume" | "vol" => (Field::Volume, CellRule::Volume),
+            _ => {
+                match ctx.ignored(name) {
+                    Some(why) => notes.push(format!("ignored column `{name}`: {why}")),
+                    None => notes.push(format!("ignored unknown column `{name}`")),
+                }
+                continue;
+            }
+        };
+        if let Some(why) = ctx.ignored(name) {
+            notes.push(format!("ignored column `{name}`: {why}"));
+            continue;
+        }
+        columns.push(ColumnPlan {
+            index,
+            symbol: instrument.symbol.clone(),
+            field,
+            rule,
+            name: name.clone(),
+        });
+    }
+    let plan = TablePlan {
+        skip_records,
+        n_fields: names.len(),
+        columns,
+        stop_at_blank: false,
+    };
+    let table = read_table(ctx, bytes, &plan)?;
+    notes.extend(table.notes);
+    Ok(ParsedFile {
+        rel_path: ctx.rel_path.to_string(),
+        format,
+        series: table.series,
+        documents: Vec::new(),
+        members: Vec::new(),
+        data_rows: table.data_rows,
+        notes,
+    })
+}
+
+pub(super) fn rule_for(field: Field) -> CellRule {
+    match field {
+        f if f.must_be_positive() => CellRule::Price,
+        Field::Volume => CellRule::Volume,
+        _ => CellRule::Any,
+    }
+}

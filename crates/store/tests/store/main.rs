@@ -1,0 +1,10 @@
+//! Integration tests of the store: readers on the real files, the
+//! consolidation and reconciliation, quality flags, and bad input.
+//!
+//! Expected values were computed independently from the files with small
+//! Python 3 `csv` snippets (quoted in comments), never by running this code.
+
+mod bad_input;
+mod merge;
+mod readers;
+mod support;
