@@ -1,0 +1,35 @@
+// marketproof: progressive enhancement only; every page works without it.
+(function () {
+  "use strict";
+  var MAX_BYTES = 1000000;
+
+  // /check: read a chosen text file into the textarea (no upload needed).
+  var file = document.getElementById("check-file");
+  var text = document.getElementById("check-text");
+  var status = document.getElementById("check-file-status");
+  if (file && text) {
+    file.addEventListener("change", function () {
+      var f = file.files && file.files[0];
+      if (!f) { return; }
+      if (f.size > MAX_BYTES) {
+        if (status) { status.textContent = "That file is larger than 1 MB; paste an excerpt instead."; }
+        file.value = "";
+        return;
+      }
+      var reader = new FileReader();
+      reader.onload = function () {
+        text.value = String(reader.result || "");
+        if (status) { status.textContent = "Loaded " + f.name + " (" + f.size + " bytes)."; }
+        text.focus();
+      };
+      reader.onerror = function () {
+        if (status) { status.textContent = "Could not read that file."; }
+      };
+      reader.readAsText(f);
+    });
+  }
+
+  // Focus the main result after a form submission so screen readers hear it.
+  var result = document.getElementById("ask-answer") || document.getElementById("check-result");
+  if (result) { result.setAttribute("tabindex", "-1"); result.focus(); }
+})();

@@ -1,0 +1,719 @@
+//! What the snapshot holds: instruments, series, sources (API and pages),
+//! and the instrument page with its chart and Facts.
+
+use crate::error::{ApiError, AppError, PageError};
+use crate::html::{self, attr, esc, url_segment};
+use crate::state::AppState;
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Path, Query, State};
+use axum::response::Html;
+use axum::Json;
+use model::{
+    Date, Field, Instrument, InstrumentKind, Period, Query as FactQuery, RecordKind, SeriesKey,
+    SourceId, Universe,
+};
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
+
+/// One series of an instrument, summarised.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct SeriesSummary {
+    field: Field,
+    from: Option<Date>,
+    to: Option<Date>,
+    observations: usize,
+}
+
+/// What the store holds for one source file.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct SourceStats {
+    id: SourceId,
+    path: String,
+    content_hash: String,
+    origin: Option<String>,
+    series: Vec<String>,
+    observations: usize,
+    from: Option<Date>,
+    to: Option<Date>,
+    documents: usize,
+    members: usize,
+}
+
+/// Per-source counts and ranges, computed once per snapshot.
+pub(crate) fn source_stats(universe: &Universe) -> Vec<SourceStats> {
+    let mut stats: BTreeMap<SourceId, SourceStats> = universe
+        .sources
+        .iter()
+        .map(|s| {
+            let entry = SourceStats {
+                id: s.id,
+                path: s.path.clone(),
+                content_hash: s.content_hash.clone(),
+                origin: s.origin.clone(),
+                series: Vec::new(),
+                observations: 0,
+                from: None,
+                to: None,
+                documents: 0,
+                members: 0,
+            };
+            (s.id, entry)
+        })
+        .collect();
+    for series in universe.series.values() {
+        let mut seen: BTreeSet<SourceId> = BTreeSet::new();
+        for (source, from, to) in series.source_runs(0..series.len()) {
+            let Some(entry) = stats.get_mut(&source) else {
+                continue;
+            };
+            if seen.insert(source) {
+                entry.series.push(series.key().to_string());
+            }
+            entry.from = Some(entry.from.map_or(from, |d| d.min(from)));
+            entry.to = Some(entry.to.map_or(to, |d| d.max(to)));
+        }
+        for source in series.sources() {
+            if let Some(entry) = stats.get_mut(source) {
+                entry.observations += 1;
+            }
+        }
+    }
+    for doc in &universe.documents {
+        if let Some(entry) = stats.get_mut(&doc.source) {
+            entry.documents += 1;
+        }
+    }
+    for member in &universe.members {
+        if let Some(entry) = stats.get_mut(&member.source) {
+            entry.members += 1;
+        }
+    }
+    stats.into_values().collect()
+}
+
+/// The instrument symbols with data, each with its series.
+fn instrument_series(universe: &Universe) -> BTreeMap<&str, Vec<SeriesSummary>> {
+    let mut out: BTreeMap<&str, Vec<SeriesSummary>> = BTreeMap::new();
+    for (key, series) in &universe.series {
+        out.entry(key.instrument.as_str())
+            .or_default()
+            .push(SeriesSummary {
+                field: key.field,
+                from: series.first_date(),
+                to: series.last_date(),
+                observations: series.len(),
+            });
+    }
+    out
+}
+
+fn instrument_json(symbol: &str, info: Option<&Instrument>, series: &[SeriesSummary]) -> Value {
+    json!({
+        "symbol": symbol,
+        "name": info.map_or(symbol, |i| i.name.as_str()),
+        "kind": info.map(|i| i.kind),
+        "frequency": info.map(|i| i.frequency),
+        "aliases": info.map_or(&[][..], |i| i.aliases.as_slice()),
+        "tracks": info.and_then(|i| i.tracks.as_deref()),
+        "sector": info.and_then(|i| i.sector.as_deref()),
+        "style": info.and_then(|i| i.style),
+        "description": info.and_then(|i| i.description.as_deref()),
+        "series": series,
+    })
+}
+
+/// `GET /api/v1/health`.
+pub(crate) async fn api_health(State(state): State<AppState>) -> Json<Value> {
+    let universe = state.universe();
+    Json(json!({
+        "status": "ok",
+        "data_version": state.data_version(),
+        "latest_date": state.latest_date(),
+        "latest_session": state.default_as_of(),
+        "series": universe.series.len(),
+        "sources": universe.sources.len(),
+    }))
+}
+
+/// `GET /api/v1/instruments`.
+pub(crate) async fn api_instruments(State(state): State<AppState>) -> Json<Value> {
+    let registry = state.registry();
+    let instruments: Vec<Value> = instrument_series(state.universe())
+        .iter()
+        .map(|(symbol, series)| instrument_json(symbol, registry.get(symbol), series))
+        .collect();
+    Json(json!({
+        "data_version": state.data_version(),
+        "instruments": instruments,
+    }))
+}
+
+/// Query parameters of `GET /api/v1/series/{symbol}`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct SeriesParams {
+    field: Option<String>,
+    from: Option<String>,
+    to: Option<String>,
+}
+
+/// Parses an optional `YYYY-MM-DD` parameter.
+pub(crate) fn parse_date_param(name: &str, value: Option<&str>) -> Result<Option<Date>, AppError> {
+    match value.map(str::trim) {
+        None | Some("") => Ok(None),
+        Some(text) => model::parse_iso_date(text).map(Some).ok_or_else(|| {
+            AppError::bad_request(format!(
+                "invalid `{name}` date `{text}`: use YYYY-MM-DD, e.g. 2026-01-16"
+            ))
+        }),
+    }
+}
+
+/// Resolves a path symbol, or a 404 that says where to find valid ones.
+pub(crate) fn resolve(state: &AppState, symbol: &str) -> Result<String, AppError> {
+    state.resolve_symbol(symbol).ok_or_else(|| {
+        AppError::not_found(format!(
+            "unknown instrument `{symbol}`: no data for it in the store; see /instruments \
+             (or /api/v1/instruments) for the symbols and names available"
+        ))
+    })
+}
+
+/// The field a price chart of `symbol` shows, as the fact engine picks it.
+fn price_field(universe: &Universe, symbol: &str) -> Option<Field> {
+    [
+        Field::Close,
+        Field::AdjClose,
+        Field::Value,
+        Field::ReturnPct,
+    ]
+    .into_iter()
+    .find(|f| universe.get(symbol, *f).is_some())
+}
+
+/// `GET /api/v1/series/{symbol}?field=&from=&to=`.
+pub(crate) async fn api_series(
+    State(state): State<AppState>,
+    Path(symbol): Path<String>,
+    params: Result<Query<SeriesParams>, QueryRejection>,
+) -> Result<Json<Value>, ApiError> {
+    let Query(params) = params.map_err(AppError::from)?;
+    let universe = state.universe();
+    let canonical = resolve(&state, &symbol)?;
+    let field = match params.field.as_deref().map(str::trim) {
+        None | Some("") => price_field(universe, &canonical),
+        Some(name) => Some(Field::parse(name).ok_or_else(|| {
+            AppError::bad_request(format!(
+                "unknown field `{name}`: use one of {}",
+                Field::ALL.map(Field::as_str).join(", ")
+            ))
+        })?),
+    };
+    let from = parse_date_param("from", params.from.as_deref())?;
+    let to = parse_date_param("to", params.to.as_deref())?;
+    if let (Some(a), Some(b)) = (from, to) {
+        if a > b {
+            return Err(AppError::bad_request(format!(
+                "`from` ({a}) is after `to` ({b}); swap them"
+            ))
+            .into());
+        }
+    }
+    let available: Vec<&str> = universe
+        .series
+        .keys()
+        .filter(|k| k.instrument == canonical)
+        .map(|k| k.field.as_str())
+        .collect();
+    let series = field
+        .and_then(|f| universe.series.get(&SeriesKey::new(canonical.as_str(), f)))
+        .ok_or_else(|| {
+            AppError::not_found(format!(
+                "no `{}` series for {canonical}; available fields: {}",
+                field.map_or("price", Field::as_str),
+                available.join(", ")
+            ))
+        })?;
+    let dates = series.dates();
+    let start = from.map_or(0, |d| dates.partition_point(|x| *x < d));
+    let end = to.map_or(dates.len(), |d| dates.partition_point(|x| *x <= d));
+    let end = end.max(start);
+    let sources: Vec<Value> = series
+        .source_runs(start..end)
+        .into_iter()
+        .map(|(id, a, b)| {
+            json!({
+                "source": id,
+                "path": universe.source(id).map(|s| s.path.as_str()),
+                "from": a,
+                "to": b,
+            })
+        })
+        .collect();
+    Ok(Json(json!({
+        "symbol": canonical,
+        "name": state.registry().get(&canonical).map(|i| i.name.as_str()),
+        "field": series.key().field,
+        "from": dates.get(start),
+        "to": end.checked_sub(1).and_then(|i| dates.get(i)),
+        "observations": end - start,
+        "dates": &dates[start..end],
+        "values": &series.values()[start..end],
+        "sources": sources,
+    })))
+}
+
+/// `GET /api/v1/sources`.
+pub(crate) async fn api_sources(State(state): State<AppState>) -> Json<Value> {
+    Json(json!({
+        "data_version": state.data_version(),
+        "sources": state.source_stats(),
+        "quality_summary": flag_groups(state.flags()),
+        "quality": state.flags(),
+    }))
+}
+
+fn instrument_table(state: &AppState) -> String {
+    let registry = state.registry();
+    let mut rows = String::new();
+    for (symbol, series) in instrument_series(state.universe()) {
+        let info = registry.get(symbol);
+        let from = series.iter().filter_map(|s| s.from).min();
+        let to = series.iter().filter_map(|s| s.to).max();
+        let fields: Vec<&str> = series.iter().map(|s| s.field.as_str()).collect();
+        let _ = write!(
+            rows,
+            "<tr><td><a href=\"/instrument/{href}\">{sym}</a></td><td>{name}</td><td>{kind}</td>\
+             <td>{from} – {to}</td><td>{fields}</td></tr>",
+            href = attr(&url_segment(symbol)),
+            sym = esc(symbol),
+            name = esc(info.map_or("", |i| i.name.as_str())),
+            kind = info.map_or(String::new(), |i| kind_name(i.kind)),
+            from = from.map_or_else(String::new, |d| d.to_string()),
+            to = to.map_or_else(String::new, |d| d.to_string()),
+            fields = esc(&fields.join(", ")),
+        );
+    }
+    format!(
+        "<div class=\"table-wrap\"><table id=\"instruments\"><caption class=\"muted\">Instruments with \
+         data</caption><thead><tr><th scope=\"col\">Symbol</th><th scope=\"col\">Name</th>\
+         <th scope=\"col\">Kind</th><th scope=\"col\">Range</th><th scope=\"col\">Fields</th></tr>\
+         </thead><tbody>{rows}</tbody></table></div>"
+    )
+}
+
+fn kind_name(kind: InstrumentKind) -> String {
+    serde_json::to_value(kind)
+        .ok()
+        .and_then(|v| v.as_str().map(|s| s.replace('_', " ")))
+        .unwrap_or_default()
+}
+
+/// `GET /instruments`.
+pub(crate) async fn instruments_page(State(state): State<AppState>) -> Html<String> {
+    let body = format!(
+        "<h1>Instruments</h1><p>Every instrument with data in the store. Open one for its \
+         chart and its Facts.</p>{}",
+        instrument_table(&state)
+    );
+    html::page("Instruments", "/instruments", &body)
+}
+
+/// `GET /sources`.
+pub(crate) async fn sources_page(State(state): State<AppState>) -> Html<String> {
+    let mut rows = String::new();
+    for s in state.source_stats() {
+        let range = match (s.from, s.to) {
+            (Some(a), Some(b)) => format!("{a} – {b}"),
+            _ => String::new(),
+        };
+        let series = if s.series.len() > 6 {
+            format!(
+                "{} and {} more",
+                s.series[..6].join(", "),
+                s.series.len() - 6
+            )
+        } else {
+            s.series.join(", ")
+        };
+        let extra = match (s.documents, s.members) {
+            (0, 0) => String::new(),
+            (d, 0) => format!(" · {d} documents"),
+            (0, m) => format!(" · {m} members"),
+            (d, m) => format!(" · {d} documents, {m} members"),
+        };
+        let _ = write!(
+            rows,
+            "<tr><td class=\"source\">{path}</td><td>{range}</td><td class=\"num\">{obs}</td>\
+             <td>{series}{extra}</td><td><code title=\"{hash}\">{short}</code>{origin}</td></tr>",
+            path = esc(&s.path),
+            obs = s.observations,
+            series = esc(&series),
+            hash = attr(&s.content_hash),
+            short = esc(s.content_hash.get(..12).unwrap_or(&s.content_hash)),
+            origin = s.origin.as_deref().map_or_else(String::new, |o| format!(
+                "<br><span class=\"muted\">{}</span>",
+                esc(o)
+            )),
+        );
+    }
+    let mut body = format!(
+        "<h1>Sources</h1><p>The files imported into the store, what each contributed, and its \
+         content hash. Data version <code id=\"data-version\">{}</code>.</p>\
+         <div class=\"table-wrap\"><table id=\"sources\"><thead><tr><th scope=\"col\">File</th>\
+         <th scope=\"col\">Range</th><th scope=\"col\" class=\"num\">Observations</th>\
+         <th scope=\"col\">Series</th><th scope=\"col\">SHA-256</th></tr></thead><tbody>{rows}\
+         </tbody></table></div>",
+        esc(state.data_version())
+    );
+    body.push_str("<h2 id=\"quality\">Quality flags</h2>");
+    body.push_str(&flags_table(state.flags()));
+    html::page("Sources", "/sources", &body)
+}
+
+/// Flags grouped by instrument, field and kind.
+#[derive(Debug, Serialize)]
+pub(crate) struct FlagGroup<'a> {
+    instrument: &'a str,
+    field: Field,
+    kind: &'static str,
+    count: usize,
+    first: Date,
+    last: Date,
+    example: &'a str,
+}
+
+fn flag_groups(flags: &[store::Flag]) -> Vec<FlagGroup<'_>> {
+    let mut groups: BTreeMap<(&str, Field, &'static str), FlagGroup<'_>> = BTreeMap::new();
+    for flag in flags {
+        let key = (flag.instrument.as_str(), flag.field, flag.kind.as_str());
+        let group = groups.entry(key).or_insert_with(|| FlagGroup {
+            instrument: &flag.instrument,
+            field: flag.field,
+            kind: flag.kind.as_str(),
+            count: 0,
+            first: flag.date,
+            last: flag.end_date,
+            example: &flag.detail,
+        });
+        group.count += 1;
+        group.first = group.first.min(flag.date);
+        group.last = group.last.max(flag.end_date);
+    }
+    groups.into_values().collect()
+}
+
+fn flags_table(flags: &[store::Flag]) -> String {
+    if flags.is_empty() {
+        return "<p class=\"muted\">No data-quality flags were recorded for this snapshot.</p>"
+            .to_string();
+    }
+    let mut rows = String::new();
+    for g in flag_groups(flags) {
+        let _ = write!(
+            rows,
+            "<tr><td><a href=\"/instrument/{href}\">{sym}</a> {field}</td><td>{kind}</td>\
+             <td class=\"num\">{count}</td><td>{first} – {last}</td><td>{example}</td></tr>",
+            href = attr(&url_segment(g.instrument)),
+            sym = esc(g.instrument),
+            field = esc(g.field.as_str()),
+            kind = esc(&g.kind.replace('_', " ")),
+            count = g.count,
+            first = g.first,
+            last = g.last,
+            example = esc(g.example),
+        );
+    }
+    format!(
+        "<p>{} flags: gaps against the NYSE calendar, spikes reversed the next day, stale \
+         repeated closes and non-positive prices. They mark observations to treat with \
+         care.</p><div class=\"table-wrap\"><table id=\"flags\">\
+         <thead><tr><th scope=\"col\">Series</th><th scope=\"col\">Kind</th>\
+         <th scope=\"col\" class=\"num\">Count</th><th scope=\"col\">Dates</th>\
+         <th scope=\"col\">Example</th></tr></thead><tbody>{rows}</tbody></table></div>",
+        flags.len()
+    )
+}
+
+/// Query parameters of `GET /instrument/{symbol}`.
+#[derive(Debug, Deserialize)]
+pub(crate) struct InstrumentParams {
+    range: Option<String>,
+}
+
+/// The chart ranges offered: (parameter, label, months back; 0 = all).
+const RANGES: [(&str, &str, u32); 5] = [
+    ("1m", "1M", 1),
+    ("6m", "6M", 6),
+    ("1y", "1Y", 12),
+    ("5y", "5Y", 60),
+    ("max", "Max", 0),
+];
+
+/// `GET /instrument/{symbol}?range=1m|6m|1y|5y|max`.
+pub(crate) async fn instrument_page(
+    State(state): State<AppState>,
+    Path(symbol): Path<String>,
+    params: Result<Query<InstrumentParams>, QueryRejection>,
+) -> Result<Html<String>, PageError> {
+    let Query(params) = params.map_err(AppError::from)?;
+    let range = params.range.as_deref().unwrap_or("1y").to_ascii_lowercase();
+    let Some(&(range_key, range_label, months)) = RANGES.iter().find(|r| r.0 == range) else {
+        return Err(AppError::bad_request(format!(
+            "unknown range `{range}`: use one of 1m, 6m, 1y, 5y, max"
+        ))
+        .into());
+    };
+    let canonical = resolve(&state, &symbol)?;
+    // The snapshot never changes, so a rendered page is cached per range.
+    let slot = state
+        .instrument_pages()
+        .slot(&(canonical.clone(), range_key));
+    let rendered = match slot.get() {
+        Some(done) => done.clone(),
+        None => {
+            let worker = state.clone();
+            tokio::task::spawn_blocking(move || {
+                slot.get_or_init(|| {
+                    instrument_body(&worker, &canonical, range_key, range_label, months)
+                        .map(|(title, body)| (title.into(), body.into()))
+                })
+                .clone()
+            })
+            .await
+            .map_err(|e| AppError::Internal(format!("instrument page task failed: {e}")))?
+        }
+    };
+    let (title, body) = rendered?;
+    Ok(html::page(&title, "/instruments", &body))
+}
+
+fn instrument_body(
+    state: &AppState,
+    symbol: &str,
+    range_key: &str,
+    range_label: &str,
+    months: u32,
+) -> Result<(String, String), AppError> {
+    let universe = state.universe();
+    let registry = state.registry();
+    let info = registry.get(symbol);
+    let name = info.map_or(symbol, |i| i.name.as_str());
+    let field = price_field(universe, symbol)
+        .ok_or_else(|| AppError::not_found(format!("no price series for {symbol}")))?;
+    let series = universe
+        .get(symbol, field)
+        .ok_or_else(|| AppError::not_found(format!("no price series for {symbol}")))?;
+    let as_of = series
+        .last_date()
+        .ok_or_else(|| AppError::not_found(format!("the {symbol} series is empty")))?;
+    let dates = series.dates();
+    let start = if months == 0 {
+        0
+    } else {
+        let cut = as_of
+            .checked_sub_months(chrono::Months::new(months))
+            .unwrap_or(as_of);
+        dates.partition_point(|d| *d < cut)
+    };
+
+    let mut body = String::new();
+    let _ = write!(
+        body,
+        "<h1 id=\"instrument-title\">{name} <span class=\"muted\">{sym}</span></h1>\
+         <p class=\"meta\">{desc}Data through {as_of} ({field}).</p>",
+        name = esc(name),
+        sym = esc(symbol),
+        desc = info
+            .and_then(|i| i.description.as_deref())
+            .map_or_else(String::new, |d| format!("{} ", esc(d))),
+        field = esc(field.as_str()),
+    );
+
+    // Range selector: plain links, so it works without JS and by keyboard.
+    body.push_str("<nav aria-label=\"Chart range\"><ul class=\"ranges\">");
+    for (key, label, _) in RANGES {
+        let current = if key == range_key {
+            " aria-current=\"true\""
+        } else {
+            ""
+        };
+        let _ = write!(
+            body,
+            "<li><a href=\"/instrument/{}?range={key}\"{current}>{label}</a></li>",
+            attr(&url_segment(symbol))
+        );
+    }
+    body.push_str("</ul></nav>");
+
+    let engine = state.engine();
+    let chart_label = format!("{name} {}, {range_label}", field.as_str());
+    let range_return = dates.get(start + 1).map(|from| FactQuery::Return {
+        symbol: symbol.to_string(),
+        period: Period::Since { from: *from },
+        as_of,
+    });
+    let caption = match range_return.as_ref().map(|q| engine.fact(q)) {
+        Some(Ok(fact)) => format!(
+            "{range_label}: <span class=\"fact-value-inline\">{}</span> — {}",
+            esc(&html::fmt_value(&fact.value, fact.unit)),
+            esc(&fact.text)
+        ),
+        Some(Err(err)) => format!(
+            "{range_label} return not available: {}",
+            esc(&err.to_string())
+        ),
+        None => format!("{range_label}: too few observations for a return."),
+    };
+    let _ = write!(
+        body,
+        "<figure class=\"chart\" id=\"price-chart\">{}<figcaption>{caption}</figcaption></figure>",
+        crate::chart::line_chart(&chart_label, &dates[start..], &series.values()[start..])
+    );
+
+    let mut queries: Vec<(&str, FactQuery)> = vec![
+        (
+            "Last close",
+            FactQuery::Level {
+                symbol: symbol.to_string(),
+                field,
+                as_of,
+            },
+        ),
+        (
+            "Record close",
+            FactQuery::Record {
+                symbol: symbol.to_string(),
+                record: RecordKind::Close,
+                as_of,
+            },
+        ),
+        (
+            "Current streak",
+            FactQuery::Streak {
+                symbol: symbol.to_string(),
+                vs: None,
+                direction: None,
+                as_of,
+            },
+        ),
+        (
+            "Drawdown",
+            FactQuery::Drawdown {
+                symbol: symbol.to_string(),
+                as_of,
+            },
+        ),
+        (
+            "Year to date",
+            FactQuery::Return {
+                symbol: symbol.to_string(),
+                period: Period::YearToDate,
+                as_of,
+            },
+        ),
+    ];
+    if universe.get(symbol, Field::High).is_some() {
+        queries.insert(
+            2,
+            (
+                "Record intraday high",
+                FactQuery::Record {
+                    symbol: symbol.to_string(),
+                    record: RecordKind::IntradayHigh,
+                    as_of,
+                },
+            ),
+        );
+    }
+    let daily = info.is_none_or(|i| i.frequency == model::Frequency::Daily);
+    if daily {
+        queries.push((
+            "200-session average",
+            FactQuery::MovingAverage {
+                symbol: symbol.to_string(),
+                window: 200,
+                as_of,
+            },
+        ));
+        queries.push((
+            "Volatility, 1 year (annualised)",
+            FactQuery::Volatility {
+                symbol: symbol.to_string(),
+                period: Period::LastSessions { n: 252 },
+                annualised: true,
+                sample: true,
+                as_of,
+            },
+        ));
+    }
+    body.push_str("<h2>Facts</h2><ul class=\"facts\" id=\"instrument-facts\">");
+    for (label, query) in &queries {
+        body.push_str(&fact_or_missing(state, label, query));
+    }
+    body.push_str("</ul>");
+
+    // Related: the benchmark it is measured against, what it tracks, what tracks it.
+    let mut related: Vec<(String, String)> = Vec::new();
+    let benchmark = "^GSPC";
+    let equity = info.is_none_or(|i| {
+        matches!(
+            i.kind,
+            InstrumentKind::Index | InstrumentKind::Etf | InstrumentKind::Stock
+        )
+    });
+    if symbol != benchmark && equity && universe.get(benchmark, Field::Close).is_some() {
+        let query = FactQuery::Streak {
+            symbol: symbol.to_string(),
+            vs: Some(benchmark.to_string()),
+            direction: None,
+            as_of,
+        };
+        body.push_str("<h2>Related facts</h2><ul class=\"facts\" id=\"related-facts\">");
+        body.push_str(&fact_or_missing(state, "Streak vs the S&P 500", &query));
+        body.push_str("</ul>");
+        related.push((benchmark.to_string(), "benchmark".to_string()));
+    }
+    if let Some(tracks) = info.and_then(|i| i.tracks.as_deref()) {
+        if state.resolve_symbol(tracks).is_some() {
+            related.push((tracks.to_string(), "tracks".to_string()));
+        }
+    }
+    for other in registry.instruments() {
+        if other.tracks.as_deref() == Some(symbol) && state.resolve_symbol(&other.symbol).is_some()
+        {
+            related.push((other.symbol.clone(), "tracks this".to_string()));
+        }
+    }
+    if !related.is_empty() {
+        body.push_str("<h2>Related instruments</h2><ul id=\"related-instruments\">");
+        for (sym, role) in related {
+            let other_name = registry.get(&sym).map_or(sym.as_str(), |i| i.name.as_str());
+            let _ = write!(
+                body,
+                "<li><a href=\"/instrument/{}\">{}</a> ({}) — {}</li>",
+                attr(&url_segment(&sym)),
+                esc(other_name),
+                esc(&sym),
+                esc(&role)
+            );
+        }
+        body.push_str("</ul>");
+    }
+    let _ = write!(
+        body,
+        "<p class=\"muted\">Data: <a href=\"/api/v1/series/{0}?field={1}\">JSON</a>.</p>",
+        attr(&url_segment(symbol)),
+        field.as_str()
+    );
+    Ok((format!("{name} ({symbol})"), body))
+}
+
+fn fact_or_missing(state: &AppState, label: &str, query: &FactQuery) -> String {
+    match state.engine().fact(query) {
+        Ok(fact) => html::fact_item(label, &fact),
+        Err(err) => html::missing_item(label, &err.to_string()),
+    }
+}
