@@ -1,0 +1,361 @@
+//! Running a plan: each step becomes a Fact (or a stated gap), then the
+//! answer paragraph is composed from those Facts only.
+
+use crate::plan::{LocalQuery, Plan, Step};
+use crate::AskError;
+use facts::{Engine, FactError};
+use model::fact::Detail;
+use model::{Date, Direction, Fact, FactInput, FactValue, Field, Method, Query, Unit, Universe};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// One source a Fact read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CitedSource {
+    /// Instrument.
+    pub instrument: String,
+    /// Field.
+    pub field: Field,
+    /// Source file path.
+    pub path: String,
+    /// First date read.
+    pub from: Date,
+    /// Last date read.
+    pub to: Date,
+}
+
+/// The citation of one Fact: `[n]` in the paragraph.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Citation {
+    /// Number printed in the paragraph, `[1]`.
+    pub number: usize,
+    /// The Fact's id (`f1`).
+    pub fact: String,
+    /// Method id and version, e.g. `streak.relative v1`.
+    pub method: String,
+    /// Sources and date ranges read.
+    pub sources: Vec<CitedSource>,
+}
+
+/// One line of a chart.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ChartSeries {
+    /// Legend label.
+    pub label: String,
+    /// Points (date, value).
+    pub points: Vec<(Date, f64)>,
+}
+
+/// A small chart for the HTML answer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "type")]
+pub enum Chart {
+    /// Lines over time (relative lines rebased to 100 at the first point).
+    Lines {
+        /// Title.
+        title: String,
+        /// The lines.
+        series: Vec<ChartSeries>,
+    },
+    /// Horizontal bars (e.g. sector returns), values from Facts.
+    Bars {
+        /// Title.
+        title: String,
+        /// (label, value in percent).
+        bars: Vec<(String, f64)>,
+    },
+}
+
+/// The answer to one question.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Answer {
+    /// The question as asked.
+    pub question: String,
+    /// The plan that ran (`None` when the question was refused).
+    pub plan: Option<Plan>,
+    /// The answer paragraph; every number in it comes from a Fact.
+    pub paragraph: String,
+    /// The Facts, numbered `f1`, `f2`...
+    pub facts: Vec<Fact>,
+    /// One citation per Fact.
+    pub citations: Vec<Citation>,
+    /// Steps that could not be computed, and why.
+    pub missing: Vec<String>,
+    /// Nearest questions that can be answered (for refusals and gaps).
+    pub suggestions: Vec<String>,
+    /// A chart, when one helps.
+    pub chart: Option<Chart>,
+    /// Whether the question was refused.
+    pub refused: bool,
+}
+
+impl Answer {
+    /// The answer to a refused question: what is missing and what can be asked.
+    pub fn refusal(question: &str, as_of: Date, err: &AskError) -> Answer {
+        let _ = as_of;
+        Answer {
+            question: question.to_string(),
+            plan: None,
+            paragraph: format!("I can't answer that from the data: {err}."),
+            facts: Vec::new(),
+            citations: Vec::new(),
+            missing: vec![err.to_string()],
+            suggestions: err.suggestions().to_vec(),
+            chart: None,
+            refused: true,
+        }
+    }
+}
+
+/// Runs every step of `plan` against `universe` and composes the answer.
+///
+/// Never fails: a step the data cannot answer becomes a line in
+/// [`Answer::missing`] with the reason, and the paragraph says so.
+pub fn run(plan: &Plan, universe: &Universe) -> Answer {
+    let engine = Engine::new(universe);
+    let mut facts: Vec<Option<Fact>> = Vec::with_capacity(plan.steps.len());
+    let mut missing = Vec::new();
+    for step in &plan.steps {
+        match run_step(&engine, universe, step) {
+            Ok(f) => facts.push(Some(f)),
+            Err(why) => {
+                missing.push(format!(
+                    "{} ({}): {why}",
+                    step.describe(),
+                    step.instruments().join(", ")
+                ));
+                facts.push(None);
+            }
+        }
+    }
+    // Number the facts in step order.
+    let mut k = 0;
+    for f in facts.iter_mut().flatten() {
+        k += 1;
+        f.id = format!("f{k}");
+    }
+    let composed = crate::compose::compose(plan, &facts, universe);
+    let mut suggestions = composed.suggestions;
+    if !missing.is_empty() && suggestions.is_empty() {
+        suggestions = gap_suggestions(plan, universe);
+    }
+    let facts: Vec<Fact> = facts.into_iter().flatten().collect();
+    let citations = facts
+        .iter()
+        .enumerate()
+        .map(|(i, f)| Citation {
+            number: i + 1,
+            fact: f.id.clone(),
+            method: format!("{} v{}", f.method.id, f.method.version),
+            sources: dedup_sources(&f.inputs),
+        })
+        .collect();
+    let mut paragraph = composed.paragraph;
+    if !missing.is_empty() {
+        let gaps: Vec<String> = missing.iter().map(|m| m.to_string()).collect();
+        if paragraph.is_empty() {
+            paragraph = format!("The data cannot answer this: {}.", gaps.join("; "));
+        } else {
+            paragraph.push_str(&format!(" Not computed: {}.", gaps.join("; ")));
+        }
+    }
+    Answer {
+        question: plan.question.clone(),
+        plan: Some(plan.clone()),
+        paragraph,
+        facts,
+        citations,
+        missing,
+        suggestions,
+        chart: composed.chart,
+        refused: false,
+    }
+}
+
+fn dedup_sources(inputs: &[FactInput]) -> Vec<CitedSource> {
+    let mut out: Vec<CitedSource> = Vec::new();
+    for i in inputs {
+        let c = CitedSource {
+            instrument: i.instrument.clone(),
+            field: i.field,
+            path: i.source_path.clone(),
+            from: i.from,
+            to: i.to,
+        };
+        if !out.contains(&c) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn gap_suggestions(plan: &Plan, universe: &Universe) -> Vec<String> {
+    let mut out = Vec::new();
+    for sym in plan.slots.subjects.iter().take(2) {
+        let first = [
+            Field::Close,
+            Field::AdjClose,
+            Field::Value,
+            Field::ReturnPct,
+        ]
+        .into_iter()
+        .find_map(|f| universe.get(sym, f))
+        .and_then(|s| Some((s.first_date()?, s.last_date()?)));
+        if let Some((a, b)) = first {
+            out.push(format!("{sym} data run from {a} to {b}: ask about a date in that range, e.g. \"How did {sym} do in {}?\"", chrono::Datelike::year(&b) - 1));
+        } else {
+            out.push(format!(
+                "{sym} has no data in the store; try \"Is the S&P 500 at a record close?\""
+            ));
+        }
+    }
+    out.extend(
+        crate::parse::suggestions("the S&P 500", plan.as_of)
+            .into_iter()
+            .take(2),
+    );
+    out
+}
+
+fn run_step(engine: &Engine<'_>, universe: &Universe, step: &Step) -> Result<Fact, String> {
+    match step {
+        Step::Fact(Query::EventStudy {
+            symbol,
+            condition,
+            as_of,
+        }) => crate::event_study::event_study_fact(universe, symbol, condition, *as_of)
+            .map_err(|e| e.to_string()),
+        Step::Fact(Query::Level {
+            symbol,
+            field,
+            as_of,
+        }) => {
+            // A close-only fund holds adjusted closes; a rate holds values.
+            let mut last_err = None;
+            for f in std::iter::once(*field).chain([
+                Field::Close,
+                Field::AdjClose,
+                Field::Value,
+                Field::ReturnPct,
+            ]) {
+                let q = Query::Level {
+                    symbol: symbol.clone(),
+                    field: f,
+                    as_of: *as_of,
+                };
+                match engine.fact(&q) {
+                    Ok(fact) => return Ok(fact),
+                    Err(e @ FactError::UnknownInstrument { .. }) => return Err(e.to_string()),
+                    Err(e) => {
+                        if last_err.is_none() {
+                            last_err = Some(e);
+                        }
+                    }
+                }
+            }
+            Err(last_err.map_or_else(|| "no data".to_string(), |e| e.to_string()))
+        }
+        Step::Fact(q) => engine.fact(q).map_err(|e| e.to_string()),
+        Step::Local(LocalQuery::ExtremeMove {
+            symbol,
+            direction,
+            from,
+            as_of,
+        }) => extreme_move(engine, universe, symbol, *direction, *from, *as_of),
+    }
+}
+
+/// Method `move.extreme` v1: the session with the lowest (highest) daily
+/// return, close / previous close − 1, among sessions from `from` to as-of;
+/// ties go to the earliest. The engine's `move.daily` Fact for that session
+/// is folded in (its rank among all declines or gains).
+fn extreme_move(
+    engine: &Engine<'_>,
+    universe: &Universe,
+    symbol: &str,
+    direction: Direction,
+    from: Option<Date>,
+    as_of: Date,
+) -> Result<Fact, String> {
+    let series = engine.price_series(symbol).map_err(|e| e.to_string())?;
+    let n = series.len_as_of(as_of);
+    let (dates, closes) = (&series.dates()[..n], &series.values()[..n]);
+    let start = from.map_or(1, |f| dates.partition_point(|d| *d < f).max(1));
+    let mut best: Option<(usize, f64)> = None;
+    for i in start..n {
+        let r = (closes[i] / closes[i - 1] - 1.0) * 100.0;
+        let better = match (best, direction) {
+            (None, _) => true,
+            (Some((_, b)), Direction::Down) => r < b,
+            (Some((_, b)), Direction::Up) => r > b,
+        };
+        if better {
+            best = Some((i, r));
+        }
+    }
+    let (i, r) = best.ok_or_else(|| {
+        format!(
+            "no two consecutive closes of {} between {} and {as_of}",
+            series.key().instrument,
+            from.map_or_else(|| "the start of data".to_string(), |f| f.to_string())
+        )
+    })?;
+    let sym = series.key().instrument.clone();
+    let mut details = BTreeMap::new();
+    details.insert("date".to_string(), Detail::date(dates[i]));
+    details.insert("previous_date".to_string(), Detail::date(dates[i - 1]));
+    details.insert("close".to_string(), Detail::number(closes[i], Unit::Points));
+    details.insert(
+        "previous_close".to_string(),
+        Detail::number(closes[i - 1], Unit::Points),
+    );
+    details.insert(
+        "points".to_string(),
+        Detail::number(closes[i] - closes[i - 1], Unit::Points),
+    );
+    details.insert(
+        "n_sessions".to_string(),
+        Detail::integer(i64::try_from(n - start).unwrap_or(0), Unit::Count),
+    );
+    details.insert("searched_from".to_string(), Detail::date(dates[start]));
+    let inputs: Vec<FactInput> = series
+        .source_runs(start - 1..n)
+        .into_iter()
+        .map(|(source, a, b)| FactInput {
+            instrument: sym.clone(),
+            field: series.key().field,
+            source,
+            source_path: universe
+                .source(source)
+                .map_or_else(|| format!("source #{}", source.0), |s| s.path.clone()),
+            from: a,
+            to: b,
+        })
+        .collect();
+    let word = if direction == Direction::Down {
+        "largest one-day decline"
+    } else {
+        "largest one-day gain"
+    };
+    Ok(Fact {
+        id: String::new(),
+        kind: "extreme_move".to_string(),
+        subjects: vec![sym.clone()],
+        as_of,
+        window: Some((dates[start], dates[n - 1])),
+        value: FactValue::Number(r),
+        unit: Unit::Percent,
+        method: Method::new("move.extreme", 1),
+        inputs,
+        details,
+        text: format!(
+            "The {word} of {sym}'s {} from {} to {} was {r:+.2}% on {} (from {:.2} to {:.2}).",
+            series.key().field,
+            dates[start],
+            dates[n - 1],
+            dates[i],
+            closes[i - 1],
+            closes[i]
+        ),
+    })
+}
