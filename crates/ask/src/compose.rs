@@ -9,7 +9,7 @@ use crate::fmt::{level, pct, pct_abs, pp, share};
 use crate::plan::{Intent, Plan, HORIZONS_SESSIONS};
 use crate::run::{Chart, ChartSeries};
 use chrono::Datelike;
-use model::{Date, Direction, Fact, FactValue, Field, Unit, Universe};
+use model::{Date, Direction, Fact, FactValue, Field, Query, Unit, Universe};
 
 pub(crate) struct Composed {
     pub(crate) paragraph: String,
@@ -164,7 +164,7 @@ pub(crate) fn compose(plan: &Plan, facts: &[Option<Fact>], u: &Universe) -> Comp
         Intent::LastDecline => {
             for f in &got {
                 match f.kind.as_str() {
-                    "event_study" => sentences.push(last_decline_sentence(f)),
+                    "event_study" => sentences.push(last_decline_sentence(plan, f)),
                     "drawdown" => sentences.push(drawdown_sentence(f)),
                     _ => sentences.push(f.text.clone()),
                 }
@@ -478,31 +478,66 @@ fn drawdown_sentence(f: &Fact) -> String {
     s
 }
 
-fn last_decline_sentence(f: &Fact) -> String {
-    let who = the(&f.subjects[0]);
-    let cond = text(f, "condition").unwrap_or("the condition");
-    let last = date(f, "last_occurrence")
-        .map(|d| d.to_string())
-        .unwrap_or_default();
-    let n = match f.value {
+/// The event-study condition of the plan, in words.
+fn condition_words(plan: &Plan) -> String {
+    plan.steps
+        .iter()
+        .find_map(|st| match st.query() {
+            Query::EventStudy { condition, .. } => Some(crate::fmt::condition_text(condition)),
+            _ => None,
+        })
+        .unwrap_or_else(|| "the condition".to_string())
+}
+
+fn count_of(f: &Fact) -> i64 {
+    match f.value {
         FactValue::Integer(n) => n,
         _ => 0,
+    }
+}
+
+fn data_span(f: &Fact) -> (String, String) {
+    let d = |k: &str| date(f, k).map(|d| d.to_string()).unwrap_or_default();
+    (d("data_from"), d("data_to"))
+}
+
+fn last_decline_sentence(plan: &Plan, f: &Fact) -> String {
+    let who = the(&f.subjects[0]);
+    let cond = condition_words(plan);
+    let n = count_of(f);
+    let (from, to) = data_span(f);
+    let Some(last) = date(f, "last_occurrence") else {
+        return match date(f, "current_occurrence") {
+            Some(c) => format!(
+                "{} met {cond} on {c}, for the first time in the data from {from} to {to} {}.",
+                cap(&who),
+                cite(f)
+            ),
+            None => format!(
+                "{} never met {cond} in the data from {from} to {to} {}.",
+                cap(&who),
+                cite(f)
+            ),
+        };
     };
     let mut s = format!("{} last met {cond} on {last}", cap(&who));
     if let (Some(p), Some(pd)) = (num(f, "last_peak_close"), date(f, "last_peak_date")) {
         s.push_str(&format!(" (the peak close was {} on {pd})", level(p)));
     }
     s.push_str(&format!(
-        "; counting once per peak-to-new-peak episode, that has happened {n} times since {} {}.",
-        date(f, "data_from")
-            .map(|d| d.to_string())
-            .unwrap_or_default(),
+        "; counting once per peak-to-new-peak episode, that has happened {n} times since {from} {}.",
         cite(f)
     ));
+    if let Some(c) = date(f, "current_occurrence") {
+        s.push_str(&format!(
+            " It happened again on {c}, the as-of session, which is not counted {}.",
+            cite(f)
+        ));
+    }
     if let (Some(m), Some(h), Some(k)) = (
-        num(f, "h252_median_pct"),
-        num(f, "h252_hit_rate_pct"),
-        int(f, "h252_n"),
+        num(f, "fwd252_median_pct"),
+        num(f, "fwd252_hit_pct"),
+        int(f, "fwd252_n"),
     ) {
         s.push_str(&format!(
             " Over the 252 sessions after those first closes, the median return was {} and {} of {k} were positive — a base rate, not a forecast {}.",
@@ -857,51 +892,72 @@ fn rank_sentence(f: &Fact) -> String {
 
 fn event_sentence(plan: &Plan, f: &Fact) -> String {
     let who = the(&f.subjects[0]);
-    let cond = text(f, "condition").unwrap_or("the condition");
-    let n = match f.value {
-        FactValue::Integer(n) => n,
-        _ => 0,
-    };
+    let cond = condition_words(plan);
+    let n = count_of(f);
     let c = cite(f);
-    let last = date(f, "last_occurrence")
-        .map(|d| d.to_string())
-        .unwrap_or_default();
-    let mut s = match (int(f, "last_len"), date(f, "last_start")) {
-        (Some(l), Some(st)) => format!(
-            "The last completed occurrence of {cond} for {who} ran {} from {st} to {last}",
-            sessions(l)
+    let (from, to) = data_span(f);
+    let min_len = int(f, "min_len");
+    let mut s = match (
+        date(f, "last_occurrence"),
+        int(f, "last_len"),
+        date(f, "last_start"),
+        date(f, "last_end"),
+        min_len,
+    ) {
+        (Some(last), Some(l), Some(st), Some(end), Some(k)) => format!(
+            "{}'s last earlier {} ran {} from {st} to {end}; it reached {} on {last} {c}.",
+            cap(&who),
+            cond.strip_prefix("a ").unwrap_or(&cond),
+            sessions(l),
+            sessions(k)
         ),
-        _ => format!("The last occurrence of {cond} for {who} was on {last}"),
+        (Some(last), ..) => {
+            format!("The last earlier occurrence of {cond} for {who} was on {last} {c}.")
+        }
+        (None, ..) => format!(
+            "{} had no earlier occurrence of {cond} in the data from {from} to {to} {c}.",
+            cap(&who)
+        ),
     };
-    s.push_str(&format!(" {c}."));
-    let after: Vec<String> = HORIZONS_SESSIONS
-        .iter()
-        .filter_map(|h| {
-            num(f, &format!("h{h}_last_pct")).map(|r| format!("{} over {h} sessions", pct(r)))
-        })
-        .collect();
-    if after.is_empty() {
-        s.push_str(" Too few sessions have passed since then to measure what followed.");
-    } else {
-        s.push_str(&format!(
-            " After it, {} returned {} {c}.",
-            who,
-            after.join(", ")
-        ));
+    if date(f, "last_occurrence").is_some() {
+        let after: Vec<String> = HORIZONS_SESSIONS
+            .iter()
+            .filter_map(|h| {
+                num(f, &format!("fwd{h}_last_pct")).map(|r| format!("{} over {h} sessions", pct(r)))
+            })
+            .collect();
+        if after.is_empty() {
+            s.push_str(" Too few sessions have passed since then to measure what followed.");
+        } else {
+            let when = if min_len.is_some() {
+                "From that session"
+            } else {
+                "After it"
+            };
+            s.push_str(&format!(
+                " {when}, {} returned {} {c}.",
+                who,
+                after.join(", ")
+            ));
+        }
     }
-    if let (Some(st), Some(l)) = (date(f, "ongoing_start"), int(f, "ongoing_len")) {
-        s.push_str(&format!(
-            " A new run of {} that began on {st} was still going on {} {c}.",
+    match (date(f, "ongoing_start"), int(f, "ongoing_len"), date(f, "current_occurrence")) {
+        (Some(st), Some(l), Some(cur)) => s.push_str(&format!(
+            " A new run of {} that began on {st} was still going on {} (it reached the length on {cur}); it is not counted {c}.",
             sessions(l),
             f.as_of
-        ));
+        )),
+        (_, _, Some(cur)) => s.push_str(&format!(
+            " The session of {cur} is itself an occurrence; it is the current one and is not counted {c}."
+        )),
+        _ => {}
     }
     let stats: Vec<String> = HORIZONS_SESSIONS
         .iter()
         .filter_map(|h| {
-            let m = num(f, &format!("h{h}_median_pct"))?;
-            let hr = num(f, &format!("h{h}_hit_rate_pct"))?;
-            let k = int(f, &format!("h{h}_n"))?;
+            let m = num(f, &format!("fwd{h}_median_pct"))?;
+            let hr = num(f, &format!("fwd{h}_hit_pct"))?;
+            let k = int(f, &format!("fwd{h}_n"))?;
             Some(format!(
                 "{h} sessions: median {}, positive {} of {k} times",
                 pct(m),
@@ -910,16 +966,18 @@ fn event_sentence(plan: &Plan, f: &Fact) -> String {
         })
         .collect();
     if !stats.is_empty() {
+        let measured = if min_len.is_some() {
+            ", measured from the session each run reached the length"
+        } else {
+            ""
+        };
         s.push_str(&format!(
-            " Across all {n} occurrences since {}, forward returns were — {} {c}.",
-            date(f, "data_from")
-                .map(|d| d.to_string())
-                .unwrap_or_default(),
+            " Across all {n} earlier occurrences since {from}{measured}, forward returns were — {} {c}.",
             stats.join("; ")
         ));
         if let (Some(m), Some(hr)) = (
-            num(f, "h252_all_median_pct"),
-            num(f, "h252_all_hit_rate_pct"),
+            num(f, "fwd252_all_median_pct"),
+            num(f, "fwd252_all_hit_pct"),
         ) {
             s.push_str(&format!(
                 " For comparison, over any 252 sessions the median was {} and {} were positive {c}.",
@@ -928,7 +986,6 @@ fn event_sentence(plan: &Plan, f: &Fact) -> String {
             ));
         }
     }
-    let _ = plan;
     s.push_str(" This is a base rate of what happened before, not a forecast.");
     s
 }
@@ -1086,7 +1143,7 @@ fn return_chart(u: &Universe, got: &[&Fact]) -> Option<Chart> {
 fn horizon_chart(f: &Fact) -> Option<Chart> {
     let bars: Vec<(String, f64)> = HORIZONS_SESSIONS
         .iter()
-        .filter_map(|h| num(f, &format!("h{h}_median_pct")).map(|m| (format!("{h} sessions"), m)))
+        .filter_map(|h| num(f, &format!("fwd{h}_median_pct")).map(|m| (format!("{h} sessions"), m)))
         .collect();
     (!bars.is_empty()).then(|| Chart::Bars {
         title: "Median forward return after past occurrences".to_string(),

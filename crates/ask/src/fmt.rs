@@ -78,6 +78,7 @@ pub(crate) fn query_window_text(q: &Query) -> String {
         Query::Level { as_of, .. } => format!("last observation on or before {as_of}"),
         Query::StreakCount { from, as_of, .. }
         | Query::BaseRate { from, as_of, .. }
+        | Query::ExtremeMove { from, as_of, .. }
         | Query::RateDecisions { from, as_of } => match from {
             Some(f) => format!("{f} to {as_of}"),
             None => format!("start of data to {as_of}"),
@@ -132,6 +133,10 @@ pub(crate) fn describe_query(q: &Query) -> String {
             format!("share of rolling {window_years}-year windows (monthly steps) in which the first compounded more")
         }
         Query::RateDecisions { .. } => "Fed target-range changes, dated on the announcement".to_string(),
+        Query::ExtremeMove { direction, .. } => match direction {
+            Direction::Down => "largest one-day percentage decline of the close".to_string(),
+            Direction::Up => "largest one-day percentage gain of the close".to_string(),
+        },
         Query::EventStudy {
             condition: Condition::January { pct },
             ..

@@ -13,7 +13,6 @@
 
 mod compose;
 mod error;
-pub mod event_study;
 mod fmt;
 mod parse;
 mod plan;
@@ -21,7 +20,7 @@ mod render;
 mod run;
 
 pub use error::AskError;
-pub use plan::{Conversation, Intent, LocalQuery, Plan, Slots, Step, HORIZONS_SESSIONS};
+pub use plan::{Conversation, Intent, Plan, Slots, Step, HORIZONS_SESSIONS};
 pub use render::{render, Format};
 pub use run::{run, Answer, Chart, ChartSeries, Citation, CitedSource};
 

@@ -2,39 +2,20 @@
 //!
 //! A plan is data (serde), so a user can read it, edit it (the CLI writes it
 //! to a file and reads it back) and run it. Its steps are [`model::Query`]s,
-//! the one vocabulary the writer and the checker share, plus the few
-//! [`LocalQuery`]s the planner answers itself from the engine's kernels.
+//! the one vocabulary the writer and the checker share; the fact engine
+//! answers every one of them.
 
 use crate::fmt::{period_text, query_window_text};
 use model::{Basket, Condition, Date, Direction, Period, Query, RecordKind};
 use serde::{Deserialize, Serialize};
 
-/// A computation the planner runs itself (not yet a [`model::Query`]).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", tag = "kind")]
-pub enum LocalQuery {
-    /// The largest one-day decline (`Down`) or gain (`Up`) of the close.
-    ExtremeMove {
-        /// Instrument.
-        symbol: String,
-        /// Largest decline or largest gain.
-        direction: Direction,
-        /// First day considered (`None` = start of data).
-        from: Option<Date>,
-        /// Point-in-time date and end of the search.
-        as_of: Date,
-    },
-}
-
-/// One step of a plan.
+/// One step of a plan: a query the fact engine answers. Serialised as the
+/// bare query (`{"kind": "streak", ...}`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(untagged)]
 pub enum Step {
-    /// A query the fact engine answers (event studies are answered by
-    /// [`crate::event_study`] until the engine supports them).
+    /// A query the fact engine answers.
     Fact(Query),
-    /// A computation the planner runs itself.
-    Local(LocalQuery),
 }
 
 /// The shape of question a plan answers; it picks how the answer is phrased
@@ -162,8 +143,9 @@ impl Conversation {
     }
 }
 
-/// Trading sessions in the forward horizons of an event study.
-pub const HORIZONS_SESSIONS: [usize; 4] = [21, 63, 126, 252];
+/// Trading sessions in the forward horizons of an event study (the fact
+/// engine's).
+pub const HORIZONS_SESSIONS: [usize; 4] = facts::kernels::event_study::HORIZONS;
 
 /// Builds the steps of an intent from its slots.
 pub(crate) fn build_steps(intent: Intent, s: &Slots, as_of: Date) -> Vec<Step> {
@@ -291,7 +273,7 @@ pub(crate) fn build_steps(intent: Intent, s: &Slots, as_of: Date) -> Vec<Step> {
             .subjects
             .iter()
             .map(|sym| {
-                Step::Local(LocalQuery::ExtremeMove {
+                q(Query::ExtremeMove {
                     symbol: sym.clone(),
                     direction: s.direction.unwrap_or(Direction::Down),
                     from: start_of(period),
@@ -425,21 +407,21 @@ pub(crate) fn build_steps(intent: Intent, s: &Slots, as_of: Date) -> Vec<Step> {
 }
 
 impl Step {
+    /// The query the step runs.
+    pub fn query(&self) -> &Query {
+        match self {
+            Step::Fact(q) => q,
+        }
+    }
+
     /// The step's point-in-time date.
     pub fn as_of(&self) -> Date {
-        match self {
-            Step::Fact(q) => q.as_of(),
-            Step::Local(LocalQuery::ExtremeMove { as_of, .. }) => *as_of,
-        }
+        self.query().as_of()
     }
 
     /// The query's kind as printed in a plan (`streak`, `return`...).
     pub fn kind(&self) -> String {
-        let value = match self {
-            Step::Fact(q) => serde_json::to_value(q),
-            Step::Local(l) => serde_json::to_value(l),
-        };
-        value
+        serde_json::to_value(self.query())
             .ok()
             .and_then(|v| v.get("kind").and_then(|k| k.as_str().map(str::to_string)))
             .unwrap_or_default()
@@ -447,70 +429,56 @@ impl Step {
 
     /// The instruments the step reads.
     pub fn instruments(&self) -> Vec<String> {
-        match self {
-            Step::Fact(q) => match q {
-                Query::Level { symbol, .. }
-                | Query::Return { symbol, .. }
-                | Query::ReturnRank { symbol, .. }
-                | Query::DailyMove { symbol, .. }
-                | Query::Gap { symbol, .. }
-                | Query::Record { symbol, .. }
-                | Query::LowestSince { symbol, .. }
-                | Query::HighestSince { symbol, .. }
-                | Query::Volatility { symbol, .. }
-                | Query::Drawdown { symbol, .. }
-                | Query::MovingAverage { symbol, .. } => vec![symbol.clone()],
-                Query::Streak { symbol, vs, .. } | Query::StreakCount { symbol, vs, .. } => {
-                    std::iter::once(symbol.clone()).chain(vs.clone()).collect()
+        match self.query() {
+            Query::Level { symbol, .. }
+            | Query::Return { symbol, .. }
+            | Query::ReturnRank { symbol, .. }
+            | Query::DailyMove { symbol, .. }
+            | Query::Gap { symbol, .. }
+            | Query::Record { symbol, .. }
+            | Query::LowestSince { symbol, .. }
+            | Query::HighestSince { symbol, .. }
+            | Query::Volatility { symbol, .. }
+            | Query::Drawdown { symbol, .. }
+            | Query::ExtremeMove { symbol, .. }
+            | Query::MovingAverage { symbol, .. } => vec![symbol.clone()],
+            Query::Streak { symbol, vs, .. } | Query::StreakCount { symbol, vs, .. } => {
+                std::iter::once(symbol.clone()).chain(vs.clone()).collect()
+            }
+            Query::EventStudy {
+                symbol, condition, ..
+            } => {
+                let mut v = vec![symbol.clone()];
+                if let Condition::Streak { vs: Some(b), .. } = condition {
+                    v.push(b.clone());
                 }
-                Query::EventStudy {
-                    symbol, condition, ..
-                } => {
-                    let mut v = vec![symbol.clone()];
-                    if let Condition::Streak { vs: Some(b), .. } = condition {
-                        v.push(b.clone());
-                    }
-                    v
-                }
-                Query::CrossSection { basket, .. } => match basket {
-                    Basket::Custom(list) => list.clone(),
-                    Basket::Sectors => vec!["the 11 sector ETFs".to_string()],
-                    Basket::Styles => vec!["the size and style ETFs".to_string()],
-                    Basket::Indices => vec!["the major US indices".to_string()],
-                },
-                Query::BaseRate { a, b, .. } => vec![a.clone(), b.clone()],
-                Query::RateDecisions { .. } => {
-                    vec![
-                        "DFEDTARL".to_string(),
-                        "DFEDTARU".to_string(),
-                        "FOMC statements".to_string(),
-                    ]
-                }
+                v
+            }
+            Query::CrossSection { basket, .. } => match basket {
+                Basket::Custom(list) => list.clone(),
+                Basket::Sectors => vec!["the 11 sector ETFs".to_string()],
+                Basket::Styles => vec!["the size and style ETFs".to_string()],
+                Basket::Indices => vec!["the major US indices".to_string()],
             },
-            Step::Local(LocalQuery::ExtremeMove { symbol, .. }) => vec![symbol.clone()],
+            Query::BaseRate { a, b, .. } => vec![a.clone(), b.clone()],
+            Query::RateDecisions { .. } => {
+                vec![
+                    "DFEDTARL".to_string(),
+                    "DFEDTARU".to_string(),
+                    "FOMC statements".to_string(),
+                ]
+            }
         }
     }
 
     /// What the step computes, in words.
     pub fn describe(&self) -> String {
-        match self {
-            Step::Fact(q) => crate::fmt::describe_query(q),
-            Step::Local(LocalQuery::ExtremeMove { direction, .. }) => match direction {
-                Direction::Down => "largest one-day percentage decline of the close".to_string(),
-                Direction::Up => "largest one-day percentage gain of the close".to_string(),
-            },
-        }
+        crate::fmt::describe_query(self.query())
     }
 
     /// The window the step reads, in words.
     pub fn window_text(&self) -> String {
-        match self {
-            Step::Fact(q) => query_window_text(q),
-            Step::Local(LocalQuery::ExtremeMove { from, as_of, .. }) => match from {
-                Some(f) => format!("{f} to {as_of}"),
-                None => format!("all data through {as_of}"),
-            },
-        }
+        query_window_text(self.query())
     }
 }
 

@@ -1,13 +1,11 @@
 //! Running a plan: each step becomes a Fact (or a stated gap), then the
 //! answer paragraph is composed from those Facts only.
 
-use crate::plan::{LocalQuery, Plan, Step};
+use crate::plan::{Plan, Step};
 use crate::AskError;
 use facts::{Engine, FactError};
-use model::fact::Detail;
-use model::{Date, Direction, Fact, FactInput, FactValue, Field, Method, Query, Unit, Universe};
+use model::{Date, Fact, FactInput, Field, Query, Universe};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// One source a Fact read.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -116,7 +114,7 @@ pub fn run(plan: &Plan, universe: &Universe) -> Answer {
     let mut facts: Vec<Option<Fact>> = Vec::with_capacity(plan.steps.len());
     let mut missing = Vec::new();
     for step in &plan.steps {
-        match run_step(&engine, universe, step) {
+        match run_step(&engine, step) {
             Ok(f) => facts.push(Some(f)),
             Err(why) => {
                 missing.push(format!(
@@ -217,19 +215,13 @@ fn gap_suggestions(plan: &Plan, universe: &Universe) -> Vec<String> {
     out
 }
 
-fn run_step(engine: &Engine<'_>, universe: &Universe, step: &Step) -> Result<Fact, String> {
-    match step {
-        Step::Fact(Query::EventStudy {
-            symbol,
-            condition,
-            as_of,
-        }) => crate::event_study::event_study_fact(universe, symbol, condition, *as_of)
-            .map_err(|e| e.to_string()),
-        Step::Fact(Query::Level {
+fn run_step(engine: &Engine<'_>, step: &Step) -> Result<Fact, String> {
+    match step.query() {
+        Query::Level {
             symbol,
             field,
             as_of,
-        }) => {
+        } => {
             // A close-only fund holds adjusted closes; a rate holds values.
             let mut last_err = None;
             for f in std::iter::once(*field).chain([
@@ -255,107 +247,6 @@ fn run_step(engine: &Engine<'_>, universe: &Universe, step: &Step) -> Result<Fac
             }
             Err(last_err.map_or_else(|| "no data".to_string(), |e| e.to_string()))
         }
-        Step::Fact(q) => engine.fact(q).map_err(|e| e.to_string()),
-        Step::Local(LocalQuery::ExtremeMove {
-            symbol,
-            direction,
-            from,
-            as_of,
-        }) => extreme_move(engine, universe, symbol, *direction, *from, *as_of),
+        q => engine.fact(q).map_err(|e| e.to_string()),
     }
-}
-
-/// Method `move.extreme` v1: the session with the lowest (highest) daily
-/// return, close / previous close − 1, among sessions from `from` to as-of;
-/// ties go to the earliest. The engine's `move.daily` Fact for that session
-/// is folded in (its rank among all declines or gains).
-fn extreme_move(
-    engine: &Engine<'_>,
-    universe: &Universe,
-    symbol: &str,
-    direction: Direction,
-    from: Option<Date>,
-    as_of: Date,
-) -> Result<Fact, String> {
-    let series = engine.price_series(symbol).map_err(|e| e.to_string())?;
-    let n = series.len_as_of(as_of);
-    let (dates, closes) = (&series.dates()[..n], &series.values()[..n]);
-    let start = from.map_or(1, |f| dates.partition_point(|d| *d < f).max(1));
-    let mut best: Option<(usize, f64)> = None;
-    for i in start..n {
-        let r = (closes[i] / closes[i - 1] - 1.0) * 100.0;
-        let better = match (best, direction) {
-            (None, _) => true,
-            (Some((_, b)), Direction::Down) => r < b,
-            (Some((_, b)), Direction::Up) => r > b,
-        };
-        if better {
-            best = Some((i, r));
-        }
-    }
-    let (i, r) = best.ok_or_else(|| {
-        format!(
-            "no two consecutive closes of {} between {} and {as_of}",
-            series.key().instrument,
-            from.map_or_else(|| "the start of data".to_string(), |f| f.to_string())
-        )
-    })?;
-    let sym = series.key().instrument.clone();
-    let mut details = BTreeMap::new();
-    details.insert("date".to_string(), Detail::date(dates[i]));
-    details.insert("previous_date".to_string(), Detail::date(dates[i - 1]));
-    details.insert("close".to_string(), Detail::number(closes[i], Unit::Points));
-    details.insert(
-        "previous_close".to_string(),
-        Detail::number(closes[i - 1], Unit::Points),
-    );
-    details.insert(
-        "points".to_string(),
-        Detail::number(closes[i] - closes[i - 1], Unit::Points),
-    );
-    details.insert(
-        "n_sessions".to_string(),
-        Detail::integer(i64::try_from(n - start).unwrap_or(0), Unit::Count),
-    );
-    details.insert("searched_from".to_string(), Detail::date(dates[start]));
-    let inputs: Vec<FactInput> = series
-        .source_runs(start - 1..n)
-        .into_iter()
-        .map(|(source, a, b)| FactInput {
-            instrument: sym.clone(),
-            field: series.key().field,
-            source,
-            source_path: universe
-                .source(source)
-                .map_or_else(|| format!("source #{}", source.0), |s| s.path.clone()),
-            from: a,
-            to: b,
-        })
-        .collect();
-    let word = if direction == Direction::Down {
-        "largest one-day decline"
-    } else {
-        "largest one-day gain"
-    };
-    Ok(Fact {
-        id: String::new(),
-        kind: "extreme_move".to_string(),
-        subjects: vec![sym.clone()],
-        as_of,
-        window: Some((dates[start], dates[n - 1])),
-        value: FactValue::Number(r),
-        unit: Unit::Percent,
-        method: Method::new("move.extreme", 1),
-        inputs,
-        details,
-        text: format!(
-            "The {word} of {sym}'s {} from {} to {} was {r:+.2}% on {} (from {:.2} to {:.2}).",
-            series.key().field,
-            dates[start],
-            dates[n - 1],
-            dates[i],
-            closes[i - 1],
-            closes[i]
-        ),
-    })
 }

@@ -200,11 +200,11 @@ def drawdown(v):
     return (v[-1] / v[peak] - 1) * 100, peak
 def last_decline_q(question, sym, pct, as_of=A):
     ds, v = cut(sym, as_of)
-    ev = dd_events(v, pct)
+    ev = [e for e in dd_events(v, pct) if e[1] < len(v) - 1]  # a crossing on the as-of session is the current one
     n, med, hit = hstats(v, [i for _, i in ev], 252)
     dd, pk = drawdown(v)
     q(question, as_of, [{"kind": "event_study", "symbol": sym, "condition": {"type": "drawdown", "pct": pct}, "as_of": str(as_of)}, {"kind": "drawdown", "symbol": sym, "as_of": str(as_of)}],
-      [ck(0, "value", len(ev)), ck(0, "last_occurrence", ds[ev[-1][1]]), ck(0, "last_peak_date", ds[ev[-1][0]]), ck(0, "h252_median_pct", med), ck(0, "h252_hit_rate_pct", hit, 0.06), ck(1, "value", dd), ck(1, "peak_date", ds[pk])])
+      [ck(0, "value", len(ev)), ck(0, "last_occurrence", ds[ev[-1][1]]), ck(0, "last_peak_date", ds[ev[-1][0]]), ck(0, "fwd252_median_pct", med), ck(0, "fwd252_hit_pct", hit, 0.06), ck(1, "value", dd), ck(1, "peak_date", ds[pk])])
 last_decline_q("When did the S&P 500 last fall 10% from its high?", "^GSPC", -10.0)
 last_decline_q("When was the last time the Nasdaq 100 dropped 20% from its peak?", "^NDX", -20.0)
 last_decline_q("When did the Russell 2000 last enter a correction?", "^RUT", -10.0)
@@ -283,24 +283,27 @@ def streak_study_q(question, a, b, min_len, as_of=A):
     h = hits_rel(va, vb, True)
     rs = [r for r in runs(h) if r[1] - r[0] + 1 >= min_len and r[1] != len(h) - 1]
     sd, sv = cut(a, as_of)
-    ev = [sd.index(ds[r[1]]) for r in rs]
+    # The event is the session each run reached min_len (known on that day),
+    # not the run's last session (known only when the run breaks).
+    ev = [sd.index(ds[r[0] + min_len - 1]) for r in rs]
     last = rs[-1]
-    checks = [ck(0, "value", len(rs)), ck(0, "last_start", ds[last[0]]), ck(0, "last_len", last[1] - last[0] + 1), ck(0, "last_occurrence", ds[last[1]])]
+    checks = [ck(0, "value", len(rs)), ck(0, "last_start", ds[last[0]]), ck(0, "last_len", last[1] - last[0] + 1), ck(0, "last_end", ds[last[1]]), ck(0, "last_occurrence", ds[last[0] + min_len - 1])]
     for hz in (21, 63, 126, 252):
         n, med, hit = hstats(sv, ev, hz)
-        checks += [ck(0, f"h{hz}_n", n), ck(0, f"h{hz}_median_pct", med), ck(0, f"h{hz}_hit_rate_pct", hit, 0.06)]
+        checks += [ck(0, f"fwd{hz}_n", n), ck(0, f"fwd{hz}_median_pct", med), ck(0, f"fwd{hz}_hit_pct", hit, 0.06)]
         lf = fwd(sv, ev[-1], hz)
-        if lf is not None: checks.append(ck(0, f"h{hz}_last_pct", lf))
+        if lf is not None: checks.append(ck(0, f"fwd{hz}_last_pct", lf))
     q(question, as_of, [{"kind": "event_study", "symbol": a, "condition": {"type": "streak", "vs": b, "direction": "up", "min_len": min_len}, "as_of": str(as_of)}], checks)
 streak_study_q("What happened to small caps after their last 10-day winning streak against large caps?", "^RUT", "^GSPC", 10)
 streak_study_q("What happened to IWM after it beat SPY 8 days in a row?", "IWM", "SPY", 8)
 def move_study_q(question, sym, pct, as_of=A):
     ds, v = cut(sym, as_of)
-    ev = [i for i in range(1, len(v)) if ((v[i]/v[i-1]-1)*100 <= pct if pct < 0 else (v[i]/v[i-1]-1)*100 >= pct)]
+    # An occurrence on the as-of session is the current one, not counted.
+    ev = [i for i in range(1, len(v) - 1) if ((v[i]/v[i-1]-1)*100 <= pct if pct < 0 else (v[i]/v[i-1]-1)*100 >= pct)]
     checks = [ck(0, "value", len(ev)), ck(0, "last_occurrence", ds[ev[-1]])]
     for hz in (21, 252):
         n, med, hit = hstats(v, ev, hz)
-        checks += [ck(0, f"h{hz}_n", n), ck(0, f"h{hz}_median_pct", med), ck(0, f"h{hz}_hit_rate_pct", hit, 0.06)]
+        checks += [ck(0, f"fwd{hz}_n", n), ck(0, f"fwd{hz}_median_pct", med), ck(0, f"fwd{hz}_hit_pct", hit, 0.06)]
     q(question, as_of, [{"kind": "event_study", "symbol": sym, "condition": {"type": "daily_move", "pct": pct}, "as_of": str(as_of)}], checks)
 move_study_q("What happened to the S&P 500 after a one-day drop of 5% or more?", "^GSPC", -5.0)
 move_study_q("How did the Russell 2000 do after a daily gain of 5% or more, historically?", "^RUT", 5.0)
@@ -308,12 +311,12 @@ def record_study_q(question, sym, as_of=A):
     ds, v = cut(sym, as_of)
     ev = []; best = v[0]
     for i in range(1, len(v)):
-        if v[i] > best: ev.append(i)
+        if v[i] > best and i < len(v) - 1: ev.append(i)  # the as-of session is the current one
         best = max(best, v[i])
     checks = [ck(0, "value", len(ev)), ck(0, "last_occurrence", ds[ev[-1]])]
     for hz in (63, 252):
         n, med, hit = hstats(v, ev, hz)
-        checks += [ck(0, f"h{hz}_n", n), ck(0, f"h{hz}_median_pct", med), ck(0, f"h{hz}_hit_rate_pct", hit, 0.06)]
+        checks += [ck(0, f"fwd{hz}_n", n), ck(0, f"fwd{hz}_median_pct", med), ck(0, f"fwd{hz}_hit_pct", hit, 0.06)]
     q(question, as_of, [{"kind": "event_study", "symbol": sym, "condition": {"type": "record_close"}, "as_of": str(as_of)}], checks)
 record_study_q("What happened to the Nasdaq 100 after record closes?", "^NDX")
 

@@ -58,6 +58,25 @@ pub enum FactError {
         /// Why.
         reason: String,
     },
+    /// The event-study condition does not make sense (e.g. a drawdown
+    /// threshold that is not negative).
+    #[error("invalid condition: {reason}")]
+    InvalidCondition {
+        /// Why.
+        reason: String,
+    },
+    /// A January study found no complete calendar year (the previous
+    /// December through the year's December, with 31 December on or before
+    /// the as-of date).
+    #[error("no complete calendar year of {instrument} data from {from} to {to}")]
+    NoCompleteYear {
+        /// Instrument.
+        instrument: String,
+        /// First observation.
+        from: Date,
+        /// Last observation (as of the query date).
+        to: Date,
+    },
     /// The basket resolved to no instrument with data.
     #[error("basket `{basket}` has no instrument with data")]
     EmptyBasket {

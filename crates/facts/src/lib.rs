@@ -21,6 +21,32 @@ pub use text::format_fact_text;
 
 use model::{Field, Registry, Series, Universe};
 
+/// Every method the engine can put in a Fact, as `(id, version)`; each is
+/// defined in `docs/methods.md` (a test checks both that the page defines
+/// every one and that the engine's sources name no other).
+pub const METHODS: &[(&str, u32)] = &[
+    ("level.observation", 1),
+    ("level.since", 1),
+    ("return.period", 1),
+    ("return.rank", 1),
+    ("move.daily", 1),
+    ("move.gap", 1),
+    ("move.extreme", 1),
+    ("streak.absolute", 1),
+    ("streak.relative", 1),
+    ("streak.count", 1),
+    ("record.close", 1),
+    ("record.high", 1),
+    ("volatility.std", 1),
+    ("drawdown.close", 1),
+    ("ma.simple", 1),
+    ("cross_section.return", 1),
+    ("base_rate.rolling", 1),
+    ("rates.decisions", 1),
+    ("event_study.forward", 1),
+    ("event_study.january", 1),
+];
+
 /// Answers fact queries over one universe of consolidated series.
 #[derive(Debug)]
 pub struct Engine<'u> {

@@ -98,6 +98,33 @@ fn queries(as_of: Date) -> Vec<Query> {
             },
             as_of,
         },
+        Query::EventStudy {
+            symbol: "AAA".into(),
+            condition: model::Condition::Drawdown { pct: -10.0 },
+            as_of,
+        },
+        Query::EventStudy {
+            symbol: "AAA".into(),
+            condition: model::Condition::RecordClose,
+            as_of,
+        },
+        Query::EventStudy {
+            symbol: "AAA".into(),
+            condition: model::Condition::January { pct: 0.0 },
+            as_of,
+        },
+        Query::ExtremeMove {
+            symbol: "AAA".into(),
+            direction: Direction::Down,
+            from: None,
+            as_of,
+        },
+        Query::ExtremeMove {
+            symbol: "AAA".into(),
+            direction: Direction::Up,
+            from: Some(day(5)),
+            as_of,
+        },
         Query::Volatility {
             symbol: "AAA".into(),
             period: Period::LastSessions { n: 10 },

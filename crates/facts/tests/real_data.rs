@@ -835,42 +835,251 @@ fn fact_text_reads_well() {
     );
 }
 
-/// tests/python/expected.py `event_daily_move` and `event_relative_streak`.
+/// tests/python/expected.py `event_daily_move` and `event_relative_streak`,
+/// and tests/python/event_study.py (RUT = hjyssg through 2024-08-02 then
+/// heliar-k RUT.csv; GSPC = guydekowski GSPC.csv).
 #[test]
 fn event_studies() {
     let Some(e) = engine() else { return };
-    // ^GSPC days of −7 % or worse before 2026-01-16: 28 (1929-10-28 ..
-    // 2020-03-16); 252 sessions later: median +19.272157 %, up 64.29 %.
-    let f = e
-        .fact(&Query::EventStudy {
-            symbol: "^GSPC".into(),
-            condition: model::Condition::DailyMove { pct: -7.0 },
+    let study = |symbol: &str, condition: model::Condition| {
+        e.fact(&Query::EventStudy {
+            symbol: symbol.into(),
+            condition,
             as_of: d("2026-01-16"),
         })
-        .expect("event study");
+        .expect("event study")
+    };
+    // ^GSPC days of −7 % or worse before 2026-01-16: 28 (1929-10-28 ..
+    // 2020-03-16); 252 sessions later: median +19.272157 %, up 64.29 %.
+    let f = study("^GSPC", model::Condition::DailyMove { pct: -7.0 });
     assert_eq!(f.value, FactValue::Integer(28));
+    assert_eq!(f.method.id, "event_study.forward");
     assert_eq!(det_date(&f, "occurrence01"), d("1929-10-28"));
+    assert_eq!(det_date(&f, "first_occurrence"), d("1929-10-28"));
+    assert_eq!(det_date(&f, "last_occurrence"), d("2020-03-16"));
     assert_close(det_num(&f, "fwd252_median_pct"), 19.272157, 1e-5);
     assert_close(det_num(&f, "fwd252_hit_pct"), 64.285714, 1e-5);
     assert_close(det_num(&f, "fwd21_mean_pct"), 5.129001, 1e-5);
+    assert_close(det_num(&f, "fwd21_last_pct"), 16.647469, 1e-5);
+    assert_close(det_num(&f, "fwd252_last_pct"), 66.072685, 1e-5);
+    assert!(f.detail("current_occurrence").is_none());
     // ^RUT beating ^GSPC for 10 sessions: 7 earlier runs (the current one
     // excluded), reached on 1991-02-01 .. 2008-06-03; 126 sessions later the
     // Russell was up in 2 of 7 (median −1.507668 %).
-    let f = e
-        .fact(&Query::EventStudy {
-            symbol: "^RUT".into(),
-            condition: model::Condition::Streak {
-                vs: Some("^GSPC".into()),
-                direction: Direction::Up,
-                min_len: 10,
-            },
-            as_of: d("2026-01-16"),
-        })
-        .expect("event study");
+    let f = study(
+        "^RUT",
+        model::Condition::Streak {
+            vs: Some("^GSPC".into()),
+            direction: Direction::Up,
+            min_len: 10,
+        },
+    );
     assert_eq!(f.value, FactValue::Integer(7));
+    assert_eq!(f.subjects, vec!["^RUT".to_string(), "^GSPC".to_string()]);
     assert_eq!(det_date(&f, "occurrence01"), d("1991-02-01"));
     assert_eq!(det_date(&f, "occurrence07"), d("2008-06-03"));
+    assert_eq!(det_date(&f, "last_occurrence"), d("2008-06-03"));
     assert_close(det_num(&f, "fwd126_median_pct"), -1.507668, 1e-5);
     assert_close(det_num(&f, "fwd126_hit_pct"), 28.571429, 1e-5);
     assert_close(det_num(&f, "fwd63_median_pct"), 5.496177, 1e-5);
+    assert_close(det_num(&f, "fwd21_median_pct"), 1.477534, 1e-5);
+    assert_close(det_num(&f, "fwd21_hit_pct"), 71.428571, 1e-5);
+    assert_close(det_num(&f, "fwd252_median_pct"), -3.480557, 1e-5);
+    // From the last occurrence (2008-06-03).
+    assert_close(det_num(&f, "fwd21_last_pct"), -9.020294, 1e-5);
+    assert_close(det_num(&f, "fwd63_last_pct"), -0.066304, 1e-5);
+    assert_close(det_num(&f, "fwd126_last_pct"), -43.562922, 1e-5);
+    assert_close(det_num(&f, "fwd252_last_pct"), -29.267927, 1e-5);
+    // The last earlier run: 13 sessions, 2008-05-20 .. 2008-06-06; the
+    // longest: 16, ending 1996-05-07; the current run began 2026-01-02, is
+    // 11 sessions long and reached 10 on 2026-01-15.
+    assert_eq!(det_date(&f, "last_start"), d("2008-05-20"));
+    assert_eq!(det_date(&f, "last_end"), d("2008-06-06"));
+    assert_eq!(
+        f.detail("last_len").map(|x| &x.value),
+        Some(&FactValue::Integer(13))
+    );
+    assert_eq!(
+        f.detail("longest_len").map(|x| &x.value),
+        Some(&FactValue::Integer(16))
+    );
+    assert_eq!(det_date(&f, "longest_end"), d("1996-05-07"));
+    assert_eq!(det_date(&f, "ongoing_start"), d("2026-01-02"));
+    assert_eq!(
+        f.detail("ongoing_len").map(|x| &x.value),
+        Some(&FactValue::Integer(11))
+    );
+    assert_eq!(det_date(&f, "current_occurrence"), d("2026-01-15"));
+    // Baseline over every ^RUT session: 21 sessions n 9641, median
+    // +1.325770 %, up 60.553884 %; 252 sessions n 9410, mean +9.505723 %.
+    assert_eq!(
+        f.detail("fwd21_all_n").map(|x| &x.value),
+        Some(&FactValue::Integer(9641))
+    );
+    assert_close(det_num(&f, "fwd21_all_median_pct"), 1.325770, 1e-5);
+    assert_close(det_num(&f, "fwd21_all_hit_pct"), 60.553884, 1e-5);
+    assert_close(det_num(&f, "fwd252_all_mean_pct"), 9.505723, 1e-5);
+    assert_close(det_num(&f, "fwd252_all_median_pct"), 10.172442, 1e-5);
+}
+
+/// tests/python/event_study.py `drawdown_study` and `record_study`.
+#[test]
+fn event_studies_on_drawdowns_and_records() {
+    let Some(e) = engine() else { return };
+    let study = |symbol: &str, condition: model::Condition| {
+        e.fact(&Query::EventStudy {
+            symbol: symbol.into(),
+            condition,
+            as_of: d("2026-01-16"),
+        })
+        .expect("event study")
+    };
+    // ^GSPC corrections: 26 episodes, the last first closing 10 % under the
+    // 2025-02-19 peak (6144.149902) on 2025-03-13; 252 sessions later n 25,
+    // median +10.342371 %, up 64 %.
+    let f = study("^GSPC", model::Condition::Drawdown { pct: -10.0 });
+    assert_eq!(f.value, FactValue::Integer(26));
+    assert_eq!(det_date(&f, "first_occurrence"), d("1928-06-12"));
+    assert_eq!(det_date(&f, "last_occurrence"), d("2025-03-13"));
+    assert_eq!(det_date(&f, "last_peak_date"), d("2025-02-19"));
+    assert_close(det_num(&f, "last_peak_close"), 6144.149902, 1e-5);
+    assert_close(det_num(&f, "fwd252_median_pct"), 10.342371, 1e-5);
+    assert_close(det_num(&f, "fwd252_hit_pct"), 64.0, 1e-5);
+    assert_close(det_num(&f, "fwd21_last_pct"), -2.864431, 1e-5);
+    assert!(
+        f.detail("fwd252_last_pct").is_none(),
+        "not 252 sessions yet"
+    );
+    // Bear markets: 12, the last on 2022-06-13 under the 2022-01-03 peak.
+    let f = study("^GSPC", model::Condition::Drawdown { pct: -20.0 });
+    assert_eq!(f.value, FactValue::Integer(12));
+    assert_eq!(det_date(&f, "last_occurrence"), d("2022-06-13"));
+    assert_eq!(det_date(&f, "last_peak_date"), d("2022-01-03"));
+    assert_close(det_num(&f, "fwd252_median_pct"), 19.775110, 1e-5);
+    assert_close(det_num(&f, "fwd63_hit_pct"), 83.333333, 1e-5);
+    assert!(matches!(
+        e.fact(&Query::EventStudy {
+            symbol: "^GSPC".into(),
+            condition: model::Condition::Drawdown { pct: 10.0 },
+            as_of: d("2026-01-16"),
+        }),
+        Err(FactError::InvalidCondition { .. })
+    ));
+    // ^RUT closed at a record on 2026-01-16 itself: that one is current;
+    // 591 earlier, the last on 2026-01-15; 21 sessions later n 586,
+    // median +1.003369 %.
+    let f = study("^RUT", model::Condition::RecordClose);
+    assert_eq!(f.value, FactValue::Integer(591));
+    assert_eq!(det_date(&f, "current_occurrence"), d("2026-01-16"));
+    assert_eq!(det_date(&f, "last_occurrence"), d("2026-01-15"));
+    assert_close(det_num(&f, "fwd21_median_pct"), 1.003369, 1e-5);
+    assert_close(det_num(&f, "fwd252_hit_pct"), 61.005199, 1e-5);
+}
+
+/// tests/python/event_study.py `january` (Ken French "Lo 30" monthly
+/// returns compounded; ^GSPC closes).
+#[test]
+fn january_barometer() {
+    let Some(e) = engine() else { return };
+    let study = |symbol: &str| {
+        e.fact(&Query::EventStudy {
+            symbol: symbol.into(),
+            condition: model::Condition::January { pct: 0.0 },
+            as_of: d("2026-01-16"),
+        })
+        .expect("january study")
+    };
+    let int = |f: &Fact, k: &str| f.detail(k).map(|x| x.value.clone());
+    // Small caps: 97 complete years 1927–2023, 69 positive Januarys; Feb–Dec
+    // rose in 71.014493 % of those (median +12.033295 %) and in 50 % of the
+    // other 28 (median −0.461510 %); signs agreed in 64.948454 %; January
+    // 2024 returned −4.28 %.
+    let f = study("FF_ME_LO30");
+    assert_eq!(f.method.id, "event_study.january");
+    assert_eq!(f.value, FactValue::Integer(69));
+    assert_eq!(int(&f, "n_years"), Some(FactValue::Integer(97)));
+    assert_eq!(int(&f, "n_other"), Some(FactValue::Integer(28)));
+    assert_eq!(int(&f, "first_year"), Some(FactValue::Integer(1927)));
+    assert_eq!(int(&f, "last_year"), Some(FactValue::Integer(2023)));
+    assert_close(det_num(&f, "signal_rest_up_pct"), 71.014493, 1e-5);
+    assert_close(det_num(&f, "signal_rest_median_pct"), 12.033295, 1e-5);
+    assert_close(det_num(&f, "other_rest_up_pct"), 50.0, 1e-5);
+    assert_close(det_num(&f, "other_rest_median_pct"), -0.461510, 1e-5);
+    assert_close(det_num(&f, "all_rest_up_pct"), 64.948454, 1e-5);
+    assert_close(det_num(&f, "agree_pct"), 64.948454, 1e-5);
+    assert_eq!(int(&f, "latest_year"), Some(FactValue::Integer(2024)));
+    assert_close(det_num(&f, "latest_january_pct"), -4.28, 1e-9);
+    assert!(!det_bool(&f, "latest_signal"));
+    assert!(
+        f.detail("fwd21_n").is_none(),
+        "no session horizons on a monthly series"
+    );
+    // S&P 500: 98 complete years 1928–2025, 61 positive Januarys; after them
+    // Feb–Dec rose 78.688525 % (median +11.781614 %), else 59.459459 %
+    // (median +2.453644 %). From the last January session of signal years,
+    // 252 sessions later: n 60, median +13.260241 %, up 78.333333 %.
+    let f = study("^GSPC");
+    assert_eq!(f.value, FactValue::Integer(61));
+    assert_eq!(int(&f, "n_years"), Some(FactValue::Integer(98)));
+    assert_close(det_num(&f, "signal_rest_up_pct"), 78.688525, 1e-5);
+    assert_close(det_num(&f, "signal_rest_median_pct"), 11.781614, 1e-5);
+    assert_close(det_num(&f, "other_rest_up_pct"), 59.459459, 1e-5);
+    assert_close(det_num(&f, "other_rest_median_pct"), 2.453644, 1e-5);
+    assert_close(det_num(&f, "latest_january_pct"), 2.701630, 1e-5);
+    assert_eq!(det_date(&f, "last_occurrence"), d("2025-01-31"));
+    assert_close(det_num(&f, "fwd252_median_pct"), 13.260241, 1e-5);
+    assert_close(det_num(&f, "fwd252_hit_pct"), 78.333333, 1e-5);
+    assert_eq!(int(&f, "fwd252_n"), Some(FactValue::Integer(60)));
+}
+
+/// tests/python/event_study.py `extreme`.
+#[test]
+fn extreme_moves() {
+    let Some(e) = engine() else { return };
+    let q = |symbol: &str, direction, from: Option<&str>, as_of: &str| {
+        e.fact(&Query::ExtremeMove {
+            symbol: symbol.into(),
+            direction,
+            from: from.map(d),
+            as_of: d(as_of),
+        })
+    };
+    // Best ^GSPC day on record: +16.609585 % on 1933-03-15 (5.84 → 6.81).
+    let f = q("^GSPC", Direction::Up, None, "2026-01-16").expect("best day");
+    assert_eq!(f.method.id, "move.extreme");
+    assert_close(num(&f), 16.609585, 1e-5);
+    assert_eq!(det_date(&f, "date"), d("1933-03-15"));
+    assert_eq!(det_date(&f, "previous_date"), d("1933-03-03"));
+    assert_close(det_num(&f, "previous_close"), 5.84, 1e-6);
+    assert_close(det_num(&f, "close"), 6.81, 1e-6);
+    // Worst: −20.466931 % on 1987-10-19.
+    let f = q("^GSPC", Direction::Down, None, "2026-01-16").expect("worst day");
+    assert_close(num(&f), -20.466931, 1e-5);
+    assert_eq!(det_date(&f, "date"), d("1987-10-19"));
+    // ^RUT since 2020: −14.272017 % on 2020-03-16, over 1519 returns.
+    let f = q("^RUT", Direction::Down, Some("2020-01-01"), "2026-01-16").expect("rut");
+    assert_close(num(&f), -14.272017, 1e-5);
+    assert_eq!(det_date(&f, "date"), d("2020-03-16"));
+    assert_eq!(
+        f.detail("n_sessions").map(|x| &x.value),
+        Some(&FactValue::Integer(1519))
+    );
+    // ^RUT best day of 2025: +8.658439 % on 2025-04-09, over 250 returns.
+    let f = q("^RUT", Direction::Up, Some("2025-01-01"), "2025-12-31").expect("rut 2025");
+    assert_close(num(&f), 8.658439, 1e-5);
+    assert_eq!(det_date(&f, "date"), d("2025-04-09"));
+    assert_eq!(
+        f.detail("n_sessions").map(|x| &x.value),
+        Some(&FactValue::Integer(250))
+    );
+    assert_eq!(f.window.map(|w| w.0), Some(d("2025-01-02")));
+    // A window after the as-of date, and monthly returns, are refused.
+    assert!(matches!(
+        q("^RUT", Direction::Up, Some("2027-01-01"), "2026-01-16"),
+        Err(FactError::InvalidPeriod { .. })
+    ));
+    assert!(matches!(
+        q("FF_ME_LO30", Direction::Up, None, "2026-01-16"),
+        Err(FactError::Unsupported { .. })
+    ));
 }

@@ -271,6 +271,19 @@ pub enum Query {
         /// Point-in-time date and end of the window.
         as_of: Date,
     },
+    /// The largest one-day percentage gain (`Up`) or decline (`Down`) of the
+    /// close among sessions from `from` to `as_of` ("worst day since 2020").
+    ExtremeMove {
+        /// Instrument.
+        symbol: String,
+        /// Largest gain (`Up`) or largest decline (`Down`).
+        direction: Direction,
+        /// First session considered (`None` = start of data); the base close
+        /// of that session's return may be earlier.
+        from: Option<Date>,
+        /// Point-in-time date and end of the search.
+        as_of: Date,
+    },
     /// Forward returns after past occurrences of a condition (event study).
     EventStudy {
         /// Instrument whose forward returns are measured.
@@ -286,7 +299,9 @@ pub enum Query {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", tag = "type")]
 pub enum Condition {
-    /// A streak of at least `min_len` sessions ended (absolute or relative).
+    /// A streak (absolute, or relative to `vs`) reached `min_len` sessions:
+    /// the occurrence is the session on which the run reached that length,
+    /// once per run, so that it is known on its own date (no look-ahead).
     Streak {
         /// Benchmark for a relative streak.
         vs: Option<String>,
@@ -307,7 +322,8 @@ pub enum Condition {
     },
     /// A record close.
     RecordClose,
-    /// January's return above (or below, when negative) `pct` percent.
+    /// January's return strictly above (or below, when negative) `pct`
+    /// percent: the January barometer (rest of the year after such Januarys).
     January {
         /// Threshold in percent.
         pct: f64,
@@ -334,6 +350,7 @@ impl Query {
             | Query::CrossSection { as_of, .. }
             | Query::BaseRate { as_of, .. }
             | Query::RateDecisions { as_of, .. }
+            | Query::ExtremeMove { as_of, .. }
             | Query::EventStudy { as_of, .. } => *as_of,
         }
     }

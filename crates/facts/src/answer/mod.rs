@@ -94,6 +94,12 @@ pub(crate) fn answer(engine: &Engine<'_>, query: &Query) -> Result<Fact, FactErr
             as_of,
         } => base_rate::base_rate(engine, a, b, *window_years, *from, *as_of),
         Query::RateDecisions { from, as_of } => rates::rate_decisions(engine, *from, *as_of),
+        Query::ExtremeMove {
+            symbol,
+            direction,
+            from,
+            as_of,
+        } => prices::extreme_move(engine, symbol, *direction, *from, *as_of),
         Query::EventStudy {
             symbol,
             condition,

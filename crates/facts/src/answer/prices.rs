@@ -400,6 +400,81 @@ pub(crate) fn daily_move(
 }
 
 /// `Query::Gap`: open vs the previous session's close.
+/// `Query::ExtremeMove`: method `move.extreme` v1.
+pub(crate) fn extreme_move(
+    engine: &Engine<'_>,
+    symbol: &str,
+    direction: model::Direction,
+    from: Option<Date>,
+    as_of: Date,
+) -> Result<Fact, FactError> {
+    if let Some(f) = from.filter(|f| *f > as_of) {
+        return Err(FactError::InvalidPeriod {
+            reason: format!("the window starts on {f}, after the as-of date {as_of}"),
+        });
+    }
+    let cut = engine.price_cut(symbol, as_of)?;
+    if cut.field() == Field::ReturnPct {
+        return Err(FactError::Unsupported {
+            what: format!(
+                "daily moves of {}, which has periodic returns, not closes",
+                cut.symbol()
+            ),
+        });
+    }
+    if cut.n < 2 {
+        return Err(cut.not_enough(2));
+    }
+    let (dates, closes) = (cut.dates(), cut.values());
+    let start = from.map_or(1, |f| dates.partition_point(|d| *d < f)).max(1);
+    let up = direction == model::Direction::Up;
+    let (i, r) = moves::extreme_move(closes, start, up).ok_or_else(|| FactError::NoData {
+        instrument: cut.symbol().to_string(),
+        field: cut.field(),
+        from: from.unwrap_or(dates[0]),
+        to: as_of,
+    })?;
+    let sym = cut.symbol().to_string();
+    let mut f = fact(
+        "extreme_move",
+        vec![sym.clone()],
+        as_of,
+        FactValue::Number(r),
+        Unit::Percent,
+        ("move.extreme", 1),
+    );
+    let last = cut.last();
+    f.window = Some((dates[start], dates[last]));
+    // The first session's return reads the close before it.
+    f.inputs = engine.inputs(cut.series, start - 1..cut.n);
+    let word = if up { "gain" } else { "decline" };
+    let d = &mut f.details;
+    d.insert("date".into(), Detail::date(dates[i]));
+    d.insert("previous_date".into(), Detail::date(dates[i - 1]));
+    d.insert("close".into(), d_num(closes[i], Unit::Points));
+    d.insert("previous_close".into(), d_num(closes[i - 1], Unit::Points));
+    d.insert(
+        "points".into(),
+        d_num(closes[i] - closes[i - 1], Unit::Points),
+    );
+    d.insert("n_sessions".into(), d_int(cut.n - start, Unit::Count));
+    d.insert("searched_from".into(), Detail::date(dates[start]));
+    d.insert("direction".into(), Detail::text(word));
+    d.insert("field".into(), Detail::text(cut.field().as_str()));
+    f.text = format!(
+        "The largest one-day {word} of {} ({}) from {} to {} was {} on {}, from {} to {}.",
+        engine.name(&sym),
+        cut.field(),
+        dates[start],
+        dates[last],
+        pct(r),
+        dates[i],
+        lvl(closes[i - 1]),
+        lvl(closes[i])
+    );
+    Ok(f)
+}
+
 pub(crate) fn gap(engine: &Engine<'_>, symbol: &str, as_of: Date) -> Result<Fact, FactError> {
     let open = engine.field_cut(symbol, Field::Open, as_of)?;
     let close = engine.field_cut(symbol, Field::Close, as_of)?;

@@ -9,6 +9,10 @@
 //! ≥ this one).
 //!
 //! Method `move.gap` v1: open / previous session's close − 1.
+//!
+//! Method `move.extreme` v1: the session with the lowest (largest decline)
+//! or highest (largest gain) daily return among sessions `start..` of the
+//! cut series; ties go to the earliest session.
 
 /// A daily move and its place in history.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -57,6 +61,25 @@ pub fn daily_move(closes: &[f64], i: usize) -> DailyMove {
     }
 }
 
+/// The session in `start.max(1)..closes.len()` with the lowest (`up` =
+/// false) or highest (`up` = true) daily return, and that return in percent;
+/// the earliest wins a tie. `None` when the range holds no session with a
+/// previous close.
+pub fn extreme_move(closes: &[f64], start: usize, up: bool) -> Option<(usize, f64)> {
+    let mut best: Option<(usize, f64)> = None;
+    for i in start.max(1)..closes.len() {
+        let r = (closes[i] / closes[i - 1] - 1.0) * 100.0;
+        let better = match best {
+            None => true,
+            Some((_, b)) => (up && r > b) || (!up && r < b),
+        };
+        if better {
+            best = Some((i, r));
+        }
+    }
+    best
+}
+
 /// Opening gap in percent: `open / previous_close − 1`.
 pub fn gap_pct(open: f64, previous_close: f64) -> f64 {
     (open / previous_close - 1.0) * 100.0
@@ -82,5 +105,18 @@ mod tests {
         let m = daily_move(&c, 5);
         assert_eq!((m.rank, m.n_ranked, m.since), (2, 3, Some(1)));
         assert!((gap_pct(101.0, 100.0) - 1.0).abs() < 1e-12);
+    }
+
+    #[test]
+    fn extreme_moves_take_the_earliest_tie() {
+        // returns (exact in binary): −50 %, +100 %, −50 %, +50 %
+        let c = [100.0, 50.0, 100.0, 50.0, 75.0];
+        let (i, r) = extreme_move(&c, 0, false).expect("a decline");
+        assert_eq!(i, 1);
+        assert!((r + 50.0).abs() < 1e-9);
+        assert_eq!(extreme_move(&c, 2, false).map(|x| x.0), Some(3));
+        assert_eq!(extreme_move(&c, 0, true).map(|x| x.0), Some(2));
+        assert_eq!(extreme_move(&c, 5, true), None);
+        assert_eq!(extreme_move(&[100.0], 0, true), None);
     }
 }

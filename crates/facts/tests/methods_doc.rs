@@ -1,0 +1,87 @@
+//! Every method the engine can emit is listed in `facts::METHODS` and
+//! defined in `docs/methods.md`.
+
+const DOC: &str = include_str!("../../../docs/methods.md");
+
+/// Sources of the modules that build Facts (every method id is a literal there).
+const SOURCES: &[(&str, &str)] = &[
+    ("answer/mod.rs", include_str!("../src/answer/mod.rs")),
+    (
+        "answer/base_rate.rs",
+        include_str!("../src/answer/base_rate.rs"),
+    ),
+    ("answer/cross.rs", include_str!("../src/answer/cross.rs")),
+    ("answer/event.rs", include_str!("../src/answer/event.rs")),
+    ("answer/prices.rs", include_str!("../src/answer/prices.rs")),
+    ("answer/rates.rs", include_str!("../src/answer/rates.rs")),
+    (
+        "answer/streaks.rs",
+        include_str!("../src/answer/streaks.rs"),
+    ),
+];
+
+/// The `## ...` headings of the methods page.
+fn headings() -> Vec<&'static str> {
+    DOC.lines().filter(|l| l.starts_with("## ")).collect()
+}
+
+#[test]
+fn every_method_is_defined_in_the_docs() {
+    let heads = headings();
+    let missing: Vec<String> = facts::METHODS
+        .iter()
+        .map(|(id, v)| format!("{id} v{v}"))
+        .filter(|m| {
+            !heads.iter().any(|h| {
+                h.split([',', '/'])
+                    .any(|part| part.trim().trim_start_matches("## ").trim() == m)
+            })
+        })
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "docs/methods.md has no `## ` heading for: {missing:?}"
+    );
+}
+
+/// `"word.word"` string literals: the shape of a method id.
+fn method_like_literals(src: &str) -> Vec<String> {
+    src.split('"')
+        .skip(1)
+        .step_by(2)
+        .filter(|lit| {
+            let mut parts = lit.split('.');
+            let ok = |p: Option<&str>| {
+                p.is_some_and(|p| {
+                    !p.is_empty() && p.chars().all(|c| c.is_ascii_lowercase() || c == '_')
+                })
+            };
+            ok(parts.next()) && ok(parts.next()) && parts.next().is_none()
+        })
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn the_engine_names_no_method_outside_the_list() {
+    let known: Vec<&str> = facts::METHODS.iter().map(|(id, _)| *id).collect();
+    let mut found = 0;
+    for (file, src) in SOURCES {
+        for lit in method_like_literals(src) {
+            found += 1;
+            assert!(
+                known.contains(&lit.as_str()),
+                "{file} names method `{lit}`, which facts::METHODS does not list"
+            );
+        }
+    }
+    // The scan sees the literals (guards against a scan that finds nothing).
+    assert!(
+        found >= facts::METHODS.len(),
+        "only {found} method literals found"
+    );
+    let mut ids = known.clone();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), known.len(), "a method is listed twice");
+}
