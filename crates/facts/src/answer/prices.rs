@@ -140,13 +140,13 @@ pub(crate) fn period_return(
     f.details
         .insert("field".into(), Detail::text(cut.field().as_str()));
     f.text = format!(
-        "{} returned {} ({}) from {} to {}, measured from the {} close of {} on {}.",
+        "{} returned {} ({}) from {} to {}, measured from the {} of {} on {}.",
         engine.name(&sym),
         pct(r),
         points(pts),
         cut.date(w.first),
         cut.date(w.last),
-        cut.field(),
+        field_words(cut.field()),
         lvl(v[w.base]),
         cut.date(w.base),
     );
@@ -869,4 +869,14 @@ pub(crate) fn member_return(
 ) -> Result<(returns::WindowIdx, f64), FactError> {
     let w = window_in(cut, resolve_period(period, as_of)?, as_of)?;
     Ok((w, returns::return_pct(cut.values(), w.base, w.last)))
+}
+
+/// How a base field reads in a sentence: "close", "adjusted close", "value".
+fn field_words(field: model::Field) -> &'static str {
+    match field {
+        model::Field::Close => "close",
+        model::Field::AdjClose => "adjusted close",
+        model::Field::ReturnPct => "return",
+        _ => "value",
+    }
 }

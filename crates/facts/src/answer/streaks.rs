@@ -241,10 +241,19 @@ pub(crate) fn streak(
         }
         None => format!("the longest such streak on record (since {})", g.dates[0]),
     };
-    f.text = format!(
-        "{what} for {len} straight sessions from {} to {} ({change_text}, from the close of {}), {since_text}.",
-        g.dates[run.start], g.dates[run.end], g.dates[base]
-    );
+    // A one-session "streak" is just the day's move: say so, and skip a
+    // "longest since" that any earlier day would satisfy.
+    f.text = if len == 1 {
+        format!(
+            "{what} on {} only ({change_text}, from the close of {}); the run is one session long.",
+            g.dates[run.end], g.dates[base]
+        )
+    } else {
+        format!(
+            "{what} for {len} straight sessions from {} to {} ({change_text}, from the close of {}), {since_text}.",
+            g.dates[run.start], g.dates[run.end], g.dates[base]
+        )
+    };
     Ok(f)
 }
 
