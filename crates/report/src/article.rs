@@ -74,6 +74,8 @@ pub struct FactRef {
     pub fact: String,
     /// The value as printed.
     pub text: String,
+    /// Citation markers `[n]` of the sources the Fact read.
+    pub cite: String,
 }
 
 /// A related ticker.

@@ -61,6 +61,8 @@ pub struct Shade {
 pub struct LineChart {
     /// Title drawn at the top.
     pub title: String,
+    /// X-axis label.
+    pub x_label: String,
     /// Y-axis label.
     pub y_label: String,
     /// Lines, drawn in order.
@@ -69,6 +71,19 @@ pub struct LineChart {
     pub shade: Option<Shade>,
     /// A marked point.
     pub marker: Option<Marker>,
+}
+
+/// What a bar chart draws.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BarChart {
+    /// Title drawn at the top.
+    pub title: String,
+    /// Value-axis label, e.g. "daily return, %".
+    pub x_label: String,
+    /// Category-axis label, e.g. "fund".
+    pub y_label: String,
+    /// Bars (sorted largest first when drawn).
+    pub bars: Vec<Bar>,
 }
 
 /// One bar.
@@ -136,7 +151,7 @@ fn header(out: &mut String, title: &str, height: f64) {
     let _ = write!(
         out,
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {W} {height}\" width=\"100%\" role=\"img\" aria-label=\"{t}\" {FONT}>\
-<rect width=\"{W}\" height=\"{height}\" fill=\"#ffffff\"/>\
+<title>{t}</title><rect width=\"{W}\" height=\"{height}\" fill=\"#ffffff\"/>\
 <text x=\"{LEFT}\" y=\"26\" font-size=\"17\" font-weight=\"600\" fill=\"#1f2328\">{t}</text>",
         t = escape(title)
     );
@@ -227,9 +242,13 @@ pub fn line_chart(chart: &LineChart) -> String {
     }
     let _ = write!(
         out,
-        "<text transform=\"translate(16 {cy}) rotate(-90)\" font-size=\"12\" text-anchor=\"middle\" fill=\"#57606a\">{l}</text>",
+        "<text class=\"axis-label y\" transform=\"translate(16 {cy}) rotate(-90)\" font-size=\"12\" text-anchor=\"middle\" fill=\"#57606a\">{l}</text>\
+<text class=\"axis-label x\" x=\"{xr}\" y=\"{ty}\" font-size=\"12\" text-anchor=\"end\" fill=\"#57606a\">{xl}</text>",
         cy = TOP + plot_h / 2.0,
-        l = escape(&chart.y_label)
+        l = escape(&chart.y_label),
+        xr = W - RIGHT,
+        ty = TOP + plot_h + 36.0,
+        xl = escape(&chart.x_label)
     );
     // Lines.
     for (i, s) in chart.series.iter().enumerate() {
@@ -293,8 +312,13 @@ pub fn line_chart(chart: &LineChart) -> String {
 
 /// Draws horizontal bars of percent values, largest first, positive in
 /// green and negative in red, with the value printed at each bar.
-pub fn bar_chart(title: &str, bars: &[Bar]) -> String {
-    let mut bars: Vec<&Bar> = bars.iter().filter(|b| b.value_pct.is_finite()).collect();
+pub fn bar_chart(chart: &BarChart) -> String {
+    let title = chart.title.as_str();
+    let mut bars: Vec<&Bar> = chart
+        .bars
+        .iter()
+        .filter(|b| b.value_pct.is_finite())
+        .collect();
     bars.sort_by(|a, b| b.value_pct.total_cmp(&a.value_pct));
     let row = 26.0;
     let height = TOP + row * bars.len() as f64 + 44.0;
@@ -350,10 +374,14 @@ pub fn bar_chart(title: &str, bars: &[Bar]) -> String {
         out,
         "<line x1=\"{zero:.1}\" x2=\"{zero:.1}\" y1=\"{TOP}\" y2=\"{yb}\" stroke=\"#57606a\"/>\
 <text x=\"{zero:.1}\" y=\"{ty}\" font-size=\"12\" text-anchor=\"middle\" fill=\"#57606a\">0%</text>\
-<text x=\"{W2}\" y=\"{ty2}\" font-size=\"12\" text-anchor=\"end\" fill=\"#57606a\">daily return, %</text>",
+<text class=\"axis-label x\" x=\"{W2}\" y=\"{ty2}\" font-size=\"12\" text-anchor=\"end\" fill=\"#57606a\">{xl}</text>\
+<text class=\"axis-label y\" transform=\"translate(12 {cy:.1}) rotate(-90)\" font-size=\"12\" text-anchor=\"middle\" fill=\"#57606a\">{yl}</text>",
         ty = yb + 16.0,
         W2 = W - RIGHT,
-        ty2 = yb + 34.0
+        ty2 = yb + 34.0,
+        xl = escape(&chart.x_label),
+        cy = TOP + (yb - TOP) / 2.0,
+        yl = escape(&chart.y_label)
     );
     out.push_str("</svg>");
     out
@@ -379,6 +407,7 @@ mod tests {
         );
         let chart = LineChart {
             title: "A & B".into(),
+            x_label: "date".into(),
             y_label: "ratio".into(),
             series: vec![LineSeries {
                 label: "<x>".into(),
@@ -392,11 +421,13 @@ mod tests {
             marker: None,
         };
         let svg = line_chart(&chart);
-        assert!(svg.contains("A &amp; B") && svg.contains("&lt;x&gt;"));
+        assert!(svg.contains("<title>A &amp; B</title>") && svg.contains("&lt;x&gt;"));
         assert!(!svg.contains("<x>"));
-        let bars = bar_chart(
-            "t",
-            &[
+        let bars = bar_chart(&BarChart {
+            title: "t".into(),
+            x_label: "daily return, %".into(),
+            y_label: "fund".into(),
+            bars: vec![
                 Bar {
                     label: "up".into(),
                     value_pct: 1.0,
@@ -406,7 +437,15 @@ mod tests {
                     value_pct: -0.5,
                 },
             ],
-        );
+        });
+        for svg in [&svg, &bars] {
+            assert!(svg.contains("<title>"), "every chart has a title element");
+            assert_eq!(
+                svg.matches("class=\"axis-label").count(),
+                2,
+                "two axis labels"
+            );
+        }
         assert!(bars.contains("#1a7f37") && bars.contains("#cf222e"));
         assert!(bars.contains("+1.00%") && bars.contains("-0.50%"));
     }

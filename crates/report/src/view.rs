@@ -215,11 +215,9 @@ pub(crate) fn base_arith_diff(f: &Fact) -> Option<f64> {
     num(f, &["arithmetic_diff_pct", "arithmetic_diff"])
 }
 
-/// Base rate: window length in years.
-pub(crate) fn base_window_years(f: &Fact) -> Option<i64> {
-    num(f, &["window_years"])
-        .or_else(|| num(f, &["window_months"]).map(|m| m / 12.0))
-        .map(|x| x.round() as i64)
+/// Base rate: window length in months, as the Fact states it.
+pub(crate) fn base_window_months(f: &Fact) -> Option<i64> {
+    num(f, &["window_months"]).map(|x| x.round() as i64)
 }
 
 /// Rate decisions: the dated changes in basis points, oldest first.
@@ -262,43 +260,71 @@ pub(crate) fn rate_range(f: &Fact) -> Option<(f64, f64)> {
     }
 }
 
-/// Event study: share of past occurrences followed by a gain, percent.
-pub(crate) fn event_share_up(f: &Fact) -> Option<f64> {
-    num(f, &["share_up_pct", "share_positive_pct", "hit_rate_pct"])
+/// Event study: forward-return statistics at one horizon, read from the
+/// engine's `fwd<N>_n`, `fwd<N>_median_pct` and `fwd<N>_hit_pct` details. The horizon `N` (sessions) is the one the Fact
+/// states in those detail names.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct EventHorizon {
+    /// Sessions ahead.
+    pub(crate) sessions: i64,
+    /// Occurrences with a complete forward window.
+    pub(crate) n: i64,
+    /// Median forward return, percent.
+    pub(crate) median_pct: f64,
+    /// Share of forward returns above zero, percent.
+    pub(crate) hit_pct: f64,
 }
 
-/// Event study: number of past occurrences.
-pub(crate) fn event_n(f: &Fact) -> Option<i64> {
-    num(f, &["n_events", "occurrences", "n"]).map(|x| x.round() as i64)
+/// Event study: the horizons with at least one complete forward window,
+/// shortest first.
+pub(crate) fn event_horizons(f: &Fact) -> Vec<EventHorizon> {
+    horizons_with(f, "")
 }
 
-/// Event study: horizon in sessions.
-pub(crate) fn event_horizon(f: &Fact) -> Option<i64> {
-    num(f, &["horizon_sessions", "horizon"]).map(|x| x.round() as i64)
+/// Event study: the same statistics over every session of the history (the
+/// unconditional base rate), from the engine's `fwd<N>_all_…` details.
+pub(crate) fn event_baseline(f: &Fact) -> Vec<EventHorizon> {
+    horizons_with(f, "_all")
 }
 
-/// Event study: mean or median forward return, percent.
-pub(crate) fn event_mean(f: &Fact) -> Option<f64> {
-    num(
-        f,
-        &[
-            "median_pct",
-            "mean_pct",
-            "median_return_pct",
-            "mean_return_pct",
-        ],
-    )
-    .or_else(|| f.value.as_f64())
+fn horizons_with(f: &Fact, suffix: &str) -> Vec<EventHorizon> {
+    let mut out: Vec<EventHorizon> = f
+        .details
+        .keys()
+        .filter_map(|k| {
+            k.strip_prefix("fwd")?
+                .strip_suffix(&format!("{suffix}_n"))?
+                .parse::<i64>()
+                .ok()
+        })
+        .filter_map(|h| {
+            let p = format!("fwd{h}{suffix}");
+            Some(EventHorizon {
+                sessions: h,
+                n: num(f, &[&format!("{p}_n")])?.round() as i64,
+                median_pct: num(f, &[&format!("{p}_median_pct")])?,
+                hit_pct: num(f, &[&format!("{p}_hit_pct")])?,
+            })
+        })
+        .filter(|h| h.n > 0)
+        .collect();
+    out.sort_by_key(|h| h.sessions);
+    out
 }
 
-/// Event study: last occurrence before the as-of date.
-pub(crate) fn event_last(f: &Fact) -> Option<Date> {
-    date(f, &["last_event", "last_date", "last"])
+/// Event study: number of past occurrences (the Fact's value).
+pub(crate) fn event_count(f: &Fact) -> Option<i64> {
+    match f.value {
+        FactValue::Integer(n) => Some(n),
+        _ => None,
+    }
 }
 
-/// Event study: forward return after the last occurrence, percent.
-pub(crate) fn event_last_return(f: &Fact) -> Option<f64> {
-    num(f, &["last_return_pct", "last_forward_pct"])
+/// Event study: the listed occurrence dates, oldest first.
+pub(crate) fn event_dates(f: &Fact) -> Vec<Date> {
+    (1..=99)
+        .map_while(|k| date(f, &[&format!("occurrence{k:02}")]))
+        .collect()
 }
 
 /// A period return's change in points.

@@ -180,7 +180,78 @@ fn brief_2026_01_16_leads_with_the_small_cap_streak_and_its_figures() {
         3.4884,
         1e-3
     ));
-    assert!(md.contains("68.8% of the 1,057 rolling"));
+    assert!(md.contains("68.8% of the 1,057 rolling 120-month windows"));
+    // The window is printed as the Fact holds it (months), not restated.
+    assert_eq!(num(base, "window_months"), Some(120.0));
+    assert!(!md.contains("10-year windows"), "no rounded restatement");
+
+    // Event study, a base rate after earlier runs of >= 11 sessions of
+    // ^RUT beating ^GSPC. Python (csv module, consolidated ^RUT as above):
+    // on the common sessions flag r_RUT > r_GSPC; an occurrence is the
+    // session on which a run first reaches 11, the current run (from
+    // 2026-01-02) excluded: 1991-02-04, 1996-04-30, 2000-06-09, 2001-12-17,
+    // 2008-06-04. Forward return over h sessions of ^RUT's own calendar,
+    // close[i + h] / close[i] - 1, kept when i + h <= 2026-01-16:
+    //   h    n  median %   mean %   hit %
+    //   21   5   1.2771    1.5016   80
+    //   63   5   2.4166    2.6943   60
+    //   126  5  -3.5463   -8.3823   20
+    //   252  5  -3.0838   -2.6665   20
+    // ^GSPC over the same sessions: medians 1.6425, 1.5418, -7.7834,
+    // -13.9030 (hit 80, 60, 40, 40).
+    let es = fact(&a, "event_study", &["^RUT", "^GSPC"]);
+    let es = es.first().expect("event study cited");
+    assert_eq!(es.value, FactValue::Integer(5));
+    for (k, day) in [
+        (1, "1991-02-04"),
+        (2, "1996-04-30"),
+        (3, "2000-06-09"),
+        (4, "2001-12-17"),
+        (5, "2008-06-04"),
+    ] {
+        assert_eq!(date_detail(es, &format!("occurrence{k:02}")), Some(d(day)));
+    }
+    for (h, median, mean, hit) in [
+        (21, 1.2771, 1.5016, 80.0),
+        (63, 2.4166, 2.6943, 60.0),
+        (126, -3.5463, -8.3823, 20.0),
+        (252, -3.0838, -2.6665, 20.0),
+    ] {
+        assert_eq!(num(es, &format!("fwd{h}_n")), Some(5.0), "n at {h}");
+        let got = |k: &str| num(es, &format!("fwd{h}_{k}")).unwrap_or(f64::NAN);
+        assert!(close(got("median_pct"), median, 1e-4), "median at {h}");
+        assert!(close(got("mean_pct"), mean, 1e-4), "mean at {h}");
+        assert!(close(got("hit_pct"), hit, 1e-9), "hit rate at {h}");
+    }
+    let es_b = fact(&a, "event_study", &["^GSPC", "^RUT"]);
+    let es_b = es_b.first().expect("benchmark event study cited");
+    for (h, median) in [(21, 1.6425), (63, 1.5418), (126, -7.7834), (252, -13.9030)] {
+        let got = num(es_b, &format!("fwd{h}_median_pct")).unwrap_or(f64::NAN);
+        assert!(close(got, median, 1e-4), "S&P 500 median at {h}: {got}");
+    }
+    assert!(md.contains("hold 5 earlier runs in which the Russell 2000 beat the S&P 500 for 11 sessions in a row (February 4, 1991, April 30, 1996, June 9, 2000, December 17, 2001 and June 4, 2008)"));
+    assert!(
+        md.contains("+1.28% over the next 21 sessions (about a month; higher in 80.0% of 5 cases)")
+    );
+    assert!(md.contains("+2.42% over the next 63 sessions (about three months; 60.0% of 5)"));
+    assert!(md.contains("-3.55% over the next 126 sessions (about six months; 20.0% of 5)"));
+    assert!(md.contains("-3.08% over the next 252 sessions (about a year; 20.0% of 5)"));
+    assert!(md.contains("-13.90% over 252 sessions"));
+    assert!(md.contains("base rate rather than a forecast"));
+    // Unconditional base rate. Python: every 252-session window of ^RUT
+    // 1987-09-10..2026-01-16: n = 9410, median +10.1724 %, 70.69 % higher.
+    assert_eq!(num(es, "fwd252_all_n"), Some(9410.0));
+    assert!(close(
+        num(es, "fwd252_all_median_pct").unwrap_or(f64::NAN),
+        10.1724,
+        1e-4
+    ));
+    assert!(close(
+        num(es, "fwd252_all_hit_pct").unwrap_or(f64::NAN),
+        70.6908,
+        1e-3
+    ));
+    assert!(md.contains("across all 9,410 windows of 252 sessions in the same history, the Russell 2000's median return was +10.17% and 70.7% were higher"));
 
     // What followed the 2008 streak. Python: ^RUT close 2008-07-08 /
     // 2008-06-06 - 1 = -7.787 %; ^GSPC -6.392 %.
@@ -227,7 +298,8 @@ fn other_regimes_lead_with_their_own_stories() {
 // ---- every number comes from a Fact -----------------------------------
 
 /// Numbers and ISO dates anywhere in the Facts' JSON (values, details,
-/// windows, inputs), except method versions and source ids.
+/// windows, inputs), except method versions and source ids; plus the
+/// horizon `N` an event-study Fact states in its `fwd<N>_…` detail names.
 fn fact_values(json: &Value) -> (Vec<f64>, BTreeSet<Date>) {
     fn walk(v: &Value, key: &str, nums: &mut Vec<f64>, dates: &mut BTreeSet<Date>) {
         match v {
@@ -240,7 +312,22 @@ fn fact_values(json: &Value) -> (Vec<f64>, BTreeSet<Date>) {
                 }
             }
             Value::Array(items) => items.iter().for_each(|i| walk(i, key, nums, dates)),
-            Value::Object(map) => map.iter().for_each(|(k, i)| walk(i, k, nums, dates)),
+            Value::Object(map) => {
+                for (k, i) in map {
+                    // An event study states each horizon in its detail
+                    // names (`fwd21_n`, `fwd21_median_pct`...): the Fact
+                    // holds that number, so printing "21 sessions" is
+                    // printing the Fact. Only this `fwd<N>_` form counts.
+                    if let Some(n) = k
+                        .strip_prefix("fwd")
+                        .and_then(|r| r.split_once('_'))
+                        .and_then(|(n, _)| n.parse::<f64>().ok())
+                    {
+                        nums.push(n);
+                    }
+                    walk(i, k, nums, dates);
+                }
+            }
             _ => {}
         }
     }

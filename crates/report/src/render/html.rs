@@ -105,7 +105,11 @@ pub(crate) fn render(a: &Article) -> String {
         out.push_str("<h2>Related tickers</h2>\n<div class=\"tickers\">");
         for r in &a.related {
             let last = r.last.as_ref().map_or(String::new(), |l| {
-                format!("<span class=\"last\">{}</span>", escape(&l.text))
+                format!(
+                    "<span class=\"last\">{} {}</span>",
+                    escape(&l.text),
+                    text(&l.cite)
+                )
             });
             let _ = write!(
                 out,

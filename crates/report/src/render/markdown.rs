@@ -33,7 +33,7 @@ pub(crate) fn render(a: &Article) -> String {
             let last = r
                 .last
                 .as_ref()
-                .map_or("n/a".to_string(), |l| l.text.clone());
+                .map_or("n/a".to_string(), |l| format!("{} {}", l.text, l.cite));
             let _ = writeln!(
                 out,
                 "| {} | {} | {} | {} |",

@@ -6,7 +6,7 @@
 use super::{Cand, Draft, Kind, Writer, SECTORS, STYLES};
 use crate::article::Chart;
 use crate::phrase::fund_label;
-use crate::svg::{self, Bar, LineChart, LineSeries, Marker, Shade};
+use crate::svg::{self, Bar, BarChart, LineChart, LineSeries, Marker, Shade};
 use crate::{fmt, view};
 use model::{Date, Field, Series};
 
@@ -59,7 +59,12 @@ impl Writer<'_> {
                 caption: format!(
                     "{title}: daily return on the date, from close to close; green up, red down."
                 ),
-                svg: svg::bar_chart(&t, &bars),
+                svg: svg::bar_chart(&BarChart {
+                    title: t.clone(),
+                    x_label: "daily return, %".into(),
+                    y_label: "fund".into(),
+                    bars,
+                }),
             });
         }
     }
@@ -106,6 +111,7 @@ impl Writer<'_> {
             ),
             svg: svg::line_chart(&LineChart {
                 title,
+                x_label: "session".into(),
                 y_label: "relative strength (start = 100)".into(),
                 series: vec![LineSeries {
                     label: format!("{an} / {bn}"),
@@ -166,6 +172,7 @@ impl Writer<'_> {
             ),
             svg: svg::line_chart(&LineChart {
                 title,
+                x_label: "session".into(),
                 y_label: "close".into(),
                 series: vec![LineSeries {
                     label: format!("{name} close"),

@@ -67,6 +67,7 @@ impl Writer<'_> {
                 ],
             );
             perf.push(format!("{lead_in} {}.", join_and(&parts)));
+            dr.topic(format!("How did the major indices do on {d}?"));
         }
         // Year to date for the subject and its benchmark.
         let mut ytd = Vec::new();
@@ -264,11 +265,16 @@ impl Writer<'_> {
                     range_txt.map_or(String::new(), |r| format!("; target range now {r}"))
                 ));
                 dr.tag("fed_policy");
+                dr.topic(format!(
+                    "How many times did the Fed {} rates in the past year?",
+                    if hikes { "raise" } else { "cut" }
+                ));
                 said = true;
             } else if let Some(r) = range_txt {
                 paras.push(format!(
                     "Rates: the Federal Reserve left its target range unchanged over the past year, at {r} {c}."
                 ));
+                dr.topic("When did the Fed last cut rates?".into());
                 said = true;
             }
         }
@@ -304,7 +310,6 @@ impl Writer<'_> {
                 ));
             }
         }
-        dr.topic("What has the Fed done with interest rates over the past year?".into());
     }
 
     /// Share of S&P 500 members above their 200-day average, when the store
@@ -443,6 +448,10 @@ impl Writer<'_> {
     /// Base rates and event studies: what history says about durability.
     pub(super) fn durability(&mut self, lead: &Cand, dr: &mut Draft, paras: &mut Vec<String>) {
         let d = self.d;
+        // The lead's own record first, then the long view.
+        self.streak_count(lead, paras);
+        self.event_study(lead, dr, paras);
+        self.after_last(lead, dr, paras);
         let small = |w: &Self, s: &str| {
             w.reg()
                 .and_then(|r| r.get(s))
@@ -465,8 +474,9 @@ impl Writer<'_> {
                 let f = self.f(h).clone();
                 if let Some(share) = view::base_share(&f) {
                     let c = self.book.cite(h);
-                    let yrs = view::base_window_years(&f).map_or("ten-year".to_string(), |y| {
-                        format!("{}-year", fmt::count(y))
+                    // The window as the Fact states it (months), never a rounded restatement.
+                    let yrs = view::base_window_months(&f).map_or("multi-year".to_string(), |m| {
+                        format!("{}-month", fmt::count(m))
                     });
                     let n = view::base_windows(&f)
                         .map_or(String::new(), |n| format!(" of the {}", fmt::count(n)));
@@ -507,91 +517,304 @@ impl Writer<'_> {
                 }
             }
         }
-        self.streak_count(lead, paras);
-        self.after_last(lead, dr, paras);
-        // Event study matched to the lead.
-        let cond = match lead.kind {
+    }
+
+    /// What followed earlier events like the lead, from the engine's event
+    /// study: per horizon the number of cases, the median forward return and
+    /// the share that were higher. A base rate, never a forecast.
+    fn event_study(&mut self, lead: &Cand, dr: &mut Draft, paras: &mut Vec<String>) {
+        // An ordinary day has no "similar events" worth a base rate.
+        if lead.rarity_years < 1.0 {
+            return;
+        }
+        let d = self.d;
+        let lf = self.f(lead.h).clone();
+        let a = self.nm(&lead.subject);
+        let b = lead.bench.as_deref().map(|b| self.nm(b));
+        let (cond, one, many) = match lead.kind {
             Kind::RelStreak | Kind::AbsStreak => {
-                let f = self.f(lead.h).clone();
-                view::streak_len(&f).map(|len| Condition::Streak {
-                    vs: if lead.kind == Kind::RelStreak {
-                        lead.bench.clone()
-                    } else {
-                        None
+                let (Some(len), up) = (view::streak_len(&lf), view::streak_up(&lf).unwrap_or(true))
+                else {
+                    return;
+                };
+                let n = fmt::count(len);
+                let vs = if lead.kind == Kind::RelStreak {
+                    lead.bench.clone()
+                } else {
+                    None
+                };
+                let (one, many) = match (&b, vs.is_some(), up) {
+                    (Some(b), true, true) => (
+                        format!("run in which the {a} beat the {b} for {n} sessions in a row"),
+                        format!("runs in which the {a} beat the {b} for {n} sessions in a row"),
+                    ),
+                    (Some(b), true, false) => (
+                        format!("run in which the {a} trailed the {b} for {n} sessions in a row"),
+                        format!("runs in which the {a} trailed the {b} for {n} sessions in a row"),
+                    ),
+                    (_, _, true) => (
+                        format!("{n}-session winning streak"),
+                        format!("{n}-session winning streaks"),
+                    ),
+                    (_, _, false) => (
+                        format!("{n}-session losing streak"),
+                        format!("{n}-session losing streaks"),
+                    ),
+                };
+                (
+                    Condition::Streak {
+                        vs,
+                        direction: if up { Direction::Up } else { Direction::Down },
+                        min_len: u32::try_from(len).unwrap_or(u32::MAX),
                     },
-                    direction: if view::streak_up(&f).unwrap_or(true) {
-                        Direction::Up
-                    } else {
-                        Direction::Down
-                    },
-                    min_len: len as u32,
-                })
+                    one,
+                    many,
+                )
             }
             Kind::DailyMove => {
-                view::move_pct(self.f(lead.h)).map(|p| Condition::DailyMove { pct: p.trunc() })
+                let Some(p) = view::move_pct(&lf) else {
+                    return;
+                };
+                // The threshold is the move as printed, so the text and the
+                // condition agree.
+                let pct = (p * 100.0).round() / 100.0;
+                let word = if p < 0.0 { "decline" } else { "gain" };
+                (
+                    Condition::DailyMove { pct },
+                    format!("one-day {word} of {} or more", fmt::pct_abs(p)),
+                    format!("one-day {word}s of {} or more", fmt::pct_abs(p)),
+                )
             }
-            Kind::Bear => Some(Condition::Drawdown { pct: -20.0 }),
-            Kind::Correction => Some(Condition::Drawdown { pct: -10.0 }),
-            Kind::Record => Some(Condition::RecordClose),
-            _ => None,
+            Kind::Bear => (
+                Condition::Drawdown { pct: -20.0 },
+                "first close in bear-market territory below a peak".into(),
+                "first closes in bear-market territory below a peak".into(),
+            ),
+            Kind::Correction => (
+                Condition::Drawdown { pct: -10.0 },
+                "first close in correction territory below a peak".into(),
+                "first closes in correction territory below a peak".into(),
+            ),
+            Kind::Record => (
+                Condition::RecordClose,
+                "record close".into(),
+                "record closes".into(),
+            ),
+            _ => {
+                dr.gaps.push(Gap {
+                    topic: "Event study".into(),
+                    needs: format!(
+                        "an event-study condition for this kind of event (a {} high); the fact engine's event studies cover streaks, daily moves, drawdowns, record closes and January returns",
+                        self.nm(&lead.subject)
+                    ),
+                });
+                return;
+            }
         };
-        let Some(cond) = cond else {
+        let Some(h) = self.ask(Query::EventStudy {
+            symbol: lead.subject.clone(),
+            condition: cond.clone(),
+            as_of: d,
+        }) else {
             return;
         };
-        let subject = if lead.kind == Kind::VixHigh {
-            "^GSPC".to_string()
-        } else {
-            lead.subject.clone()
-        };
-        if let Some(h) = self.ask(Query::EventStudy {
-            symbol: subject.clone(),
-            condition: cond,
-            as_of: d,
-        }) {
-            let f = self.f(h).clone();
-            let (Some(n), Some(share)) = (view::event_n(&f), view::event_share_up(&f)) else {
-                return;
-            };
-            let c = self.book.cite(h);
-            let a = self.nm(&subject);
-            let horizon = view::event_horizon(&f).map_or("afterwards".to_string(), |hz| {
-                format!("over the next {} sessions", fmt::count(hz))
-            });
-            let mean = view::event_mean(&f).map_or(String::new(), |m| {
-                format!(", with a typical (median) move of {}", fmt::pct_signed(m))
-            });
-            let what = match lead.kind {
-                Kind::RelStreak => "earlier relative streaks at least as long",
-                Kind::AbsStreak => "earlier streaks at least as long",
-                Kind::DailyMove => "earlier one-day moves at least as large",
-                Kind::Bear => "earlier closes in bear-market territory",
-                Kind::Correction => "earlier closes in correction territory",
-                _ => "earlier record closes",
-            };
-            paras.push(format!(
-                "After the {} {what}, the {a} rose {horizon} in {} of cases{mean} {c}.",
-                fmt::count(n),
-                fmt::share(share)
-            ));
-            if let (Some(last), Some(r)) = (view::event_last(&f), view::event_last_return(&f)) {
-                paras.push(format!(
-                    "The most recent case ended on {}; the {a} then moved {} {horizon} {c}.",
-                    fmt::date(last),
-                    fmt::pct_signed(r)
-                ));
-            }
-            if share >= 50.0 {
-                dr.opportunities.push(format!(
-                    "Base rate: the {a} rose {horizon} after {} of {what} {c}.",
-                    fmt::share(share)
-                ));
+        let f = self.f(h).clone();
+        let c = self.book.cite(h);
+        let horizons = view::event_horizons(&f);
+        let start = f.window.map(|w| w.0).or_else(|| view::history_start(&f));
+        let since = start.map_or(String::new(), |s| format!(" since {}", fmt::date(s)));
+        let Some(first) = horizons.first().copied() else {
+            let n = view::event_count(&f).unwrap_or(0);
+            paras.push(if n == 0 {
+                format!(
+                    "What history says: the data{since} hold no earlier {one} for the {a}, so there is no base rate to report {c}."
+                )
             } else {
-                dr.risks.push(format!(
-                    "Base rate: the {a} rose {horizon} after only {} of {what} {c}.",
-                    fmt::share(share)
-                ));
+                format!(
+                    "What history says: the {a} had {} earlier {many}{since}, none long enough ago for a complete forward window {c}.",
+                    fmt::count(n)
+                )
+            });
+            return;
+        };
+        let from = match lead.kind {
+            Kind::RelStreak | Kind::AbsStreak => {
+                "the session on which each earlier run reached that length"
+            }
+            Kind::Bear | Kind::Correction => {
+                "the first close of each earlier episode past the threshold"
+            }
+            _ => "the close of each earlier case",
+        };
+        let parts: Vec<String> = horizons
+            .iter()
+            .enumerate()
+            .map(|(i, hz)| {
+                let about =
+                    horizon_words(hz.sessions).map_or(String::new(), |w| format!("about {w}; "));
+                let cases = if i == 0 {
+                    format!(
+                        "higher in {} of {} cases",
+                        fmt::share(hz.hit_pct),
+                        fmt::count(hz.n)
+                    )
+                } else {
+                    format!("{} of {}", fmt::share(hz.hit_pct), fmt::count(hz.n))
+                };
+                format!(
+                    "{} over the next {} sessions ({about}{cases})",
+                    fmt::pct_signed(hz.median_pct),
+                    fmt::count(hz.sessions)
+                )
+            })
+            .collect();
+        let most = horizons.iter().map(|h| h.n).max().unwrap_or(first.n);
+        let cases = view::event_dates(&f);
+        // The Fact's count can include a case too recent to follow forward
+        // (the current drawdown episode); say so rather than mix the two.
+        let qualifier = if view::event_count(&f) == Some(most) {
+            ""
+        } else {
+            " with a complete forward window"
+        };
+        let listed = if most < 10 && cases.len() as i64 == most {
+            let ds: Vec<String> = cases.iter().map(|x| fmt::date(*x)).collect();
+            format!(" ({})", join_and(&ds))
+        } else {
+            String::new()
+        };
+        paras.push(format!(
+            "What followed similar events, as a base rate rather than a forecast: the data{since} hold {} earlier {many}{qualifier}{listed}. Measured from {from}, the {a}'s median return was {} {c}.",
+            fmt::count(most),
+            join_and(&parts)
+        ));
+        if most < 10 {
+            paras.push(format!(
+                "That rests on only {} cases: a thin record that shows what has happened, not what will {c}.",
+                fmt::count(most)
+            ));
+        }
+        // The benchmark after the same events, for a relative streak.
+        if let (
+            Kind::RelStreak,
+            Some(bench),
+            Condition::Streak {
+                direction, min_len, ..
+            },
+        ) = (lead.kind, lead.bench.clone(), &cond)
+        {
+            let flipped = Condition::Streak {
+                vs: Some(lead.subject.clone()),
+                direction: if *direction == Direction::Up {
+                    Direction::Down
+                } else {
+                    Direction::Up
+                },
+                min_len: *min_len,
+            };
+            if let Some(hb) = self.ask(Query::EventStudy {
+                symbol: bench.clone(),
+                condition: flipped,
+                as_of: d,
+            }) {
+                let fb = self.f(hb).clone();
+                let hbz = view::event_horizons(&fb);
+                if !hbz.is_empty() {
+                    let cb = self.book.cite(hb);
+                    let parts: Vec<String> = hbz
+                        .iter()
+                        .map(|hz| {
+                            format!(
+                                "{} over {} sessions",
+                                fmt::pct_signed(hz.median_pct),
+                                fmt::count(hz.sessions)
+                            )
+                        })
+                        .collect();
+                    paras.push(format!(
+                        "Over the same windows, the {}'s median return was {} {cb}.",
+                        self.nm(&bench),
+                        join_and(&parts)
+                    ));
+                }
             }
         }
+        let last = *horizons.last().unwrap_or(&first);
+        // The unconditional base rate over the same history, for scale.
+        if let Some(all) = view::event_baseline(&f)
+            .into_iter()
+            .find(|x| x.sessions == last.sessions)
+        {
+            paras.push(format!(
+                "For scale, across all {} windows of {} sessions in the same history, the {a}'s median return was {} and {} were higher {c}.",
+                fmt::count(all.n),
+                fmt::count(all.sessions),
+                fmt::pct_signed(all.median_pct),
+                fmt::share(all.hit_pct)
+            ));
+        }
+        let line = format!(
+            "Base rate, not a forecast: after earlier {many}, the {a} was higher {} sessions later in {} of {} cases, with a median of {} {c}.",
+            fmt::count(last.sessions),
+            fmt::share(last.hit_pct),
+            fmt::count(last.n),
+            fmt::pct_signed(last.median_pct)
+        );
+        if last.hit_pct >= 50.0 {
+            dr.opportunities.push(line);
+        } else {
+            dr.risks.push(line);
+        }
+        let ends: Vec<String> = [
+            Some(first),
+            horizons
+                .last()
+                .copied()
+                .filter(|h| h.sessions != first.sessions),
+        ]
+        .into_iter()
+        .flatten()
+        .map(|hz| {
+            format!(
+                "{} after {} sessions",
+                fmt::pct_signed(hz.median_pct),
+                fmt::count(hz.sessions)
+            )
+        })
+        .collect();
+        dr.summary.push(format!(
+            "Event study (base rate, not a forecast): after {} earlier {many}, the median return was {} {c}.",
+            fmt::count(most),
+            join_and(&ends)
+        ));
+        dr.topic(match (&cond, &b) {
+            // The lead already asks what followed its last streak.
+            (Condition::Streak { vs: Some(_), .. }, _) => return,
+            (
+                Condition::Streak {
+                    direction, min_len, ..
+                },
+                _,
+            ) => format!(
+                "What happened to the {a} after it {} {} days in a row?",
+                if *direction == Direction::Up {
+                    "rose"
+                } else {
+                    "fell"
+                },
+                fmt::count(i64::from(*min_len))
+            ),
+            (Condition::DailyMove { .. }, _) => {
+                let p = view::move_pct(&lf).unwrap_or(0.0);
+                format!(
+                    "What happened to the {a} after a one-day {} of {} or more?",
+                    if p < 0.0 { "drop" } else { "gain" },
+                    fmt::pct_abs(p)
+                )
+            }
+            (Condition::RecordClose, _) => format!("What happened to the {a} after record closes?"),
+            _ => format!("When did the {a} last enter a bear market?"),
+        });
     }
 
     /// How many streaks at least as long the pair has had.
@@ -761,11 +984,15 @@ impl Writer<'_> {
             ));
         }
         if let Some(b) = &lead.bench {
-            list.push((
-                b.clone(),
-                Role::Benchmark,
-                format!("The benchmark the {} is measured against.", self.nm(&subj)),
-            ));
+            let why = if subj == "^VIX" {
+                format!(
+                    "The index whose option prices the {} is computed from.",
+                    self.nm(&subj)
+                )
+            } else {
+                format!("The benchmark the {} is measured against.", self.nm(&subj))
+            };
+            list.push((b.clone(), Role::Benchmark, why));
         } else if subj != "^GSPC" {
             list.push((
                 "^GSPC".into(),
@@ -858,6 +1085,7 @@ impl Writer<'_> {
                 return Some(FactRef {
                     fact: id,
                     text: format!("{}{suffix}", fmt::level(v)),
+                    cite: self.book.cite(h),
                 });
             }
         }
@@ -871,6 +1099,18 @@ impl Writer<'_> {
                 dr.risks.push(format!("Momentum can reverse quickly. {k}"));
             }
         }
+    }
+}
+
+/// Plain words for a forward horizon in sessions (a trading month is
+/// about 21 sessions).
+fn horizon_words(sessions: i64) -> Option<&'static str> {
+    match sessions {
+        21 => Some("a month"),
+        63 => Some("three months"),
+        126 => Some("six months"),
+        252 => Some("a year"),
+        _ => None,
     }
 }
 

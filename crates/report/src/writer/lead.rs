@@ -400,9 +400,6 @@ impl Writer<'_> {
             "What were the {a}'s biggest daily moves before {}?",
             d
         ));
-        dr.topic(format!(
-            "What happened to the {a} after earlier one-day moves this large?"
-        ));
         if p > 0.0 {
             self.record_sentences(&lead.subject.clone(), dr, perf, false);
         }
@@ -487,7 +484,7 @@ impl Writer<'_> {
                     ));
                 }
                 dr.topic(format!(
-                    "When did the {a} last close this {}?",
+                    "When was the {a} last this {}?",
                     if high { "high" } else { "low" }
                 ));
             }
@@ -532,9 +529,7 @@ impl Writer<'_> {
         dr.key_points
             .push(format!("The VIX closed at {lvl}, {since_txt} {c}."));
         dr.tag("vix");
-        dr.topic(format!(
-            "When did the VIX last close above its level of {d}?"
-        ));
+        dr.topic("When was the VIX last this high?".into());
     }
 
     fn lead_drawdown(&mut self, lead: &Cand, dr: &mut Draft, perf: &mut Vec<String>) {
