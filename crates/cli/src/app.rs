@@ -41,6 +41,10 @@ pub(crate) enum OutputFormat {
     Text,
     /// JSON on one document.
     Json,
+    /// Markdown (brief, check, ask).
+    Md,
+    /// One self-contained HTML file (brief, check, ask).
+    Html,
 }
 
 /// One variant per subcommand; each has a module in `cmd/`.
@@ -54,6 +58,17 @@ pub(crate) enum Command {
     Series(crate::cmd::series::SeriesArgs),
     /// List data-quality flags (spikes, gaps, stale runs).
     Flags(crate::cmd::flags::FlagsArgs),
+    /// Compute one Fact: value, sentence, method and citation.
+    #[command(subcommand)]
+    Fact(crate::cmd::fact::FactCommand),
+    /// Write the day's market article from the data alone.
+    Brief(crate::cmd::brief::BriefArgs),
+    /// Check the numeric claims of an article, claim by claim.
+    Check(crate::cmd::check::CheckArgs),
+    /// Answer a question from Facts, showing the plan first.
+    Ask(crate::cmd::ask::AskArgs),
+    /// Serve the web app and JSON API on loopback.
+    Serve(crate::cmd::serve::ServeArgs),
 }
 
 /// The default store path: `$XDG_DATA_HOME/marketproof/store.db`, else
@@ -93,7 +108,6 @@ pub(crate) fn open_store(global: &GlobalArgs) -> anyhow::Result<Store> {
 
 /// Opens the store and loads the whole universe (all consolidated series,
 /// sources, documents and members). Subcommands that compute facts use this.
-#[allow(dead_code)] // Used by the fact, brief, check and ask commands to come.
 pub(crate) fn open_universe(global: &GlobalArgs) -> anyhow::Result<(Store, model::Universe)> {
     let store = open_store(global)?;
     let universe = store
@@ -144,6 +158,20 @@ pub(crate) fn print_text(text: &str) -> anyhow::Result<()> {
     out.write_all(text.as_bytes())?;
     out.flush()?;
     Ok(())
+}
+
+/// Writes `text` to `out` when given, else to stdout.
+pub(crate) fn write_output(out: Option<&std::path::Path>, text: &str) -> anyhow::Result<()> {
+    match out {
+        Some(path) => std::fs::write(path, text)
+            .with_context(|| format!("writing {}", path.display())),
+        None => print_text(text),
+    }
+}
+
+/// Parses a `YYYY-MM-DD` command-line date.
+pub(crate) fn parse_date(s: &str) -> Result<model::Date, String> {
+    model::parse_iso_date(s).ok_or_else(|| format!("`{s}` is not a YYYY-MM-DD date"))
 }
 
 /// Writes a value as pretty JSON to stdout.

@@ -23,7 +23,7 @@ pub(crate) fn run(global: &GlobalArgs, args: &FlagsArgs) -> anyhow::Result<()> {
     }
     match global.format {
         OutputFormat::Json => app::print_json(&flags),
-        OutputFormat::Text => {
+        OutputFormat::Text | OutputFormat::Md | OutputFormat::Html => {
             let mut out = String::new();
             for f in &flags {
                 let range = if f.date == f.end_date {

@@ -1,7 +1,12 @@
 //! One module per subcommand, and the dispatcher.
 
+pub(crate) mod ask;
+pub(crate) mod brief;
+pub(crate) mod check;
+pub(crate) mod fact;
 pub(crate) mod flags;
 pub(crate) mod import;
+pub(crate) mod serve;
 pub(crate) mod series;
 pub(crate) mod sources;
 
@@ -14,5 +19,10 @@ pub(crate) fn run(cli: &Cli) -> anyhow::Result<()> {
         Command::Sources(args) => sources::run(&cli.global, args),
         Command::Series(args) => series::run(&cli.global, args),
         Command::Flags(args) => flags::run(&cli.global, args),
+        Command::Fact(args) => fact::run(&cli.global, args),
+        Command::Brief(args) => brief::run(&cli.global, args),
+        Command::Check(args) => check::run(&cli.global, args),
+        Command::Ask(args) => ask::run(&cli.global, args),
+        Command::Serve(args) => serve::run(&cli.global, args),
     }
 }

@@ -126,7 +126,7 @@ pub(crate) fn run(global: &GlobalArgs, args: &SeriesArgs) -> anyhow::Result<()> 
             field,
             points,
         }),
-        OutputFormat::Text => {
+        OutputFormat::Text | OutputFormat::Md | OutputFormat::Html => {
             let mut out = String::with_capacity(points.len() * 48);
             let _ = writeln!(out, "# {} ({}) {field}", inst.symbol, inst.name);
             for p in &points {

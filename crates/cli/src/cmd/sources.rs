@@ -23,7 +23,7 @@ pub(crate) fn run(global: &GlobalArgs, args: &SourcesArgs) -> anyhow::Result<()>
     }
     match global.format {
         OutputFormat::Json => app::print_json(&rows),
-        OutputFormat::Text => {
+        OutputFormat::Text | OutputFormat::Md | OutputFormat::Html => {
             let mut out = String::new();
             let _ = writeln!(
                 out,

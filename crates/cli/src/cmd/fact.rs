@@ -1,0 +1,539 @@
+//! `marketproof fact KIND ...`: compute one Fact and print its value, the
+//! sentence that states it and its citation (`--format json`: the Fact).
+//!
+//! Each kind maps its flags onto one [`model::Query`]; `fact query JSON`
+//! takes a query in the engine's own JSON form.
+
+use crate::app::{self, GlobalArgs, OutputFormat};
+use anyhow::{bail, Context};
+use chrono::Datelike;
+use model::{Basket, Date, Direction, Field, Period, PeriodKind, Query, RecordKind};
+
+/// Flags every fact kind takes.
+#[derive(Debug, Clone, clap::Args)]
+pub(crate) struct AsOf {
+    /// The point-in-time date [default: the latest date in the store].
+    #[arg(long, value_parser = app::parse_date)]
+    as_of: Option<Date>,
+}
+
+/// A window: `--from/--to` dates or a named `--period`.
+#[derive(Debug, Clone, clap::Args)]
+pub(crate) struct Window {
+    /// First session of the window (the base is the close before it).
+    #[arg(long, value_parser = app::parse_date)]
+    from: Option<Date>,
+    /// Last session of the window [default: the as-of date].
+    #[arg(long, value_parser = app::parse_date)]
+    to: Option<Date>,
+    /// A named window: day, ytd, qtd, mtd, last:N, year:YYYY, h1:YYYY,
+    /// h2:YYYY, q1:YYYY..q4:YYYY, month:YYYY-MM.
+    #[arg(long, value_parser = parse_period)]
+    period: Option<Period>,
+}
+
+/// The kinds of Fact the command line can ask for.
+#[derive(Debug, clap::Subcommand)]
+pub(crate) enum FactCommand {
+    /// A field's value on a date (close, high, low, a rate...).
+    Level {
+        /// Instrument symbol or alias.
+        symbol: String,
+        /// Field [default: close].
+        #[arg(long, default_value = "close", value_parser = parse_field)]
+        field: Field,
+        #[command(flatten)]
+        as_of: AsOf,
+    },
+    /// Period return in % and index points.
+    Return {
+        /// Instrument symbol or alias.
+        symbol: String,
+        #[command(flatten)]
+        window: Window,
+        #[command(flatten)]
+        as_of: AsOf,
+    },
+    /// Rank a period's return against all periods of its kind.
+    Rank {
+        /// Instrument symbol or alias.
+        symbol: String,
+        #[command(flatten)]
+        window: Window,
+        /// What to rank against: day, month, quarter, half, year, ytd.
+        #[arg(long, value_parser = parse_period_kind)]
+        against: PeriodKind,
+        #[command(flatten)]
+        as_of: AsOf,
+    },
+    /// The day's move and its rank among all daily moves.
+    Move {
+        /// Instrument symbol or alias.
+        symbol: String,
+        #[command(flatten)]
+        as_of: AsOf,
+    },
+    /// Opening gap: open vs previous close.
+    Gap {
+        /// Instrument symbol or alias.
+        symbol: String,
+        #[command(flatten)]
+        as_of: AsOf,
+    },
+    /// The current streak (absolute, or relative with --vs) and its "longest since".
+    Streak {
+        /// Instrument symbol or alias.
+        symbol: String,
+        /// Benchmark for a relative streak.
+        #[arg(long)]
+        vs: Option<String>,
+        /// up or down [default: whichever streak is current].
+        #[arg(long, value_parser = parse_direction)]
+        direction: Option<Direction>,
+        #[command(flatten)]
+        as_of: AsOf,
+    },
+    /// How many streaks of at least N sessions in a window.
+    StreakCount {
+        /// Instrument symbol or alias.
+        symbol: String,
+        /// Benchmark for relative streaks.
+        #[arg(long)]
+        vs: Option<String>,
+        /// up or down.
+        #[arg(long, default_value = "up", value_parser = parse_direction)]
+        direction: Direction,
+        /// Minimum length in sessions.
+        #[arg(long)]
+        min_len: u32,
+        /// Start of the window [default: start of data].
+        #[arg(long, value_parser = app::parse_date)]
+        from: Option<Date>,
+        #[command(flatten)]
+        as_of: AsOf,
+    },
+    /// Record close (or --intraday record high) as of a date.
+    Record {
+        /// Instrument symbol or alias.
+        symbol: String,
+        /// The intraday-high record instead of the record close.
+        #[arg(long)]
+        intraday: bool,
+        #[command(flatten)]
+        as_of: AsOf,
+    },
+    /// "Lowest close since": the last earlier close at or below today's.
+    LowestSince {
+        /// Instrument symbol or alias.
+        symbol: String,
+        #[command(flatten)]
+        as_of: AsOf,
+    },
+    /// "Highest close since": the last earlier close at or above today's.
+    HighestSince {
+        /// Instrument symbol or alias.
+        symbol: String,
+        #[command(flatten)]
+        as_of: AsOf,
+    },
+    /// Standard deviation of daily returns over a window.
+    Volatility {
+        /// Instrument symbol or alias.
+        symbol: String,
+        #[command(flatten)]
+        window: Window,
+        /// Multiply by √252.
+        #[arg(long)]
+        annualised: bool,
+        /// Population (n) instead of sample (n − 1) standard deviation.
+        #[arg(long)]
+        population: bool,
+        #[command(flatten)]
+        as_of: AsOf,
+    },
+    /// Drawdown from the running peak; correction and bear start dates.
+    Drawdown {
+        /// Instrument symbol or alias.
+        symbol: String,
+        #[command(flatten)]
+        as_of: AsOf,
+    },
+    /// Simple moving average, the close's position and the last cross.
+    Ma {
+        /// Instrument symbol or alias.
+        symbol: String,
+        /// Window in sessions.
+        #[arg(long, default_value_t = 200)]
+        window: u32,
+        #[command(flatten)]
+        as_of: AsOf,
+    },
+    /// Rank a basket (sectors, styles, indices, or a comma list) by return.
+    Sectors {
+        /// sectors, styles, indices, or SYMBOL,SYMBOL,...
+        basket: String,
+        #[command(flatten)]
+        window: Window,
+        #[command(flatten)]
+        as_of: AsOf,
+    },
+    /// Rolling N-year base rate: how often A compounded more than B.
+    BaseRate {
+        /// Instrument A (e.g. FF_ME_LO30, "small caps (French bottom 30%)").
+        a: String,
+        /// Instrument B (e.g. FF_ME_HI30).
+        b: String,
+        /// Window length in years.
+        #[arg(long, default_value_t = 10)]
+        years: u32,
+        /// First month considered [default: start of data].
+        #[arg(long, value_parser = app::parse_date)]
+        from: Option<Date>,
+        #[command(flatten)]
+        as_of: AsOf,
+    },
+    /// Fed target-range decisions in a window.
+    Fed {
+        /// First day considered [default: start of data].
+        #[arg(long, value_parser = app::parse_date)]
+        from: Option<Date>,
+        #[command(flatten)]
+        as_of: AsOf,
+    },
+    /// Any query in the engine's JSON form, e.g. '{"kind":"drawdown","symbol":"^GSPC","as_of":"2022-06-16"}'.
+    Query {
+        /// The query as JSON.
+        json: String,
+    },
+}
+
+pub(crate) fn run(global: &GlobalArgs, command: &FactCommand) -> anyhow::Result<()> {
+    let (_store, universe) = app::open_universe(global)?;
+    let latest = universe
+        .get("^GSPC", Field::Close)
+        .and_then(|s| s.last_date())
+        .or_else(|| universe.last_date())
+        .context("the store is empty: import data first (`marketproof import DIR` or --data DIR)")?;
+    let query = to_query(command, latest)?;
+    let engine = facts::Engine::new(&universe);
+    let mut fact = engine
+        .fact(&query)
+        .with_context(|| format!("computing {}", query_label(&query)))?;
+    fact.id = "f1".to_string();
+    match global.format {
+        OutputFormat::Json => app::print_json(&fact),
+        _ => app::print_text(&facts::format_fact_text(&fact)),
+    }
+}
+
+fn query_label(query: &Query) -> String {
+    serde_json::to_string(query).unwrap_or_else(|_| "the fact".to_string())
+}
+
+fn to_query(command: &FactCommand, latest: Date) -> anyhow::Result<Query> {
+    let at = |a: &AsOf| a.as_of.unwrap_or(latest);
+    let query = match command {
+        FactCommand::Level {
+            symbol,
+            field,
+            as_of,
+        } => Query::Level {
+            symbol: symbol.clone(),
+            field: *field,
+            as_of: at(as_of),
+        },
+        FactCommand::Return {
+            symbol,
+            window,
+            as_of,
+        } => {
+            let (period, as_of) = window.resolve(at(as_of))?;
+            Query::Return {
+                symbol: symbol.clone(),
+                period,
+                as_of,
+            }
+        }
+        FactCommand::Rank {
+            symbol,
+            window,
+            against,
+            as_of,
+        } => {
+            let (period, as_of) = window.resolve(at(as_of))?;
+            Query::ReturnRank {
+                symbol: symbol.clone(),
+                period,
+                against: *against,
+                as_of,
+            }
+        }
+        FactCommand::Move { symbol, as_of } => Query::DailyMove {
+            symbol: symbol.clone(),
+            as_of: at(as_of),
+        },
+        FactCommand::Gap { symbol, as_of } => Query::Gap {
+            symbol: symbol.clone(),
+            as_of: at(as_of),
+        },
+        FactCommand::Streak {
+            symbol,
+            vs,
+            direction,
+            as_of,
+        } => Query::Streak {
+            symbol: symbol.clone(),
+            vs: vs.clone(),
+            direction: *direction,
+            as_of: at(as_of),
+        },
+        FactCommand::StreakCount {
+            symbol,
+            vs,
+            direction,
+            min_len,
+            from,
+            as_of,
+        } => Query::StreakCount {
+            symbol: symbol.clone(),
+            vs: vs.clone(),
+            direction: *direction,
+            min_len: *min_len,
+            from: *from,
+            as_of: at(as_of),
+        },
+        FactCommand::Record {
+            symbol,
+            intraday,
+            as_of,
+        } => Query::Record {
+            symbol: symbol.clone(),
+            record: if *intraday {
+                RecordKind::IntradayHigh
+            } else {
+                RecordKind::Close
+            },
+            as_of: at(as_of),
+        },
+        FactCommand::LowestSince { symbol, as_of } => Query::LowestSince {
+            symbol: symbol.clone(),
+            as_of: at(as_of),
+        },
+        FactCommand::HighestSince { symbol, as_of } => Query::HighestSince {
+            symbol: symbol.clone(),
+            as_of: at(as_of),
+        },
+        FactCommand::Volatility {
+            symbol,
+            window,
+            annualised,
+            population,
+            as_of,
+        } => {
+            let (period, as_of) = window.resolve(at(as_of))?;
+            Query::Volatility {
+                symbol: symbol.clone(),
+                period,
+                annualised: *annualised,
+                sample: !*population,
+                as_of,
+            }
+        }
+        FactCommand::Drawdown { symbol, as_of } => Query::Drawdown {
+            symbol: symbol.clone(),
+            as_of: at(as_of),
+        },
+        FactCommand::Ma {
+            symbol,
+            window,
+            as_of,
+        } => Query::MovingAverage {
+            symbol: symbol.clone(),
+            window: *window,
+            as_of: at(as_of),
+        },
+        FactCommand::Sectors {
+            basket,
+            window,
+            as_of,
+        } => {
+            let (period, as_of) = window.resolve(at(as_of))?;
+            Query::CrossSection {
+                basket: parse_basket(basket),
+                period,
+                as_of,
+            }
+        }
+        FactCommand::BaseRate {
+            a,
+            b,
+            years,
+            from,
+            as_of,
+        } => Query::BaseRate {
+            a: a.clone(),
+            b: b.clone(),
+            window_years: *years,
+            from: *from,
+            as_of: at(as_of),
+        },
+        FactCommand::Fed { from, as_of } => Query::RateDecisions {
+            from: *from,
+            as_of: at(as_of),
+        },
+        FactCommand::Query { json } => serde_json::from_str(json)
+            .context("the query is not valid JSON for a marketproof Query (see `marketproof fact --help`)")?,
+    };
+    Ok(query)
+}
+
+impl Window {
+    /// The period and the as-of date it implies (`--to` ends the window).
+    fn resolve(&self, as_of: Date) -> anyhow::Result<(Period, Date)> {
+        match (self.period, self.from, self.to) {
+            (Some(_), Some(_), _) => bail!("give either --period or --from/--to, not both"),
+            (Some(p), None, to) => Ok((p, to.unwrap_or(as_of))),
+            (None, Some(from), Some(to)) => {
+                if to < from {
+                    bail!("--to {to} is before --from {from}");
+                }
+                Ok((Period::Between { from, to }, to))
+            }
+            (None, Some(from), None) => Ok((Period::Since { from }, as_of)),
+            (None, None, to) => Ok((Period::Day, to.unwrap_or(as_of))),
+        }
+    }
+}
+
+fn parse_field(s: &str) -> Result<Field, String> {
+    Field::parse(&s.to_lowercase().replace([' ', '-'], "_"))
+        .ok_or_else(|| format!("unknown field `{s}`"))
+}
+
+fn parse_direction(s: &str) -> Result<Direction, String> {
+    match s.to_lowercase().as_str() {
+        "up" | "gain" | "gains" => Ok(Direction::Up),
+        "down" | "loss" | "losses" => Ok(Direction::Down),
+        _ => Err(format!("`{s}`: use up or down")),
+    }
+}
+
+fn parse_period_kind(s: &str) -> Result<PeriodKind, String> {
+    match s.to_lowercase().as_str() {
+        "day" => Ok(PeriodKind::Day),
+        "month" => Ok(PeriodKind::Month),
+        "quarter" => Ok(PeriodKind::Quarter),
+        "half" => Ok(PeriodKind::Half),
+        "year" => Ok(PeriodKind::Year),
+        "ytd" => Ok(PeriodKind::YearToDate),
+        _ => Err(format!("`{s}`: use day, month, quarter, half, year or ytd")),
+    }
+}
+
+fn parse_basket(s: &str) -> Basket {
+    match s.to_lowercase().as_str() {
+        "sectors" => Basket::Sectors,
+        "styles" => Basket::Styles,
+        "indices" | "indexes" => Basket::Indices,
+        _ => Basket::Custom(
+            s.split(',')
+                .map(|x| x.trim().to_string())
+                .filter(|x| !x.is_empty())
+                .collect(),
+        ),
+    }
+}
+
+/// Parses `day`, `ytd`, `qtd`, `mtd`, `last:N`, `year:YYYY`, `h1:YYYY`,
+/// `h2:YYYY`, `q1:YYYY`..`q4:YYYY`, `month:YYYY-MM`, `since:YYYY-MM-DD`.
+fn parse_period(s: &str) -> Result<Period, String> {
+    let lower = s.trim().to_lowercase();
+    let bad = || {
+        format!(
+            "`{s}` is not a period: use day, ytd, qtd, mtd, last:N, year:YYYY, h1:YYYY, h2:YYYY, \
+             q1:YYYY..q4:YYYY, month:YYYY-MM or since:YYYY-MM-DD"
+        )
+    };
+    let year = |t: &str| t.parse::<i32>().map_err(|_| bad());
+    match lower.split_once(':') {
+        None => match lower.as_str() {
+            "day" => Ok(Period::Day),
+            "ytd" => Ok(Period::YearToDate),
+            "qtd" => Ok(Period::QuarterToDate),
+            "mtd" => Ok(Period::MonthToDate),
+            _ => Err(bad()),
+        },
+        Some(("last", n)) => n
+            .parse::<u32>()
+            .ok()
+            .filter(|n| *n > 0)
+            .map(|n| Period::LastSessions { n })
+            .ok_or_else(bad),
+        Some(("year", y)) => Ok(Period::Year { year: year(y)? }),
+        Some(("h1", y)) => Ok(Period::Half {
+            year: year(y)?,
+            half: 1,
+        }),
+        Some(("h2", y)) => Ok(Period::Half {
+            year: year(y)?,
+            half: 2,
+        }),
+        Some((q, y)) if q.len() == 2 && q.starts_with('q') => {
+            let quarter = q[1..].parse::<u8>().ok().filter(|q| (1..=4).contains(q));
+            quarter
+                .map(|quarter| -> Result<Period, String> {
+                    Ok(Period::Quarter {
+                        year: year(y)?,
+                        quarter,
+                    })
+                })
+                .ok_or_else(bad)?
+        }
+        Some(("month", ym)) => {
+            let d = model::parse_iso_date(&format!("{ym}-01")).ok_or_else(bad)?;
+            Ok(Period::Month {
+                year: d.year(),
+                month: d.month(),
+            })
+        }
+        Some(("since", d)) => model::parse_iso_date(d)
+            .map(|from| Period::Since { from })
+            .ok_or_else(bad),
+        _ => Err(bad()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn named_periods_parse() {
+        assert_eq!(parse_period("ytd"), Ok(Period::YearToDate));
+        assert_eq!(parse_period("last:20"), Ok(Period::LastSessions { n: 20 }));
+        assert_eq!(
+            parse_period("h1:2025"),
+            Ok(Period::Half {
+                year: 2025,
+                half: 1
+            })
+        );
+        assert_eq!(
+            parse_period("q4:2008"),
+            Ok(Period::Quarter {
+                year: 2008,
+                quarter: 4
+            })
+        );
+        assert_eq!(
+            parse_period("month:2020-03"),
+            Ok(Period::Month {
+                year: 2020,
+                month: 3
+            })
+        );
+        assert!(parse_period("q5:2020").is_err());
+        assert!(parse_period("last:0").is_err());
+        assert!(parse_period("yesterday").is_err());
+    }
+}
