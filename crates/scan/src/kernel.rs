@@ -1,0 +1,424 @@
+//! The fused kernel: one forward pass over a series' closes computes every
+//! figure of [`Metrics`].
+//!
+//! The pass keeps a handful of scalars (running maximum, last record, the
+//! current run of each streak) plus, per streak direction, a small table of
+//! "where did the last run of exactly this length end". At the end the
+//! current streak's length `L` is known and "longest since" is the latest end
+//! among runs of length `>= L` — a lookup in that table, so the pass never
+//! goes back over the data. The tail figures (20-day volatility, 200-day
+//! average) read at most the last 200 closes, which are still in cache.
+
+use chrono::Datelike;
+use model::{Date, Series};
+use std::sync::Mutex;
+
+/// Sessions in "one month" for [`Metrics::return_1m`].
+pub const MONTH_SESSIONS: usize = 21;
+/// Daily returns in the volatility window of [`Metrics::volatility_20d`].
+pub const VOLATILITY_SESSIONS: usize = 20;
+/// Closes in the moving average of [`Metrics::sma200_gap`].
+pub const SMA_SESSIONS: usize = 200;
+
+/// A series as the kernel reads it: aligned dates and closes.
+///
+/// Dates must be strictly increasing (as [`Series`] guarantees) and the two
+/// slices of equal length; [`scan_one`] reads only the common prefix if not.
+#[derive(Debug, Clone, Copy)]
+pub struct SeriesRef<'a> {
+    /// Session dates, strictly increasing.
+    pub dates: &'a [Date],
+    /// Closes aligned with `dates`.
+    pub closes: &'a [f64],
+}
+
+impl<'a> From<&'a Series> for SeriesRef<'a> {
+    fn from(series: &'a Series) -> Self {
+        SeriesRef {
+            dates: series.dates(),
+            closes: series.values(),
+        }
+    }
+}
+
+/// The benchmark of the relative streak, with its daily returns computed once
+/// for the whole scan.
+#[derive(Debug, Clone)]
+pub struct Benchmark<'a> {
+    dates: &'a [Date],
+    closes: &'a [f64],
+    /// `returns[j] = closes[j] / closes[j - 1] - 1`; `returns[0]` unused.
+    returns: Vec<f64>,
+}
+
+impl<'a> Benchmark<'a> {
+    /// Prepares `series` as the benchmark.
+    pub fn new(series: SeriesRef<'a>) -> Self {
+        let n = series.dates.len().min(series.closes.len());
+        let closes = &series.closes[..n];
+        let mut returns = vec![f64::NAN; n];
+        for j in 1..n {
+            returns[j] = closes[j] / closes[j - 1] - 1.0;
+        }
+        Benchmark {
+            dates: &series.dates[..n],
+            closes,
+            returns,
+        }
+    }
+}
+
+/// A streak ending at the series' last session.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Streak {
+    /// Length in sessions: positive for an up streak (returns > 0, or for a
+    /// relative streak the series' return > the benchmark's), negative for a
+    /// down streak, 0 when the last return is zero (or equal to the
+    /// benchmark's) or there is no return at all.
+    pub length_sessions: i32,
+    /// "Longest since": sessions from the end of the last earlier streak in
+    /// the same direction of at least the same length to the last session.
+    /// `None` with a non-zero length means "longest on record"; always `None`
+    /// when the length is 0.
+    pub since_sessions: Option<u32>,
+    /// How many returns the streak was looked for in (sessions − 1, or common
+    /// sessions − 1 for a relative streak): the "record" the streak is
+    /// compared with.
+    pub history_sessions: u32,
+}
+
+/// Every figure of the scan for one series, as of its last date.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Metrics {
+    /// Number of sessions (observations) in the series.
+    pub sessions: u32,
+    /// Last date: the as-of date of every figure.
+    pub last_date: Date,
+    /// Last close.
+    pub close: f64,
+    /// Last close / previous session's close − 1; `None` with one session.
+    pub return_1d: Option<f64>,
+    /// Last close / the close [`MONTH_SESSIONS`] sessions earlier − 1.
+    pub return_1m: Option<f64>,
+    /// Last close / the last close of the prior calendar year − 1; `None` when
+    /// the series starts in the last date's year.
+    pub return_ytd: Option<f64>,
+    /// Up/down streak of daily returns ending at the last session.
+    pub streak: Streak,
+    /// Relative streak against the benchmark on common dates: both series
+    /// are cut to the dates they share and the returns compared are from one
+    /// common date to the next. `None` without a benchmark.
+    pub relative_streak: Option<Streak>,
+    /// Whether the last close is above every earlier close (needs at least
+    /// two sessions).
+    pub record_close: bool,
+    /// Sessions since the last record close (0 when the last close is one);
+    /// the first close counts as a record.
+    pub sessions_since_record: u32,
+    /// When the last close is a record: sessions since the record close
+    /// before it (the first close counts as a record). `None` otherwise.
+    pub record_gap_sessions: Option<u32>,
+    /// Last close / running maximum close − 1 (≤ 0).
+    pub drawdown: f64,
+    /// Sample standard deviation of the last [`VOLATILITY_SESSIONS`] daily
+    /// returns (not annualised).
+    pub volatility_20d: Option<f64>,
+    /// Last close / mean of the last [`SMA_SESSIONS`] closes − 1.
+    pub sma200_gap: Option<f64>,
+}
+
+/// Run lengths at or above this share the last bucket of a [`RunTable`]; a
+/// current streak this long (never seen in daily returns; possible in a
+/// series that rises every day) is resolved by a slow second pass.
+const LONG_RUN: usize = 63;
+/// Buckets per direction.
+const BUCKETS: usize = LONG_RUN + 1;
+
+// Directions; down is 1.
+const UP: usize = 0;
+const FLAT: usize = 2;
+
+/// Where finished runs ended: `table[dir * BUCKETS + len]` = 1 + end
+/// position of the last finished run of `dir` with exactly `len` (or
+/// `>= LONG_RUN` in the last bucket); 0 = none. 256 slots so that an index
+/// masked with 255 needs no bounds check; flat runs are never read, so the
+/// flat bucket 0 doubles as the write sink.
+type RunTable = [u32; 256];
+const SINK: usize = FLAT * BUCKETS;
+
+/// Direction of a return (or of a return difference): up, down or flat
+/// (zero or NaN), without a data-dependent branch.
+#[inline(always)]
+fn direction(x: f64) -> usize {
+    FLAT - 2 * usize::from(x > 0.0) - usize::from(x < 0.0)
+}
+
+/// The current run over a sequence of returns. Kept apart from its
+/// [`RunTable`] so that these scalars stay in registers in the hot loop.
+#[derive(Clone, Copy)]
+struct Run {
+    dir: usize,
+    len: u32,
+}
+
+impl Run {
+    /// Starts as an empty flat run, so that the first return needs no
+    /// special case (a flat run is never reported).
+    fn new() -> Self {
+        Run { dir: FLAT, len: 0 }
+    }
+}
+
+/// Appends the direction of the return at position `pos` to `run`,
+/// recording in `table` the run it ends, if any.
+#[inline(always)]
+fn push(run: &mut Run, table: &mut RunTable, dir: usize, pos: u32) {
+    // Branch-free on purpose: the direction flips about every other
+    // session, so a branch on "did the run end" would mispredict half the
+    // time (and LLVM turns an `if` here into one). `keep` is all ones while
+    // the run goes on; the table store is unconditional, into the sink slot
+    // when no run ended.
+    let keep = 0usize.wrapping_sub(usize::from(dir == run.dir));
+    let ended_slot = run.dir * BUCKETS + (run.len as usize).min(LONG_RUN);
+    let slot = (ended_slot & !keep) | (SINK & keep);
+    table[slot & 255] = pos;
+    run.len = (run.len & keep as u32) + 1;
+    run.dir = dir;
+}
+
+/// The streak formed by the current (unfinished) run after `count` returns;
+/// `None` when it is [`LONG_RUN`] or longer, for the caller to resolve with
+/// a slow pass.
+fn finish(run: Run, table: &RunTable, count: u32) -> Option<Streak> {
+    let history_sessions = count;
+    if run.len == 0 || run.dir >= FLAT {
+        return Some(Streak {
+            length_sessions: 0,
+            since_sessions: None,
+            history_sessions,
+        });
+    }
+    let len = run.len as usize;
+    if len >= LONG_RUN {
+        return None;
+    }
+    let base = run.dir * BUCKETS;
+    let best = table[base + len..base + BUCKETS]
+        .iter()
+        .copied()
+        .max()
+        .unwrap_or(0);
+    let length = i32::try_from(run.len).unwrap_or(i32::MAX);
+    Some(Streak {
+        length_sessions: if run.dir == UP { length } else { -length },
+        // best = end + 1; last position = count - 1.
+        since_sessions: (best > 0).then(|| count - best),
+        history_sessions,
+    })
+}
+
+/// Running maximum and record closes.
+#[derive(Clone, Copy)]
+struct Records {
+    running_max: f64,
+    last: usize,
+    previous: usize,
+}
+
+impl Records {
+    #[inline(always)]
+    fn push(&mut self, i: usize, close: f64) {
+        if close > self.running_max {
+            self.running_max = close;
+            self.previous = self.last;
+            self.last = i;
+        }
+    }
+}
+
+/// Scans one series as of its last date; `None` when it is empty.
+///
+/// `benchmark` is the series the relative streak is measured against
+/// (`None`: no relative streak).
+pub fn scan_one(series: SeriesRef<'_>, benchmark: Option<&Benchmark<'_>>) -> Option<Metrics> {
+    let n = series.dates.len().min(series.closes.len());
+    if n == 0 {
+        return None;
+    }
+    let d = &series.dates[..n];
+    let c = &series.closes[..n];
+
+    let mut run = Run::new();
+    let mut table: RunTable = [0; 256];
+    let mut records = Records {
+        running_max: c[0],
+        last: 0,
+        previous: 0,
+    };
+    let mut rel_run = Run::new();
+    let mut rel_table: RunTable = [0; 256];
+    // Relative returns seen (common sessions − 1).
+    let mut rel_count = 0u32;
+
+    if let Some(b) = benchmark {
+        let (bd, bc, br) = (b.dates, b.closes, &b.returns[..]);
+        let mut j = bd.partition_point(|x| *x < d[0]);
+        // Last common date as (index in series, index in benchmark).
+        let mut common: Option<(usize, usize)> = None;
+        let mut i = 1;
+        if j < bd.len() && bd[j] == d[0] {
+            // Fast path while the series walks in step with the benchmark
+            // (the usual case): the common-date returns are the daily
+            // returns, the benchmark's computed once for all series.
+            let lim = n.min(bd.len() - j);
+            let (bd_step, br_step) = (&bd[j..j + lim], &br[j..j + lim]);
+            while i < lim && d[i] == bd_step[i] {
+                let r = c[i] / c[i - 1] - 1.0;
+                // Both return sequences are at position i - 1 here.
+                let pos = (i - 1) as u32;
+                push(&mut run, &mut table, direction(r), pos);
+                push(&mut rel_run, &mut rel_table, direction(r - br_step[i]), pos);
+                records.push(i, c[i]);
+                i += 1;
+            }
+            rel_count = (i - 1) as u32;
+            common = Some((i - 1, j + i - 1));
+            j += i;
+        }
+        // General path: merge the two date lists.
+        while i < n {
+            let r = c[i] / c[i - 1] - 1.0;
+            push(&mut run, &mut table, direction(r), (i - 1) as u32);
+            records.push(i, c[i]);
+            while j < bd.len() && bd[j] < d[i] {
+                j += 1;
+            }
+            if j < bd.len() && bd[j] == d[i] {
+                if let Some((ip, jp)) = common {
+                    // Returns from one common date to the next.
+                    let ra = if ip + 1 == i { r } else { c[i] / c[ip] - 1.0 };
+                    let rb = if jp + 1 == j {
+                        br[j]
+                    } else {
+                        bc[j] / bc[jp] - 1.0
+                    };
+                    push(&mut rel_run, &mut rel_table, direction(ra - rb), rel_count);
+                    rel_count += 1;
+                }
+                common = Some((i, j));
+                j += 1;
+            }
+            i += 1;
+        }
+    } else {
+        for i in 1..n {
+            let r = c[i] / c[i - 1] - 1.0;
+            push(&mut run, &mut table, direction(r), (i - 1) as u32);
+            records.push(i, c[i]);
+        }
+    }
+
+    let last = c[n - 1];
+    let ratio = |k: usize| last / c[k] - 1.0;
+    let return_1d = (n >= 2).then(|| ratio(n - 2));
+    let return_1m = (n > MONTH_SESSIONS).then(|| ratio(n - 1 - MONTH_SESSIONS));
+    let last_date = d[n - 1];
+    let return_ytd = Date::from_ymd_opt(last_date.year(), 1, 1)
+        .map(|jan1| d.partition_point(|x| *x < jan1))
+        .and_then(|k| (k > 0).then(|| ratio(k - 1)));
+
+    let volatility_20d = (n > VOLATILITY_SESSIONS).then(|| {
+        let mut returns = [0.0f64; VOLATILITY_SESSIONS];
+        for (k, slot) in returns.iter_mut().enumerate() {
+            let i = n - VOLATILITY_SESSIONS + k;
+            *slot = c[i] / c[i - 1] - 1.0;
+        }
+        sample_std(&returns)
+    });
+    let sma200_gap = (n >= SMA_SESSIONS).then(|| {
+        let sum: f64 = c[n - SMA_SESSIONS..].iter().sum();
+        last / (sum / SMA_SESSIONS as f64) - 1.0
+    });
+
+    let record_close = n >= 2 && records.last == n - 1;
+    Some(Metrics {
+        sessions: to_u32(n),
+        last_date,
+        close: last,
+        return_1d,
+        return_1m,
+        return_ytd,
+        streak: finish(run, &table, to_u32(n - 1)).unwrap_or_else(|| crate::reference::streak(c)),
+        relative_streak: benchmark.map(|b| {
+            finish(rel_run, &rel_table, rel_count).unwrap_or_else(|| {
+                let b = SeriesRef {
+                    dates: b.dates,
+                    closes: b.closes,
+                };
+                crate::reference::relative_streak(
+                    SeriesRef {
+                        dates: d,
+                        closes: c,
+                    },
+                    b,
+                )
+            })
+        }),
+        record_close,
+        sessions_since_record: to_u32(n - 1 - records.last),
+        record_gap_sessions: record_close.then(|| to_u32(records.last - records.previous)),
+        drawdown: last / records.running_max - 1.0,
+        volatility_20d,
+        sma200_gap,
+    })
+}
+
+/// Sample standard deviation (n − 1 in the denominator), two-pass.
+pub(crate) fn sample_std(x: &[f64]) -> f64 {
+    let n = x.len() as f64;
+    let mean = x.iter().sum::<f64>() / n;
+    let ss: f64 = x.iter().map(|v| (v - mean) * (v - mean)).sum();
+    (ss / (n - 1.0)).sqrt()
+}
+
+pub(crate) fn to_u32(x: usize) -> u32 {
+    u32::try_from(x).unwrap_or(u32::MAX)
+}
+
+/// Scans every series on `threads` threads (at least one), in input order.
+///
+/// Work is handed out in chunks of 64 series so that uneven lengths balance
+/// across threads.
+pub fn scan_all(
+    series: &[SeriesRef<'_>],
+    benchmark: Option<&Benchmark<'_>>,
+    threads: usize,
+) -> Vec<Option<Metrics>> {
+    const CHUNK: usize = 64;
+    let mut out: Vec<Option<Metrics>> = vec![None; series.len()];
+    let threads = threads.max(1);
+    if threads == 1 || series.len() <= CHUNK {
+        for (slot, s) in out.iter_mut().zip(series) {
+            *slot = scan_one(*s, benchmark);
+        }
+        return out;
+    }
+    let work = Mutex::new(series.chunks(CHUNK).zip(out.chunks_mut(CHUNK)));
+    std::thread::scope(|scope| {
+        for _ in 0..threads {
+            scope.spawn(|| loop {
+                let next = match work.lock() {
+                    Ok(mut it) => it.next(),
+                    Err(_) => None,
+                };
+                let Some((inputs, outputs)) = next else {
+                    break;
+                };
+                for (slot, s) in outputs.iter_mut().zip(inputs) {
+                    *slot = scan_one(*s, benchmark);
+                }
+            });
+        }
+    });
+    out
+}
