@@ -8,6 +8,8 @@ use facts::{Engine, FactError};
 use lang::{Claim, ClaimKind, Claimed, Hedge, NumUnit};
 use model::{Date, Direction, Fact, FactValue, Field, Period, Query, RecordKind};
 
+mod wire;
+
 /// Judges one claim.
 pub(crate) fn judge(engine: &Engine<'_>, claim: Claim, start: usize, end: usize) -> CheckedClaim {
     let claimed = show_claimed(&claim);
@@ -91,7 +93,13 @@ fn subject(q: &Query) -> Option<(&str, Option<Field>)> {
         | Query::Volatility { symbol, .. }
         | Query::Drawdown { symbol, .. }
         | Query::LowestSince { symbol, .. }
-        | Query::HighestSince { symbol, .. } => (symbol.as_str(), None),
+        | Query::HighestSince { symbol, .. }
+        | Query::MovingAverage { symbol, .. } => (symbol.as_str(), None),
+        // A day's sector moves are read on the sector funds' sessions.
+        Query::CrossSection {
+            period: Period::Day,
+            ..
+        } => ("XLK", None),
         Query::Record { symbol, record, .. } => (
             symbol.as_str(),
             Some(if *record == RecordKind::IntradayHigh {
@@ -123,6 +131,7 @@ fn set_as_of(q: &Query, d: Date) -> Query {
         | Query::CrossSection { as_of, .. }
         | Query::BaseRate { as_of, .. }
         | Query::RateDecisions { as_of, .. }
+        | Query::ExtremeMove { as_of, .. }
         | Query::EventStudy { as_of, .. } => *as_of = d,
     }
     q
@@ -299,13 +308,88 @@ fn show_claimed(c: &Claim) -> String {
                     "cuts"
                 }
             ),
+            ClaimKind::StreakCount => format!("{hedge}{n} streaks"),
+            ClaimKind::RecordCount if c.also.contains_key("ordinal") => {
+                format!("record close number {n}")
+            }
+            ClaimKind::RecordCount => format!("{n} record closes"),
+            ClaimKind::MoveRank => format!(
+                "rank {n} among {}",
+                match c.direction {
+                    Some(Direction::Up) => "gains",
+                    Some(Direction::Down) => "declines",
+                    None => "moves",
+                }
+            ),
+            ClaimKind::SectorBreadth if *n < 0 => "all sectors".to_string(),
+            ClaimKind::SectorBreadth => format!("{n} sectors"),
             _ => format!("{hedge}{n} sessions"),
         },
+        Claimed::Since { since } => {
+            let what = match c.kind {
+                ClaimKind::MoveSince => match c.direction {
+                    Some(Direction::Up) => "best day ",
+                    Some(Direction::Down) => "worst day ",
+                    None => "largest move ",
+                },
+                ClaimKind::HighLowSince => match c.direction {
+                    Some(Direction::Up) => "highest ",
+                    _ => "lowest ",
+                },
+                ClaimKind::PeriodRankSince => match c.direction {
+                    Some(Direction::Down) => "worst ",
+                    _ => "best ",
+                },
+                ClaimKind::MaFirstSince => "first close on this side ",
+                _ => "",
+            };
+            format!("{what}{}", since.describe())
+        }
+        Claimed::Symbol { symbol } => {
+            let role = match c.also.get("role") {
+                Some(Claimed::Symbol { symbol }) => symbol.as_str(),
+                _ => "",
+            };
+            match role {
+                "leader" => format!("{symbol} led"),
+                "laggard" => format!("{symbol} lagged"),
+                "only_up" => format!("{symbol} the only sector up"),
+                "only_down" => format!("{symbol} the only sector down"),
+                _ => symbol.clone(),
+            }
+        }
         Claimed::Year { year } => format!("longest since {year}"),
         Claimed::Date { date } => date.to_string(),
         Claimed::Yes => match c.kind {
             ClaimKind::RecordClose => "a record close".into(),
             ClaimKind::RecordHigh => "a record (intraday) high".into(),
+            ClaimKind::DrawdownState => {
+                let state = match c.also.get("state") {
+                    Some(Claimed::Symbol { symbol }) if symbol == "bear" => "a bear market",
+                    _ => "a correction",
+                };
+                if c.also.contains_key("entered") {
+                    format!("entered {state}")
+                } else {
+                    format!("in {state}")
+                }
+            }
+            ClaimKind::MaPosition => {
+                let n = match c.also.get("window") {
+                    Some(Claimed::Count { n }) => *n,
+                    _ => 0,
+                };
+                let side = if c.direction == Some(Direction::Up) {
+                    "above"
+                } else {
+                    "below"
+                };
+                if c.also.contains_key("cross") {
+                    format!("crossed {side} its {n}-day average")
+                } else {
+                    format!("{side} its {n}-day average")
+                }
+            }
             _ => "yes".into(),
         },
         Claimed::Months { months } => months
@@ -365,6 +449,7 @@ impl Judge<'_, '_> {
     }
 
     fn decide(&self, out: &mut CheckedClaim, facts: Vec<Fact>) {
+        let j = self;
         let c = out.claim.clone();
         let Some(f) = facts.first().cloned() else {
             return;
@@ -482,9 +567,30 @@ impl Judge<'_, '_> {
             ClaimKind::Drawdown => {
                 let a = num(&f).unwrap_or(f64::NAN);
                 out.actual = Some(fmt(a, decimals_of(&c.claimed)) + "%");
-                out.verdict = yes(within(&c.claimed, c.hedge, a));
-                out.explanation = f.text.clone();
+                let peak_ok = j.drawdown_peak_ok(&c, &f);
+                out.verdict = yes(within(&c.claimed, c.hedge, a) && peak_ok);
+                out.explanation = if peak_ok {
+                    f.text.clone()
+                } else {
+                    format!(
+                        "The running peak was on {}, not in the month named. {}",
+                        det_date(&f, "peak_date").map_or_else(String::new, |d| d.to_string()),
+                        f.text
+                    )
+                };
             }
+            ClaimKind::MoveSince => j.move_since(out, &c, &f),
+            ClaimKind::MoveRank => j.move_rank(out, &c, &f),
+            ClaimKind::PeriodRankSince => j.period_rank(out, &c, &f),
+            ClaimKind::StreakCount => j.streak_count(out, &c, &f),
+            ClaimKind::RecordCount => j.record_count(out, &c, &f),
+            ClaimKind::HighLowSince => j.high_low(out, &c, &f),
+            ClaimKind::SectorRank | ClaimKind::SectorBreadth => j.sector(out, &c, &f),
+            ClaimKind::RateChange => j.rate_change(out, &c, &f),
+            ClaimKind::LevelCross => j.level_cross(out, &c, &facts),
+            ClaimKind::ReturnSpread => j.spread(out, &c, &facts),
+            ClaimKind::DrawdownState => j.drawdown_state(out, &c, &f),
+            ClaimKind::MaPosition | ClaimKind::MaFirstSince => j.moving_average(out, &c, &f),
             ClaimKind::RateDecisions => self.rates(out, &c, &f),
             ClaimKind::FedRange => {
                 let lo = num(&f).unwrap_or(f64::NAN);

@@ -20,6 +20,9 @@ struct Case {
     actual: Option<f64>,
     #[serde(default)]
     note: Option<String>,
+    /// A substring the verdict's true figure must contain (a "since" date, a leader).
+    #[serde(default)]
+    actual_text: Option<String>,
 }
 
 fn verdict(name: &str) -> Verdict {
@@ -91,6 +94,21 @@ fn corpus_verdicts_and_values() {
                 case.note.as_deref().unwrap_or("")
             ));
             continue;
+        }
+        if let Some(want) = &case.actual_text {
+            if !c
+                .actual
+                .as_deref()
+                .is_some_and(|a| a.contains(want.as_str()))
+            {
+                failures.push(format!(
+                    "#{i} {:?}: actual {:?} does not contain {want:?} ({})",
+                    case.text,
+                    c.actual,
+                    case.note.as_deref().unwrap_or("")
+                ));
+                continue;
+            }
         }
         if let Some(want) = case.actual {
             let got = if case.kind == "rate_decisions" {

@@ -48,6 +48,34 @@ pub enum ClaimKind {
     BaseRateShare,
     /// Mean annual outperformance of A over B.
     BaseRateExcess,
+    /// "Worst day since 1987", "best session on record": a daily move's "since".
+    MoveSince,
+    /// "Its fifth-largest decline ever": a daily move's rank in history.
+    MoveRank,
+    /// "Its best month since 2020", "worst first half since 1970".
+    PeriodRankSince,
+    /// "40 such streaks since 1928": how many streaks of at least a length.
+    StreakCount,
+    /// "The sixth record close this year": how many record closes in a window.
+    RecordCount,
+    /// "Highest close since March 2020", "a three-month low".
+    HighLowSince,
+    /// "Industrials led the gains", "energy was the only sector to fall".
+    SectorRank,
+    /// "Five of the 11 sectors rose".
+    SectorBreadth,
+    /// "The 10-year yield rose 12 basis points": a change in a rate.
+    RateChange,
+    /// "Two-year yields fell below 4%", "the VIX jumped above 30".
+    LevelCross,
+    /// "Outperformed the S&P 500 by 5 percentage points".
+    ReturnSpread,
+    /// "Entered a correction", "is in a bear market".
+    DrawdownState,
+    /// "Closed below its 200-day moving average".
+    MaPosition,
+    /// "... for the first time since May": the previous close on the same side.
+    MaFirstSince,
     /// A figure the data cannot decide (P/E, earnings, flows...).
     Unverifiable,
 }
@@ -69,6 +97,20 @@ impl ClaimKind {
             ClaimKind::FedRange => "fed_range",
             ClaimKind::BaseRateShare => "base_rate_share",
             ClaimKind::BaseRateExcess => "base_rate_excess",
+            ClaimKind::MoveSince => "move_since",
+            ClaimKind::MoveRank => "move_rank",
+            ClaimKind::PeriodRankSince => "period_rank_since",
+            ClaimKind::StreakCount => "streak_count",
+            ClaimKind::RecordCount => "record_count",
+            ClaimKind::HighLowSince => "high_low_since",
+            ClaimKind::SectorRank => "sector_rank",
+            ClaimKind::SectorBreadth => "sector_breadth",
+            ClaimKind::RateChange => "rate_change",
+            ClaimKind::LevelCross => "level_cross",
+            ClaimKind::ReturnSpread => "return_spread",
+            ClaimKind::DrawdownState => "drawdown_state",
+            ClaimKind::MaPosition => "ma_position",
+            ClaimKind::MaFirstSince => "ma_first_since",
             ClaimKind::Unverifiable => "unverifiable",
         }
     }
@@ -122,6 +164,85 @@ pub enum Claimed {
         /// (year, month) pairs.
         months: Vec<(i32, u32)>,
     },
+    /// A point of reference in the past ("since 1987", "in three months", "on record").
+    Since {
+        /// The reference.
+        since: SinceRef,
+    },
+    /// An instrument named as the answer ("Industrials led").
+    Symbol {
+        /// Canonical symbol.
+        symbol: String,
+    },
+}
+
+/// How far back a "since" claim reaches, at the precision it was printed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "type")]
+pub enum SinceRef {
+    /// "On record", "ever", "in history": nothing earlier matches.
+    OnRecord,
+    /// "Since 1987".
+    Year {
+        /// The year.
+        year: i32,
+    },
+    /// "Since the 1930s".
+    Decade {
+        /// First year of the decade.
+        start: i32,
+    },
+    /// "Since March 2020".
+    Month {
+        /// Year.
+        year: i32,
+        /// Month 1..=12.
+        month: u32,
+    },
+    /// "Since October 19, 1987".
+    Day {
+        /// The date.
+        date: Date,
+    },
+    /// "In three months", "a 52-week high": at least this many days back.
+    Lookback {
+        /// Days.
+        days: u32,
+        /// As printed ("three months").
+        label: String,
+    },
+}
+
+impl SinceRef {
+    /// Whether a matching earlier date `found` (None = nothing earlier) agrees
+    /// with the reference, for a claim as of `as_of`.
+    pub fn accepts(&self, found: Option<Date>, as_of: Date) -> bool {
+        use chrono::Datelike;
+        match (self, found) {
+            (SinceRef::OnRecord, f) => f.is_none(),
+            (SinceRef::Lookback { days, .. }, None) => *days > 0,
+            (SinceRef::Lookback { days, .. }, Some(f)) => {
+                (as_of - f).num_days() >= i64::from(*days) - 3
+            }
+            (_, None) => false,
+            (SinceRef::Year { year }, Some(f)) => f.year() == *year,
+            (SinceRef::Decade { start }, Some(f)) => (*start..*start + 10).contains(&f.year()),
+            (SinceRef::Month { year, month }, Some(f)) => f.year() == *year && f.month() == *month,
+            (SinceRef::Day { date }, Some(f)) => f == *date,
+        }
+    }
+
+    /// Plain-English form: "since 1987", "on record", "in three months".
+    pub fn describe(&self) -> String {
+        match self {
+            SinceRef::OnRecord => "on record".into(),
+            SinceRef::Year { year } => format!("since {year}"),
+            SinceRef::Decade { start } => format!("since the {start}s"),
+            SinceRef::Month { year, month } => format!("since {year}-{month:02}"),
+            SinceRef::Day { date } => format!("since {date}"),
+            SinceRef::Lookback { label, .. } => format!("in {label}"),
+        }
+    }
 }
 
 impl Claimed {
@@ -323,20 +444,31 @@ fn word_at(lo: &str, i: usize, w: &str) -> bool {
             .is_none_or(|c| !c.is_alphanumeric())
 }
 
-/// Byte positions of `w` as a whole word in `lo`.
-fn find_words(lo: &str, w: &str) -> Vec<usize> {
-    lo.match_indices(w)
-        .map(|(i, _)| i)
-        .filter(|&i| word_at(lo, i, w))
-        .collect()
+/// ASCII alphanumeric runs of `lo` (the cue words are ASCII).
+fn ascii_words(lo: &str) -> impl Iterator<Item = &str> {
+    lo.split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|t| !t.is_empty())
+}
+
+fn is_plain(w: &str) -> bool {
+    w.bytes().all(|b| b.is_ascii_alphanumeric())
 }
 
 fn has_word(lo: &str, w: &str) -> bool {
-    !find_words(lo, w).is_empty()
+    if is_plain(w) {
+        // A whole word is a maximal alphanumeric run: compare runs, no substring search.
+        return ascii_words(lo).any(|t| t == w);
+    }
+    lo.match_indices(w).any(|(i, _)| word_at(lo, i, w))
 }
 
 fn has_any(lo: &str, ws: &[&str]) -> bool {
-    ws.iter().any(|w| has_word(lo, w))
+    // One pass over the words of `lo` for the plain cues, substring search for the rest.
+    ascii_words(lo).any(|t| ws.contains(&t))
+        || ws
+            .iter()
+            .filter(|w| !is_plain(w))
+            .any(|w| lo.match_indices(w).any(|(i, _)| word_at(lo, i, w)))
 }
 
 /// Words (lowercase, alphabetic runs with hyphens) in `lo[a..b]`.
@@ -381,6 +513,7 @@ struct Carry {
 #[derive(Clone)]
 struct StreakMemo {
     n: i64,
+    as_of: Option<Date>,
     subject: String,
     vs: Option<String>,
     direction: Option<Direction>,
@@ -454,7 +587,11 @@ impl Reader {
     fn analyse<'a>(&self, base: usize, text: &'a str, as_of: Option<Date>) -> Sent<'a> {
         let lo = text.to_ascii_lowercase();
         let mentions = self.finder.find(text);
-        let dates = find_dates(text, as_of);
+        // "Russell 2000's" names an index, not the year 2000.
+        let dates: Vec<DateExpr> = find_dates(text, as_of)
+            .into_iter()
+            .filter(|d| !mentions.iter().any(|m| d.start < m.end && d.end > m.start))
+            .collect();
         let nums: Vec<Num> = find_numbers(text)
             .into_iter()
             .filter(|n| !is_label(text, &lo, n))
@@ -579,7 +716,7 @@ impl Sent<'_> {
             .filter(|d| {
                 !as_of(d) || markers == self.dates.len() && matches!(d.when, When::Day { .. })
             })
-            .filter(|d| !matches!(d.when, When::SinceYear { .. }))
+            .filter(|d| !matches!(d.when, When::SinceYear { .. }) && !self.reference_since(d))
             .min_by_key(|d| {
                 if d.end <= pos {
                     pos - d.end
@@ -594,8 +731,42 @@ impl Sent<'_> {
     fn window(&self) -> Option<&When> {
         self.dates
             .iter()
+            .filter(|d| !self.reference_since(d))
             .map(|d| &d.when)
             .find(|w| !matches!(w, When::Day { .. } | When::SinceYear { .. }))
+    }
+
+    /// "since March 2020" after a superlative or "first time" names a point
+    /// of reference ("worst day since March 2020"), not a window.
+    fn reference_since(&self, d: &DateExpr) -> bool {
+        if !matches!(d.when, When::Since { .. } | When::SinceYear { .. }) {
+            return false;
+        }
+        let head = &self.lo[floor(&self.lo, d.start.saturating_sub(60))..d.start];
+        [
+            "worst",
+            "best",
+            "biggest",
+            "largest",
+            "highest",
+            "lowest",
+            "first time",
+            "longest",
+            "steepest",
+            "sharpest",
+            "strongest",
+            "weakest",
+            "such streaks",
+            "times",
+            "deepest",
+            "heaviest",
+            "greatest",
+            "-week",
+            "-month",
+            "-year",
+        ]
+        .iter()
+        .any(|w| head.contains(w))
     }
     fn since_year(&self) -> Option<(i32, usize, usize)> {
         self.dates.iter().find_map(|d| {
@@ -723,6 +894,7 @@ impl Doc<'_> {
             self.streaks(s, carry);
             self.records(s, carry);
             self.base_rates(s);
+            self.wire(s, carry);
             self.volatility(s, carry);
             self.drawdowns(s, carry);
             self.levels(s, carry);
@@ -953,10 +1125,7 @@ impl Doc<'_> {
             let near = &lo[a..b];
             let hit: Vec<&str> = TOPICS
                 .iter()
-                .filter(|(w, _)| {
-                    near.match_indices(w).any(|(i, _)| word_at(near, i, w))
-                        || (*w == "p/e" && near.contains("p/e"))
-                })
+                .filter(|(w, _)| has_word(near, w) || (*w == "p/e" && near.contains("p/e")))
                 .map(|(_, r)| *r)
                 .collect();
             // Multiples ("18x", "18 times forward earnings") are valuations.
@@ -1274,6 +1443,7 @@ impl Doc<'_> {
         let Some(subject) = subject else { return };
         self.streaks.push(StreakMemo {
             n: n.value as i64,
+            as_of,
             subject: subject.clone(),
             vs: vs.clone(),
             direction,
@@ -1601,11 +1771,11 @@ impl Doc<'_> {
             let dd = [
                 "below its",
                 "below the",
-                "from its peak",
-                "from its record",
-                "from its high",
-                "from its all-time",
+                "from its",
+                "from the",
+                "from a record",
                 "off its",
+                "off the",
                 "under its",
                 "beneath its",
             ]
@@ -1625,7 +1795,33 @@ impl Doc<'_> {
                 continue;
             };
             s.used[k] = true;
-            let as_of = s.day().or(carry.day).or(self.as_of);
+            // "from its January peak", "from its Jan. 3 record": the peak's date, not the as-of date.
+            let window_end = n.end + after.len();
+            let peak = s
+                .dates
+                .iter()
+                .find(|d| d.start >= n.end && d.end <= window_end && !self.reference_like(s, d));
+            let peak_ref = peak.and_then(|d| match d.when {
+                When::Month { year, month } => Some(SinceRef::Month { year, month }),
+                When::Day { date } => Some(SinceRef::Day { date }),
+                _ => None,
+            });
+            let as_of = s
+                .dates
+                .iter()
+                .filter(|d| peak.is_none_or(|p| p.start != d.start))
+                .filter(|d| d.as_of_marker)
+                .chain(
+                    s.dates
+                        .iter()
+                        .filter(|d| peak.is_none_or(|p| p.start != d.start)),
+                )
+                .find_map(|d| match d.when {
+                    When::Day { date } => Some(date),
+                    _ => None,
+                })
+                .or(carry.day)
+                .or(self.as_of);
             let queries = as_of
                 .map(|a| {
                     vec![Query::Drawdown {
@@ -1640,7 +1836,7 @@ impl Doc<'_> {
                 unit: n.unit,
                 fraction: false,
             };
-            self.push(
+            let idx = self.push(
                 s,
                 (n.start, n.end),
                 ClaimKind::Drawdown,
@@ -1651,7 +1847,17 @@ impl Doc<'_> {
                 n.hedge,
                 queries,
             );
+            if let Some(since) = peak_ref {
+                self.out[idx]
+                    .also
+                    .insert("peak".into(), Claimed::Since { since });
+            }
         }
+    }
+
+    /// A date that is a point of reference, not the peak ("since 2020").
+    fn reference_like(&self, s: &Sent<'_>, d: &DateExpr) -> bool {
+        matches!(d.when, When::Since { .. } | When::SinceYear { .. }) || s.reference_since(d)
     }
 
     /// Levels: "closed at 4,796.56", "a high of 2,692.23", "the VIX rose to 20.5",
@@ -2078,6 +2284,8 @@ fn is_priced(reg: &Registry, symbol: &str) -> bool {
         )
     })
 }
+
+mod wire;
 
 #[cfg(test)]
 mod tests;

@@ -170,7 +170,12 @@ const WEEKDAYS: &[(&str, Weekday)] = &[
     ("friday", Weekday::Fri),
 ];
 
-const ORD_WORDS: &[(&str, u8)] = &[("first", 1), ("second", 2), ("third", 3), ("fourth", 4)];
+const ORD_QUARTERS: &[(&str, u8)] = &[
+    ("first quarter", 1),
+    ("second quarter", 2),
+    ("third quarter", 3),
+    ("fourth quarter", 4),
+];
 
 fn bound_before(s: &str, i: usize) -> bool {
     s[..i]
@@ -184,20 +189,24 @@ fn bound_after(s: &str, i: usize) -> bool {
 
 /// A month name at `i`: month and end (with an abbreviation's dot).
 fn month_at(lo: &str, i: usize) -> Option<(u32, usize)> {
-    if !bound_before(lo, i) {
+    if !lo.as_bytes().get(i).is_some_and(u8::is_ascii_alphabetic) || !bound_before(lo, i) {
         return None;
     }
-    for (name, m) in MONTHS {
-        if lo[i..].starts_with(name) && bound_after(lo, i + name.len()) {
-            let mut e = i + name.len();
-            if name.len() <= 4 && lo[e..].starts_with('.') {
-                e += 1;
-            }
-            // "may" is a verb far more often than a month without a day.
-            return Some((*m, e));
-        }
+    // The whole word at `i`, looked up once (names must end at a word boundary).
+    let len = lo.as_bytes()[i..]
+        .iter()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .count();
+    if !bound_after(lo, i + len) {
+        return None;
     }
-    None
+    let word = &lo[i..i + len];
+    let (_, m) = MONTHS.iter().find(|(name, _)| *name == word)?;
+    let mut e = i + len;
+    if len <= 4 && lo[e..].starts_with('.') {
+        e += 1;
+    }
+    Some((*m, e))
 }
 
 fn digits_at(lo: &str, i: usize, max: usize) -> Option<(u32, usize)> {
@@ -356,7 +365,11 @@ pub fn find_dates(text: &str, as_of: Option<Date>) -> Vec<DateExpr> {
     let mut out: Vec<DateExpr> = Vec::new();
     let mut i = 0;
     while i < lo.len() {
-        if !lo.is_char_boundary(i) || !bound_before(&lo, i) {
+        // Every date expression starts with an ASCII letter or digit at a word start.
+        if !lo.as_bytes()[i].is_ascii_alphanumeric()
+            || !lo.is_char_boundary(i)
+            || !bound_before(&lo, i)
+        {
             i += 1;
             continue;
         }
@@ -405,7 +418,62 @@ fn merge_spans(lo: &str, v: Vec<DateExpr>) -> Vec<DateExpr> {
     out
 }
 
+/// Whether a word can begin a date expression (a cheap filter before parsing).
+fn can_lead(lo: &str, i: usize) -> bool {
+    let b = lo.as_bytes();
+    if !b[i].is_ascii_alphabetic() {
+        return true;
+    }
+    let len = b[i..]
+        .iter()
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .count();
+    let word = &lo[i..i + len];
+    matches!(
+        word,
+        "mid"
+            | "early"
+            | "late"
+            | "the"
+            | "end"
+            | "start"
+            | "since"
+            | "from"
+            | "year"
+            | "ytd"
+            | "so"
+            | "this"
+            | "month"
+            | "quarter"
+            | "last"
+            | "yesterday"
+            | "today"
+            | "over"
+            | "a"
+            | "on"
+            | "first"
+            | "second"
+            | "third"
+            | "fourth"
+            | "h1"
+            | "h2"
+            | "past"
+            | "q1"
+            | "q2"
+            | "q3"
+            | "q4"
+            | "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+    ) || MONTHS.iter().any(|(m, _)| *m == word)
+}
+
 fn date_expr_at(lo: &str, i: usize, as_of: Option<Date>) -> Option<(When, usize)> {
+    if !can_lead(lo, i) {
+        return None;
+    }
     let rest = &lo[i..];
     let starts = |w: &str| rest.starts_with(w) && bound_after(lo, i + w.len());
     // Absolute dates first.
@@ -737,9 +805,8 @@ fn date_expr_at(lo: &str, i: usize, as_of: Option<Date>) -> Option<(When, usize)
             ),
         });
     }
-    for (w, q) in ORD_WORDS {
-        let phrase = format!("{w} quarter");
-        if starts(&phrase) {
+    for (phrase, q) in ORD_QUARTERS {
+        if starts(phrase) {
             let e = i + phrase.len();
             let k = ws(lo, e);
             if lo[k..].starts_with("of ") {

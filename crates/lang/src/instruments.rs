@@ -8,6 +8,7 @@
 //! "pound", "momentum") are not scanned for in running text.
 
 use model::Registry;
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// One instrument named in the text.
@@ -85,12 +86,12 @@ pub struct InstrumentFinder {
     by_first: HashMap<String, Vec<Alias>>,
 }
 
-/// A word of text: byte span and lowercase form.
+/// A word of text: byte span and lowercase form (borrowed when already lowercase).
 #[derive(Debug, Clone)]
-pub(crate) struct Word {
+pub(crate) struct Word<'a> {
     pub(crate) start: usize,
     pub(crate) end: usize,
-    pub(crate) lower: String,
+    pub(crate) lower: Cow<'a, str>,
 }
 
 fn is_word_char(c: char) -> bool {
@@ -99,8 +100,8 @@ fn is_word_char(c: char) -> bool {
 
 /// Splits text into words (letters, digits, `&`, `^`; digits joined across
 /// `.` and `,`), with byte spans.
-pub(crate) fn words(text: &str) -> Vec<Word> {
-    let mut out = Vec::new();
+pub(crate) fn words(text: &str) -> Vec<Word<'_>> {
+    let mut out = Vec::with_capacity(text.len() / 5);
     let bytes = text.as_bytes();
     let mut it = text.char_indices().peekable();
     while let Some((i, c)) = it.next() {
@@ -121,11 +122,13 @@ pub(crate) fn words(text: &str) -> Vec<Word> {
                 break;
             }
         }
-        out.push(Word {
-            start,
-            end,
-            lower: text[start..end].to_lowercase(),
-        });
+        let w = &text[start..end];
+        let lower = if w.chars().any(char::is_uppercase) {
+            Cow::Owned(w.to_lowercase())
+        } else {
+            Cow::Borrowed(w)
+        };
+        out.push(Word { start, end, lower });
     }
     out
 }
@@ -153,7 +156,10 @@ impl InstrumentFinder {
                     continue;
                 }
                 let case_sensitive = is_ticker(name);
-                let ws: Vec<String> = words(&norm).into_iter().map(|w| w.lower).collect();
+                let ws: Vec<String> = words(&norm)
+                    .into_iter()
+                    .map(|w| w.lower.into_owned())
+                    .collect();
                 let Some(first) = ws.first().cloned() else {
                     continue;
                 };
@@ -191,7 +197,7 @@ impl InstrumentFinder {
         let mut i = 0;
         while i < ws.len() {
             let mut best: Option<(usize, &Alias)> = None;
-            if let Some(cands) = self.by_first.get(&ws[i].lower) {
+            if let Some(cands) = self.by_first.get(ws[i].lower.as_ref()) {
                 for a in cands {
                     if best.is_some_and(|(n, _)| n >= a.words.len()) {
                         break;
@@ -223,10 +229,10 @@ impl InstrumentFinder {
         for (k, aw) in a.words.iter().enumerate() {
             let w = &ws[i + k];
             if a.case_sensitive {
-                if text_of(text, w) != *aw {
+                if text[w.start..w.end] != **aw {
                     return false;
                 }
-            } else if w.lower != *aw {
+            } else if *w.lower != **aw {
                 return false;
             }
             if k > 0 {
@@ -261,7 +267,7 @@ fn bare_tenor_in_prose(ws: &[Word], i: usize, n: usize, a: &Alias) -> bool {
     if !bare {
         return false;
     }
-    let after = ws.get(i + n).map(|w| w.lower.as_str());
+    let after = ws.get(i + n).map(|w| w.lower.as_ref());
     let before_the = i > 0 && ws[i - 1].lower == "the";
     let yieldish = matches!(
         after,

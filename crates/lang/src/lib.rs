@@ -11,7 +11,7 @@ pub mod instruments;
 pub mod numbers;
 pub mod sentences;
 
-pub use claims::{read_claims, Claim, ClaimKind, Claimed, Reader};
+pub use claims::{read_claims, Claim, ClaimKind, Claimed, Reader, SinceRef};
 pub use dates::{find_dateline, find_dates, DateExpr, When};
 pub use instruments::{InstrumentFinder, Mention};
 pub use numbers::{find_numbers, Hedge, Num, NumUnit};

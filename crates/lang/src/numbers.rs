@@ -165,8 +165,15 @@ const HEDGES: &[(&str, Hedge)] = &[
 ];
 
 fn word_value(w: &str) -> Option<u64> {
+    // Number words are 3 to 15 letters ("one" .. "seventy-seven"): skip the rest cheaply.
+    if !(3..=15).contains(&w.len()) {
+        return None;
+    }
     if let Some((_, v)) = UNITS.iter().find(|(n, _)| *n == w) {
         return Some(*v);
+    }
+    if !w.contains('-') {
+        return None;
     }
     // twenty-one ... ninety-nine
     let (tens, ones) = w.split_once('-')?;

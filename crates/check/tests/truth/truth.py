@@ -220,3 +220,168 @@ if __name__ == "__main__":
     print("SPX 12-01..01-16", period_return("^GSPC", d(2025, 12, 1), d(2026, 1, 16)))
     for a, b in [("Lo 30", "Hi 30"), ("Lo 10", "Hi 10"), ("Lo 20", "Hi 20")]:
         print("base rate 10y", a, b, base_rate(a, b, 10), "from 1927:", base_rate(a, b, 10, "192701"))
+
+
+# ---------- wire-copy phrase families (corpus section "wire") ----------
+
+def rate(col):
+    """FRED daily series from rates.csv: [(date, value)] skipping blanks."""
+    rows = _read("heliar-k_market-base/rates.csv", "date", [col])
+    return [(d, v[col.lower()]) for d, v in sorted(rows.items()) if col.lower() in v]
+
+def move_rank_since(sym, d):
+    """the day's move, its rank among moves of its sign, and the last earlier day at least as extreme."""
+    r = rets(sym, d)
+    assert r[-1][0] == d, (sym, d, r[-1])
+    x = r[-1][1]
+    same = [v for _, v in r if (v < 0 if x < 0 else v > 0)]
+    rank = 1 + sum(1 for v in same if (v < x if x < 0 else v > x))
+    since = next((dd for dd, v in reversed(r[:-1]) if (v <= x if x < 0 else v >= x)), None)
+    return round(x * 100, 4), rank, len(same), since
+
+def _pkey(d, kind):
+    return {"year": (d.year, 1), "half": (d.year, 1 if d.month <= 6 else 2),
+            "quarter": (d.year, (d.month - 1) // 3 + 1), "month": (d.year, d.month)}[kind]
+
+def period_history(sym, kind, as_of, half=None):
+    """[(key, return %)]: last close in the period / last close before it - 1."""
+    c = closes(sym, as_of)
+    last = {}
+    order = []
+    for d, v in c:
+        k = _pkey(d, kind)
+        if k not in last:
+            order.append(k)
+        last[k] = v
+    out = []
+    for i in range(1, len(order)):
+        k = order[i]
+        if half and k[1] != half:
+            continue
+        out.append((k, (last[k] / last[order[i - 1]] - 1) * 100))
+    return out
+
+def period_since(sym, kind, key, as_of, best):
+    h = period_history(sym, kind, as_of, half=key[1] if kind == "half" else None)
+    i = [k for k, _ in h].index(key)
+    x = h[i][1]
+    since = next((k for k, v in reversed(h[:i]) if (v >= x if best else v <= x)), None)
+    return round(x, 4), since
+
+def streak_count(sym, up, min_len, start, as_of):
+    """runs of up (down) days of at least min_len ending on or after start (current run included)."""
+    runs = [r for r in abs_streaks(sym, as_of) if r[3] == (1 if up else -1)]
+    return sum(1 for r in runs if r[2] >= min_len and r[1] >= start)
+
+def record_closes(sym, start, end):
+    c = closes(sym, end)
+    out, m = [], float("-inf")
+    for d, v in c:
+        if v > m:
+            if d >= start and m != float("-inf"):
+                out.append(d)
+            m = v
+    return out
+
+def high_low_since(series, high):
+    """series [(date, v)] up to the day: last earlier date with v >= (<=) today's."""
+    d, x = series[-1]
+    return next((dd for dd, v in reversed(series[:-1]) if (v >= x if high else v <= x)), None), x
+
+SECTORS = ["XLB", "XLC", "XLE", "XLF", "XLI", "XLK", "XLP", "XLRE", "XLU", "XLV", "XLY"]
+
+def sector_returns(start, end):
+    """{sym: return %} from the last close before start to the last close on or before end."""
+    out = {}
+    for s in SECTORS:
+        c = closes(s, end)
+        base = [x for x in c if x[0] < start]
+        win = [x for x in c if start <= x[0] <= end]
+        if base and win:
+            out[s] = (win[-1][1] / base[-1][1] - 1) * 100
+    return out
+
+def level_on(series, d):
+    s = [x for x in series if x[0] <= d]
+    return s[-1], s[-2]
+
+def drawdown(sym, d):
+    c = closes(sym, d)
+    peak = max(range(len(c)), key=lambda i: (c[i][1], -i))
+    dd = (c[-1][1] / c[peak][1] - 1) * 100
+    corr = next((c[j][0] for j in range(peak, len(c)) if (c[j][1] / c[peak][1] - 1) * 100 <= -10), None)
+    bear = next((c[j][0] for j in range(peak, len(c)) if (c[j][1] / c[peak][1] - 1) * 100 <= -20), None)
+    return round(dd, 4), c[peak][0], corr, bear
+
+def ma_position(sym, n, d):
+    c = closes(sym, d)
+    side = []
+    for i in range(n - 1, len(c)):
+        m = sum(v for _, v in c[i - n + 1:i + 1]) / n
+        side.append((c[i][0], c[i][1] > m, m))
+    cur = side[-1][1]
+    k = len(side) - 1
+    while k > 0 and side[k - 1][1] == cur:
+        k -= 1
+    cross = side[k][0] if k > 0 else None
+    prev = next((side[j][0] for j in range(k - 2, -1, -1) if side[j][1] == cur), None) if k > 0 else None
+    return cur, round(side[-1][2], 2), cross, prev
+
+def wire():
+    d = date
+    print("== wire ==")
+    for sym, day in [("^GSPC", d(2020, 3, 16)), ("^GSPC", d(1987, 10, 19)), ("^RUT", d(2020, 3, 16)),
+                     ("^GSPC", d(2025, 4, 4)), ("^NDX", d(2022, 11, 10)), ("^GSPC", d(2020, 3, 24)),
+                     ("^GSPC", d(1931, 10, 6)), ("^GSPC", d(1933, 3, 15)), ("^IXIC", d(2022, 9, 13)),
+                     ("^GSPC", d(2025, 4, 9)), ("QQQ", d(2025, 4, 9)), ("^RUT", d(2008, 11, 24)),
+                     ("^GSPC", d(1940, 5, 14)), ("^GSPC", d(1962, 5, 28)), ("^VIX", d(2024, 8, 5))]:
+        print("move", sym, day, move_rank_since(sym, day))
+    print("year 2008 worst since", period_since("^GSPC", "year", (2008, 1), d(2008, 12, 31), False))
+    print("H1 2022 worst since", period_since("^GSPC", "half", (2022, 1), d(2022, 6, 30), False))
+    print("RUT 2024-11 best since", period_since("^RUT", "month", (2024, 11), d(2024, 11, 30), True))
+    print("NDX 2020-04 best since", period_since("^NDX", "month", (2020, 4), d(2020, 4, 30), True))
+    print("GSPC 1954 best since", period_since("^GSPC", "year", (1954, 1), d(1954, 12, 31), True))
+    print("GSPC 2020-Q2 best since", period_since("^GSPC", "quarter", (2020, 2), d(2020, 6, 30), True))
+    print("streaks GSPC up>=8 since 1928 to 2023-11-08", streak_count("^GSPC", True, 8, d(1928, 1, 1), d(2023, 11, 8)))
+    print("streaks GSPC up>=8 since 1928 to 2023-11-08, 9+", streak_count("^GSPC", True, 9, d(1928, 1, 1), d(2023, 11, 8)))
+    print("streaks NDX up>=11 all to 2025-09-15", streak_count("^NDX", True, 11, d(1900, 1, 1), d(2025, 9, 15)), abs_streaks("^NDX", d(2025, 9, 15))[-1])
+    print("streaks RUT up>=15 since 1987 to 2016-11-25", streak_count("^RUT", True, 15, d(1900, 1, 1), d(2016, 11, 25)))
+    print("GSPC down>=5 streaks since 2000 to 2025-01-10?", abs_streaks("^GSPC", d(2025, 1, 10))[-1])
+    for yr, end in [(2024, d(2024, 12, 6)), (2026, d(2026, 1, 16)), (2021, d(2021, 12, 31)), (1995, d(1995, 12, 31))]:
+        r = record_closes("^GSPC", d(yr, 1, 1), end)
+        print("GSPC records", yr, "to", end, len(r), r[-3:])
+    r = record_closes("^IXIC", d(2024, 1, 1), d(2024, 12, 31)); print("IXIC records 2024", len(r), r[:12])
+    r = record_closes("^RUT", d(2025, 1, 1), d(2026, 1, 16)); print("RUT records 2025-26", len(r), r[-6:])
+    for sym, day, high in [("^GSPC", d(2022, 10, 12), False), ("^VIX", d(2024, 8, 5), True), ("^RUT", d(2025, 4, 8), False),
+                           ("^GSPC", d(1932, 6, 1), False), ("^GSPC", d(2009, 3, 9), False), ("^NDX", d(2025, 4, 4), False),
+                           ("IWM", d(2026, 1, 16), True)]:
+        print("since", sym, day, "high" if high else "low", high_low_since(closes(sym, day), high))
+    for col, day, high in [("DGS10", d(2023, 10, 19), True), ("DGS2", d(2023, 3, 13), False), ("DGS10", d(2020, 3, 9), False), ("DGS30", d(2023, 10, 19), True)]:
+        s = [x for x in rate(col) if x[0] <= day]
+        print("since", col, day, high_low_since(s, high))
+    for day in [d(2026, 1, 16), d(2020, 3, 16), d(2024, 11, 6), d(2008, 10, 13), d(2022, 9, 13), d(2025, 4, 9)]:
+        r = sector_returns(day, day)
+        srt = sorted(r.items(), key=lambda x: -x[1])
+        print("sectors", day, "n", len(r), "up", sum(v > 0 for v in r.values()), "down", sum(v < 0 for v in r.values()), [(k, round(v, 2)) for k, v in srt])
+    r = sector_returns(d(2022, 1, 1), d(2022, 12, 31)); print("sectors 2022", sorted(((k, round(v, 2)) for k, v in r.items()), key=lambda x: -x[1]))
+    for col, day in [("DGS10", d(2023, 10, 19)), ("DGS2", d(2023, 3, 13)), ("DGS10", d(2022, 9, 28)), ("DGS2", d(2023, 11, 1)),
+                     ("DGS10", d(1987, 10, 20)), ("DGS2", d(2024, 8, 5)), ("DGS10", d(2008, 11, 25)), ("DGS10", d(2020, 3, 9))]:
+        print("rate", col, level_on(rate(col), day))
+    for sym, day in [("^VIX", d(2024, 8, 5)), ("^GSPC", d(2024, 2, 9)), ("^GSPC", d(2024, 11, 8)), ("^GSPC", d(2024, 11, 11)),
+                     ("^GSPC", d(1998, 2, 2)), ("^VIX", d(2020, 3, 16)), ("^VIX", d(2022, 3, 7))]:
+        c = closes(sym, day)
+        print("cross", sym, day, c[-1], c[-2], "max earlier", max(v for _, v in c[:-1]))
+    for a, b, y in [("^NDX", "^GSPC", 2023), ("^RUT", "^GSPC", 2024), ("^RUT", "^GSPC", 2016), ("QQQ", "SPY", 2022), ("^GSPC", "^RUT", 1999)]:
+        ra = period_return(a, d(y, 1, 1), d(y, 12, 31))[0]; rb = period_return(b, d(y, 1, 1), d(y, 12, 31))[0]
+        print("spread", a, b, y, round(ra, 4), round(rb, 4), round(ra - rb, 4))
+    ra = period_return("^RUT", d(2024, 11, 1), d(2024, 11, 30))[0]; rb = period_return("^GSPC", d(2024, 11, 1), d(2024, 11, 30))[0]
+    print("spread RUT GSPC 2024-11", round(ra, 4), round(rb, 4), round(ra - rb, 4))
+    for sym, day in [("^GSPC", d(2022, 6, 13)), ("^RUT", d(2026, 1, 16)), ("^IXIC", d(2025, 3, 10)), ("^NDX", d(2025, 4, 8)),
+                     ("^GSPC", d(1987, 10, 19)), ("^GSPC", d(1929, 10, 29)), ("^GSPC", d(2020, 3, 12)), ("^GSPC", d(2025, 3, 13)), ("^RUT", d(2025, 4, 8))]:
+        print("drawdown", sym, day, drawdown(sym, day))
+    for sym, n, day in [("^RUT", 50, d(2026, 1, 16)), ("^GSPC", 200, d(2022, 1, 21)), ("^GSPC", 200, d(2025, 3, 10)),
+                        ("^GSPC", 200, d(1998, 8, 4)), ("^IXIC", 50, d(2026, 1, 16)), ("^GSPC", 200, d(1973, 1, 29))]:
+        print("ma", sym, n, day, ma_position(sym, n, day))
+
+if __name__ == "__main__" and "wire" in sys.argv:
+    wire()

@@ -152,3 +152,77 @@ fn dbg_rate() {
     println!("{:?}", find_numbers(t));
     println!("{:?}", crate::dates::find_dates(t, Some(d(2026, 1, 16))));
 }
+
+#[test]
+fn wire_families_read_their_queries() {
+    let c = one("The S&P 500 posted its worst session since March 2020 on Friday.");
+    assert_eq!(c.kind, ClaimKind::MoveSince);
+    assert_eq!(
+        c.claimed,
+        Claimed::Since {
+            since: SinceRef::Month {
+                year: 2020,
+                month: 3
+            }
+        }
+    );
+    assert_eq!(
+        c.queries,
+        [Query::DailyMove {
+            symbol: "^GSPC".into(),
+            as_of: d(2026, 1, 16)
+        }]
+    );
+    let c = one("It was the Nasdaq's fifth-largest decline ever.");
+    assert_eq!(
+        (c.kind, c.claimed.clone()),
+        (ClaimKind::MoveRank, Claimed::Count { n: 5 })
+    );
+    assert_eq!(c.direction, Some(Direction::Down));
+    let c = one("The Russell 2000 closed at a three-month low.");
+    assert_eq!(c.kind, ClaimKind::HighLowSince);
+    assert!(matches!(
+        c.claimed,
+        Claimed::Since {
+            since: SinceRef::Lookback { days: 90, .. }
+        }
+    ));
+    assert!(matches!(c.queries[0], Query::LowestSince { .. }));
+    let c = one("Energy was the only sector to fall.");
+    assert_eq!(c.kind, ClaimKind::SectorRank);
+    assert_eq!(
+        c.claimed,
+        Claimed::Symbol {
+            symbol: "XLE".into()
+        }
+    );
+    let c = one("The S&P 500 closed below its 200-day moving average.");
+    assert_eq!(c.kind, ClaimKind::MaPosition);
+    assert!(matches!(
+        c.queries[0],
+        Query::MovingAverage { window: 200, .. }
+    ));
+    let c = one("The Nasdaq entered a correction on Thursday.");
+    assert_eq!(c.kind, ClaimKind::DrawdownState);
+    assert_eq!(c.as_of, Some(d(2026, 1, 15)));
+}
+
+#[test]
+fn wire_numbers_are_read_once() {
+    // The yield change in basis points and the level it reached are two claims.
+    let v = read("The 10-year yield rose 12 basis points to 4.25% on Friday.");
+    let kinds: Vec<ClaimKind> = v.iter().map(|c| c.kind).collect();
+    assert_eq!(kinds, [ClaimKind::RateChange, ClaimKind::Level]);
+    assert!(matches!(v[0].claimed, Claimed::Number { value, .. } if value == 12.0));
+    // A spread in percentage points is not a return.
+    let c = one("Small caps outperformed the S&P 500 by 5 percentage points in 2025.");
+    assert_eq!(c.kind, ClaimKind::ReturnSpread);
+    assert_eq!(c.subjects, ["^RUT", "^GSPC"]);
+    // A threshold is not a level or a move.
+    let c = one("Two-year yields fell below 4% on Friday.");
+    assert_eq!(c.kind, ClaimKind::LevelCross);
+    assert_eq!(c.direction, Some(Direction::Down));
+    // A multiple is not a count of times.
+    let v = read("The S&P 500 trades at 22 times forward earnings, a record.");
+    assert!(v.iter().all(|c| c.kind != ClaimKind::RecordCount), "{v:?}");
+}
