@@ -29,7 +29,15 @@
     });
   }
 
-  // Focus the main result after a form submission so screen readers hear it.
+  // Focus the main result after a form submission so screen readers hear it
+  // (the CSS gives the section no focus ring: it is not a control). The page
+  // stays at its top so the plan above an answer shows; after follow-ups
+  // the current turn is scrolled into view instead.
   var result = document.getElementById("ask-answer") || document.getElementById("check-result");
-  if (result) { result.setAttribute("tabindex", "-1"); result.focus(); }
+  if (result) {
+    result.setAttribute("tabindex", "-1");
+    result.focus({ preventScroll: true });
+    var current = document.querySelector(".turn.earlier") && document.querySelector(".turn.current");
+    if (current) { current.scrollIntoView({ block: "start" }); }
+  }
 })();

@@ -9,12 +9,13 @@
 use crate::error::{ApiError, AppError, PageError};
 use crate::html::{self, attr, esc};
 use crate::state::AppState;
-use ask::{Answer, AskError, Conversation};
+use ask::{Answer, AskError, Chart, Conversation};
 use axum::extract::rejection::{FormRejection, JsonRejection, QueryRejection};
 use axum::extract::{Form, Query, State};
 use axum::response::{Html, IntoResponse, Response};
 use axum::Json;
 use model::Date;
+use report::svg::{Bar, BarChart, LineChart, LineSeries, Shade};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::fmt::Write as _;
@@ -87,6 +88,7 @@ pub(crate) struct AskForm {
 #[derive(Debug, Deserialize)]
 pub(crate) struct AskParams {
     q: Option<String>,
+    as_of: Option<String>,
 }
 
 /// `GET /ask`, or `GET /ask?q=...` to ask a question by link.
@@ -95,13 +97,14 @@ pub(crate) async fn get_page(
     params: Result<Query<AskParams>, QueryRejection>,
 ) -> Result<Html<String>, PageError> {
     let Query(params) = params.map_err(AppError::from)?;
+    let as_of = crate::data::parse_date_param("as_of", params.as_of.as_deref())?;
     match params.q.filter(|q| !q.trim().is_empty()) {
-        Some(question) => answer_page(&state, question, None, Vec::new(), None).await,
+        Some(question) => answer_page(&state, question, None, Vec::new(), as_of).await,
         None => {
             let body = format!(
                 "<h1>Ask</h1><p>Ask about the data in plain English. marketproof shows the \
                  plan of computations first, then answers with every figure cited.</p>{}",
-                form("", "", "")
+                form("", "", "", as_of)
             );
             Ok(html::page("Ask", "/ask", &body))
         }
@@ -155,11 +158,12 @@ async fn answer_page(
     });
     let skip = history.len().saturating_sub(MAX_TURNS);
     let history_json = serde_json::to_string(&history[skip..]).unwrap_or_default();
-    body.push_str(&form("", &context_json, &history_json));
+    // The as-of date the reader chose stays for follow-ups (empty = latest).
+    body.push_str(&form("", &context_json, &history_json, as_of));
     Ok(html::page("Ask", "/ask", &body))
 }
 
-fn form(question: &str, context: &str, history: &str) -> String {
+fn form(question: &str, context: &str, history: &str, as_of: Option<Date>) -> String {
     let follow = if context.is_empty() {
         ""
     } else {
@@ -179,12 +183,18 @@ fn form(question: &str, context: &str, history: &str) -> String {
          <p class=\"hint\" id=\"ask-hint\">For example: “How long has the Russell 2000 beaten \
          the S&amp;P 500?”, “What is the S&amp;P 500's drawdown?”, “How did the sectors do \
          this year?”.{follow}</p></div>\
+         <div class=\"field\"><label for=\"ask-as-of\">As of (optional)</label>\
+         <input type=\"date\" id=\"ask-as-of\" name=\"as_of\" value=\"{as_of}\" \
+         aria-describedby=\"ask-as-of-hint\">\
+         <p class=\"hint\" id=\"ask-as-of-hint\">Answer as the data stood at the close of \
+         this day; default: the latest session.</p></div>\
          <input type=\"hidden\" id=\"ask-context\" name=\"context\" value=\"{c}\">\
          <input type=\"hidden\" id=\"ask-history\" name=\"history\" value=\"{h}\">\
          <button type=\"submit\">Ask</button> {reset}</form>",
         q = attr(question),
         c = attr(context),
         h = attr(history),
+        as_of = as_of.map_or_else(String::new, |d| d.to_string()),
     )
 }
 
@@ -212,13 +222,71 @@ fn cited(text: &str) -> String {
     out
 }
 
-/// The chart the `ask` crate draws, taken from its HTML rendering.
+/// The answer's chart drawn by `report::svg` (as the brief's charts are):
+/// round value ticks, dated axis, legend, and a streak's sessions shaded.
 fn chart_svg(answer: &Answer) -> Option<String> {
-    answer.chart.as_ref()?;
-    let fragment = ask::render(answer, ask::Format::Html);
-    let start = fragment.find("<svg")?;
-    let end = fragment[start..].find("</svg>")? + start + "</svg>".len();
-    Some(fragment[start..end].to_string())
+    match answer.chart.as_ref()? {
+        Chart::Lines { title, series } => {
+            let lines: Vec<LineSeries> = series
+                .iter()
+                .filter(|s| s.points.len() >= 2)
+                .map(|s| LineSeries {
+                    label: s.label.clone(),
+                    points: s.points.clone(),
+                })
+                .collect();
+            let first = lines.first()?;
+            // Name the lines in the title unless the planner already did.
+            let title = if title.contains(&first.label) {
+                title.clone()
+            } else {
+                let names: Vec<&str> = lines.iter().map(|l| l.label.as_str()).collect();
+                format!("{}: {}", names.join(" vs "), lower_first(title))
+            };
+            let shade = answer
+                .facts
+                .iter()
+                .find(|f| f.kind == "streak")
+                .and_then(|f| {
+                    let (from, to) = f.window?;
+                    Some(Shade {
+                        from,
+                        to,
+                        label: format!("streak, {}", html::fmt_value(&f.value, f.unit)),
+                    })
+                });
+            Some(report::svg::line_chart(&LineChart {
+                title,
+                x_label: String::new(),
+                y_label: String::new(),
+                series: lines,
+                shade,
+                marker: None,
+            }))
+        }
+        Chart::Bars { title, bars } => (!bars.is_empty()).then(|| {
+            report::svg::bar_chart(&BarChart {
+                title: title.clone(),
+                x_label: "return, %".to_string(),
+                y_label: String::new(),
+                bars: bars
+                    .iter()
+                    .map(|(label, value_pct)| Bar {
+                        label: label.clone(),
+                        value_pct: *value_pct,
+                    })
+                    .collect(),
+            })
+        }),
+    }
+}
+
+/// `text` with its first letter in lower case ("Rebased to 100" after a colon).
+fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_lowercase().chain(chars).collect())
 }
 
 fn answer_html(answer: &Answer) -> String {
@@ -368,5 +436,75 @@ mod tests {
              <sup><a href=\"#cite-12\">[12]</a></sup>"
         );
         assert_eq!(cited("[3"), "[3");
+    }
+
+    #[test]
+    fn the_form_has_a_labelled_as_of_date_that_is_kept() {
+        let blank = form("", "", "", None);
+        assert!(blank.contains("<label for=\"ask-as-of\">"), "{blank}");
+        assert!(blank.contains("type=\"date\" id=\"ask-as-of\" name=\"as_of\" value=\"\""));
+        let date = model::parse_iso_date("2026-01-16");
+        let kept = form("", "{}", "[]", date);
+        assert!(
+            kept.contains("name=\"as_of\" value=\"2026-01-16\""),
+            "{kept}"
+        );
+    }
+
+    #[test]
+    fn answer_charts_are_drawn_by_report_with_the_streak_shaded() {
+        let d = |s: &str| model::parse_iso_date(s).expect("valid date");
+        let mut answer = Answer::refusal(
+            "q",
+            d("2026-01-16"),
+            &AskError::Empty {
+                suggestions: Vec::new(),
+            },
+        );
+        assert_eq!(chart_svg(&answer), None, "no chart, no figure");
+        let line = |label: &str, values: [f64; 3]| ask::ChartSeries {
+            label: label.to_string(),
+            points: vec![
+                (d("2026-01-14"), values[0]),
+                (d("2026-01-15"), values[1]),
+                (d("2026-01-16"), values[2]),
+            ],
+        };
+        answer.chart = Some(Chart::Lines {
+            title: "Rebased to 100".to_string(),
+            series: vec![
+                line("Russell 2000", [100.0, 101.0, 103.0]),
+                line("S&P 500", [100.0, 100.5, 100.2]),
+            ],
+        });
+        answer.facts = vec![model::Fact {
+            id: "f1".to_string(),
+            kind: "streak".to_string(),
+            subjects: vec!["^RUT".to_string(), "^GSPC".to_string()],
+            as_of: d("2026-01-16"),
+            window: Some((d("2026-01-15"), d("2026-01-16"))),
+            value: model::FactValue::Integer(2),
+            unit: model::Unit::Sessions,
+            method: model::Method::new("streak.relative", 1),
+            inputs: Vec::new(),
+            details: std::collections::BTreeMap::new(),
+            text: String::new(),
+        }];
+        let svg = chart_svg(&answer).expect("a chart");
+        assert!(svg.starts_with("<svg"), "{svg}");
+        assert!(
+            svg.contains("Russell 2000 vs S&amp;P 500: rebased to 100"),
+            "{svg}"
+        );
+        assert!(svg.contains("streak, 2 sessions"), "{svg}");
+        answer.chart = Some(Chart::Bars {
+            title: "Sectors".to_string(),
+            bars: vec![("XLE".to_string(), 4.5), ("XLC".to_string(), -1.25)],
+        });
+        let svg = chart_svg(&answer).expect("a bar chart");
+        assert!(
+            svg.contains(">XLE<") && svg.contains("+4.50%") && svg.contains("-1.25%"),
+            "{svg}"
+        );
     }
 }

@@ -550,11 +550,15 @@ fn instrument_body(
 
     let engine = state.engine();
     let chart_label = format!("{name} {}, {range_label}", field.as_str());
-    let range_return = dates.get(start + 1).map(|from| FactQuery::Return {
-        symbol: symbol.to_string(),
-        period: Period::Since { from: *from },
-        as_of,
-    });
+    // A return over a series of returns means nothing: no caption figure then.
+    let range_return = (field != Field::ReturnPct)
+        .then(|| dates.get(start + 1))
+        .flatten()
+        .map(|from| FactQuery::Return {
+            symbol: symbol.to_string(),
+            period: Period::Since { from: *from },
+            as_of,
+        });
     let caption = match range_return.as_ref().map(|q| engine.fact(q)) {
         Some(Ok(fact)) => format!(
             "{range_label}: <span class=\"fact-value-inline\">{}</span> — {}",
@@ -565,6 +569,9 @@ fn instrument_body(
             "{range_label} return not available: {}",
             esc(&err.to_string())
         ),
+        None if field == Field::ReturnPct => {
+            format!("{range_label}: each point is one period's return, in percent.")
+        }
         None => format!("{range_label}: too few observations for a return."),
     };
     let _ = write!(

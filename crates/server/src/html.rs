@@ -9,21 +9,10 @@ use axum::response::Html;
 use model::{Fact, FactValue, Unit};
 use std::fmt::Write as _;
 
-/// Escapes text for an HTML text node or a quoted attribute value.
-pub(crate) fn esc(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + text.len() / 8);
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
+/// Escapes text for an HTML text node or a quoted attribute value
+/// (`& < > " '`): the report crate's escaper, shared so that the brief and
+/// the pages escape alike.
+pub(crate) use report::svg::escape as esc;
 
 /// Escapes text for a quoted attribute value (same rules as [`esc`]).
 pub(crate) fn attr(text: &str) -> String {
@@ -120,20 +109,33 @@ fn plural(n: i64, word: &str) -> String {
 
 /// A level with thousands separators and two decimals: `6,940.01`.
 pub(crate) fn fmt_points(x: f64) -> String {
+    fmt_grouped(x, 2)
+}
+
+/// A number with thousands separators and `decimals` decimals: `2,400`,
+/// `3.40`. A value that rounds to zero prints without a minus sign.
+pub(crate) fn fmt_grouped(x: f64, decimals: usize) -> String {
     if !x.is_finite() {
         return x.to_string();
     }
-    let text = format!("{:.2}", x.abs());
-    let (int, frac) = text.split_once('.').unwrap_or((&text, "00"));
-    let mut grouped = String::with_capacity(int.len() + int.len() / 3);
+    let text = format!("{:.*}", decimals, x.abs());
+    let (int, frac) = text
+        .split_once('.')
+        .map_or((text.as_str(), None), |(i, f)| (i, Some(f)));
+    let mut grouped = String::with_capacity(int.len() + int.len() / 3 + decimals + 2);
     for (i, c) in int.chars().enumerate() {
         if i > 0 && (int.len() - i) % 3 == 0 {
             grouped.push(',');
         }
         grouped.push(c);
     }
-    let sign = if x < 0.0 { "-" } else { "" };
-    format!("{sign}{grouped}.{frac}")
+    if let Some(frac) = frac {
+        grouped.push('.');
+        grouped.push_str(frac);
+    }
+    let zero = text.bytes().all(|b| b == b'0' || b == b'.');
+    let sign = if x < 0.0 && !zero { "-" } else { "" };
+    format!("{sign}{grouped}")
 }
 
 /// One Fact as a list item: value, sentence, and a disclosure with the
@@ -227,5 +229,9 @@ mod tests {
         assert_eq!(fmt_points(123.0), "123.00");
         assert_eq!(fmt_points(-1_234_567.891), "-1,234,567.89");
         assert_eq!(fmt_points(0.5), "0.50");
+        assert_eq!(fmt_grouped(2400.0, 0), "2,400");
+        assert_eq!(fmt_grouped(-0.001, 2), "0.00");
+        assert_eq!(fmt_grouped(3.4000000000000004, 1), "3.4");
+        assert_eq!(fmt_grouped(-1234.5, 1), "-1,234.5");
     }
 }

@@ -9,7 +9,8 @@
 //! - Only this crate knows HTTP. Handlers translate requests into the same
 //!   calls the CLI makes (`facts::Engine::fact`, the brief writer, the claim
 //!   checker, the planner) and render their results; no market figure is computed
-//!   here that a Fact did not produce (chart axes only restate data points).
+//!   here that a Fact did not produce (charts draw stored observations;
+//!   their value axes carry round scale marks, not figures).
 //! - The data snapshot is immutable; slow work (writing a brief) runs on the
 //!   blocking pool, never on the async workers.
 //! - Nothing is served from the filesystem: the stylesheet and script are
