@@ -40,7 +40,11 @@ pub(super) fn parse(
                 ),
             )
         })?;
-    let close_field = if format == Format::CloseOnly {
+    // A file with its own `Adj Close` column prints the raw close beside it;
+    // otherwise the dataset hint says whether `close` is adjusted (yfinance
+    // exports often are, whatever the column is called).
+    let has_adj_close = names.iter().any(|n| normalize(n) == "adjclose");
+    let close_field = if format == Format::CloseOnly || !has_adj_close {
         instrument.value_field(ctx.adjusted())
     } else {
         Field::Close

@@ -113,7 +113,7 @@ fn duplicate_identical_row_is_fine() {
     )
     .expect("identical duplicate loads");
     assert_eq!(
-        crate::support::series(&p, "QQQ", Field::Close).values.len(),
+        crate::support::series(&p, "QQQ", Field::AdjClose).values.len(),
         3
     );
 }
@@ -213,7 +213,7 @@ fn huge_sparse_file_is_rejected_without_reading_it() {
 }
 
 fn close_on(s: &Store, date: &str) -> Option<f64> {
-    s.series("SPY", Field::Close)
+    s.series("SPY", Field::AdjClose)
         .expect("series")
         .and_then(|x| x.value_on(crate::support::d(date)))
 }

@@ -249,7 +249,8 @@ fn newest_first_crlf_bom_and_extra_columns_load() {
                 2024-01-03,2,3,1,2.5,100,y\r\n\
                 2024-01-02,1,2,0.5,1.5,100,z\r\n";
     let f = parse_bytes("guydekowski_market-lab/SPY.csv", text.as_bytes()).expect("loads");
-    let close = series(&f, "SPY", Field::Close);
+    // That folder's ETF closes are dividend-adjusted (registry dataset hint).
+    let close = series(&f, "SPY", Field::AdjClose);
     assert_eq!(
         close.dates,
         [d("2024-01-02"), d("2024-01-03"), d("2024-01-04")]
@@ -263,4 +264,20 @@ fn rates_and_returns_may_be_negative() {
     let f = parse_bytes("x/rates.csv", b"date,DGS10,JP10Y\n2016-07-01,1.4,-0.25\n")
         .expect("negative yields load");
     assert_eq!(series(&f, "JP10Y", Field::Value).values, [-0.25]);
+}
+
+#[test]
+fn ohlcv_close_follows_the_dataset_hint_unless_adj_close_is_printed() {
+    let text = "date,open,high,low,close,volume\n2024-01-02,1,2,0.5,1.5,100\n";
+    // guydekowski ETF files: `close` is adjusted (hint), so it is stored as adj_close.
+    let f = parse_bytes("guydekowski_market-lab/IWM.csv", text.as_bytes()).expect("loads");
+    assert_eq!(series(&f, "IWM", Field::AdjClose).values, [1.5]);
+    // An index in the same folder keeps its close: indices are not adjusted.
+    let f = parse_bytes("guydekowski_market-lab/GSPC.csv", text.as_bytes()).expect("loads");
+    assert_eq!(series(&f, "^GSPC", Field::Close).values, [1.5]);
+    // A file that prints `Adj Close` beside `Close` keeps both apart.
+    let text = "Date,Open,High,Low,Close,Adj Close,Volume\n2024-01-02,1,2,0.5,1.5,1.4,100\n";
+    let f = parse_bytes("guydekowski_market-lab/IWM.csv", text.as_bytes()).expect("loads");
+    assert_eq!(series(&f, "IWM", Field::Close).values, [1.5]);
+    assert_eq!(series(&f, "IWM", Field::AdjClose).values, [1.4]);
 }
