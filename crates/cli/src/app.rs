@@ -163,8 +163,9 @@ pub(crate) fn print_text(text: &str) -> anyhow::Result<()> {
 /// Writes `text` to `out` when given, else to stdout.
 pub(crate) fn write_output(out: Option<&std::path::Path>, text: &str) -> anyhow::Result<()> {
     match out {
-        Some(path) => std::fs::write(path, text)
-            .with_context(|| format!("writing {}", path.display())),
+        Some(path) => {
+            std::fs::write(path, text).with_context(|| format!("writing {}", path.display()))
+        }
         None => print_text(text),
     }
 }

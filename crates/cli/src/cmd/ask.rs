@@ -41,7 +41,9 @@ pub(crate) fn run(global: &GlobalArgs, args: &AskArgs) -> anyhow::Result<()> {
             .get("^GSPC", Field::Close)
             .and_then(|s| s.last_date())
             .or_else(|| universe.last_date())
-            .context("the store is empty: import data first (`marketproof import DIR` or --data DIR)")?,
+            .context(
+                "the store is empty: import data first (`marketproof import DIR` or --data DIR)",
+            )?,
     };
     let conversation = match &args.context {
         Some(path) if path.exists() => Some(read_conversation(path)?),
@@ -101,7 +103,10 @@ fn read_conversation(path: &Path) -> anyhow::Result<ask::Conversation> {
 fn confirm(mut plan: ask::Plan) -> anyhow::Result<ask::Plan> {
     let stdin = std::io::stdin();
     loop {
-        eprint!("{}Run this plan? [Y]es / [e]dit / [n]o: ", plan.render_text());
+        eprint!(
+            "{}Run this plan? [Y]es / [e]dit / [n]o: ",
+            plan.render_text()
+        );
         std::io::stderr().flush()?;
         let mut line = String::new();
         stdin.lock().read_line(&mut line)?;

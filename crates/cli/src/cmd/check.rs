@@ -66,7 +66,8 @@ pub(crate) fn run(global: &GlobalArgs, args: &CheckArgs) -> anyhow::Result<()> {
         let texts: Vec<(String, String)> = inputs
             .iter()
             .map(|(name, bytes)| {
-                let text = check::input::decode(bytes).with_context(|| format!("reading {name}"))?;
+                let text =
+                    check::input::decode(bytes).with_context(|| format!("reading {name}"))?;
                 Ok((name.clone(), text))
             })
             .collect::<anyhow::Result<_>>()?;

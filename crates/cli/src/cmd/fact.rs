@@ -213,7 +213,9 @@ pub(crate) fn run(global: &GlobalArgs, command: &FactCommand) -> anyhow::Result<
         .get("^GSPC", Field::Close)
         .and_then(|s| s.last_date())
         .or_else(|| universe.last_date())
-        .context("the store is empty: import data first (`marketproof import DIR` or --data DIR)")?;
+        .context(
+            "the store is empty: import data first (`marketproof import DIR` or --data DIR)",
+        )?;
     let query = to_query(command, latest)?;
     let engine = facts::Engine::new(&universe);
     let mut fact = engine
@@ -381,8 +383,9 @@ fn to_query(command: &FactCommand, latest: Date) -> anyhow::Result<Query> {
             from: *from,
             as_of: at(as_of),
         },
-        FactCommand::Query { json } => serde_json::from_str(json)
-            .context("the query is not valid JSON for a marketproof Query (see `marketproof fact --help`)")?,
+        FactCommand::Query { json } => serde_json::from_str(json).context(
+            "the query is not valid JSON for a marketproof Query (see `marketproof fact --help`)",
+        )?,
     };
     Ok(query)
 }

@@ -18,7 +18,9 @@ pub(crate) fn run(global: &GlobalArgs, args: &ImportArgs) -> anyhow::Result<()> 
     let report = app::import_with_progress(&mut store, &args.paths)?;
     match global.format {
         OutputFormat::Json => app::print_json(&report),
-        OutputFormat::Text | OutputFormat::Md | OutputFormat::Html => app::print_text(&render(&report)),
+        OutputFormat::Text | OutputFormat::Md | OutputFormat::Html => {
+            app::print_text(&render(&report))
+        }
     }
 }
 

@@ -6,8 +6,8 @@ pub(crate) mod check;
 pub(crate) mod fact;
 pub(crate) mod flags;
 pub(crate) mod import;
-pub(crate) mod serve;
 pub(crate) mod series;
+pub(crate) mod serve;
 pub(crate) mod sources;
 
 use crate::app::{Cli, Command};
