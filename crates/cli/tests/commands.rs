@@ -1,0 +1,304 @@
+//! End-to-end tests of the commands built on Facts: `fact`, `brief`,
+//! `check` and `ask`, run as the real binary over one imported store.
+//!
+//! Expected values were computed independently with Python's csv module from
+//! the files in ../shared/market-data (the Russell 2000 close consolidated from
+//! hjyssg_tqqq-simulation/^RUT.csv through 2024-08-02, then
+//! heliar-k_market-base/RUT.csv; the S&P 500 from guydekowski_market-lab/GSPC.csv).
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_marketproof"))
+}
+
+/// A store with the shared data imported, or `None` (with a message) when
+/// ../shared/market-data is absent.
+fn imported_store(tmp: &Path) -> Option<PathBuf> {
+    let Some(data) = store::testing::shared_data_dir() else {
+        eprintln!("SKIP: ../shared/market-data not found; command tests skipped");
+        return None;
+    };
+    let db = tmp.join("store.db");
+    let out = bin()
+        .args(["--store", s(&db), "import", s(&data)])
+        .output()
+        .expect("run marketproof import");
+    assert!(out.status.success(), "import failed: {}", stderr(&out));
+    Some(db)
+}
+
+fn s(p: &Path) -> &str {
+    p.to_str().expect("utf-8 temp path")
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+fn run_ok(db: &Path, args: &[&str]) -> String {
+    let out = bin()
+        .args(["--store", s(db)])
+        .args(args)
+        .output()
+        .expect("run marketproof");
+    assert!(
+        out.status.success(),
+        "marketproof {args:?} failed: {}",
+        stderr(&out)
+    );
+    String::from_utf8(out.stdout).expect("utf-8 stdout")
+}
+
+fn json(db: &Path, args: &[&str]) -> serde_json::Value {
+    let text = run_ok(db, args);
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{args:?}: not JSON ({e}): {text}"))
+}
+
+fn seed(name: &str) -> Option<PathBuf> {
+    let dir = store::testing::shared_data_dir()?.parent()?.join("seeds");
+    std::fs::read_dir(dir)
+        .ok()?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .find(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with(name))
+        })
+}
+
+#[test]
+fn fact_brief_check_and_ask_from_one_store() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let Some(db) = imported_store(tmp.path()) else {
+        return;
+    };
+
+    // fact: Python gives an 11-session relative streak of ^RUT over ^GSPC
+    // ending 2026-01-16, begun 2026-01-02; the last earlier streak of at
+    // least 11 sessions ended 2008-06-06.
+    let streak = json(
+        &db,
+        &[
+            "--format",
+            "json",
+            "fact",
+            "streak",
+            "^RUT",
+            "--vs",
+            "^GSPC",
+            "--as-of",
+            "2026-01-16",
+        ],
+    );
+    assert_eq!(streak["value"], 11);
+    assert_eq!(streak["kind"], "streak");
+    let inputs = streak["inputs"].as_array().expect("inputs");
+    assert!(inputs.iter().any(|i| i["source_path"]
+        .as_str()
+        .is_some_and(|p| p.ends_with("RUT.csv"))));
+    let text = run_ok(
+        &db,
+        &[
+            "fact",
+            "streak",
+            "the Russell",
+            "--vs",
+            "SPX",
+            "--as-of",
+            "2026-01-16",
+        ],
+    );
+    assert!(
+        text.contains("2008-06-06"),
+        "longest-since date missing: {text}"
+    );
+
+    // fact return: 2677.74 / 2481.91 - 1 = 7.8903 %, +195.83 points.
+    let ret = json(
+        &db,
+        &[
+            "--format",
+            "json",
+            "fact",
+            "return",
+            "^RUT",
+            "--from",
+            "2026-01-02",
+            "--to",
+            "2026-01-16",
+        ],
+    );
+    let pct = ret["value"].as_f64().expect("number");
+    assert!((pct - 7.890294).abs() < 1e-4, "return {pct}");
+
+    // fact move: the S&P 500 fell 20.4669 % on 1987-10-19.
+    let mv = json(
+        &db,
+        &[
+            "--format",
+            "json",
+            "fact",
+            "move",
+            "S&P 500",
+            "--as-of",
+            "1987-10-19",
+        ],
+    );
+    assert!((mv["value"].as_f64().expect("number") + 20.466931).abs() < 1e-4);
+
+    // fact fed: three cuts announced in 2025.
+    let fed = json(
+        &db,
+        &[
+            "--format",
+            "json",
+            "fact",
+            "fed",
+            "--from",
+            "2025-01-01",
+            "--as-of",
+            "2025-12-31",
+        ],
+    );
+    assert_eq!(fed["kind"], "rate_decisions");
+
+    // A bad query gets a clear error and a non-zero exit.
+    let out = bin()
+        .args([
+            "--store",
+            s(&db),
+            "fact",
+            "return",
+            "NOSUCH",
+            "--period",
+            "ytd",
+        ])
+        .output()
+        .expect("run");
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("NOSUCH"), "{}", stderr(&out));
+
+    // brief: Markdown to stdout, JSON with Facts, HTML to a file.
+    let md = run_ok(&db, &["brief", "--date", "2026-01-16"]);
+    assert!(md.starts_with("# "), "{md}");
+    assert!(md.contains("11"), "{md}");
+    let article = json(&db, &["--format", "json", "brief", "--date", "2026-01-16"]);
+    assert!(!article["facts"].as_array().expect("facts").is_empty());
+    assert!(!article["sources"].as_array().expect("sources").is_empty());
+    let html_path = tmp.path().join("brief.html");
+    run_ok(
+        &db,
+        &[
+            "--format",
+            "html",
+            "brief",
+            "--date",
+            "2026-01-16",
+            "--out",
+            s(&html_path),
+        ],
+    );
+    let html = std::fs::read_to_string(&html_path).expect("html written");
+    assert!(html.contains("<svg"), "no chart in the HTML");
+    assert!(!html.contains("<script src"), "HTML must be self-contained");
+
+    // check: both seeds, with their conflicts listed.
+    if let (Some(a), Some(b)) = (seed("000_"), seed("003_")) {
+        let report = json(&db, &["--format", "json", "check", s(&a), s(&b)]);
+        let conflicts = report["conflicts"].as_array().expect("conflicts");
+        assert!(conflicts.len() >= 2, "{conflicts:?}");
+        let one = json(&db, &["--format", "json", "check", s(&b)]);
+        let claims = one["claims"].as_array().expect("claims");
+        assert!(claims.iter().any(|c| c["verdict"] == "contradicted"));
+        assert!(claims.iter().any(|c| c["verdict"] == "supported"));
+    }
+    // check from stdin.
+    let mut child = bin()
+        .args(["--store", s(&db), "check", "-", "--as-of", "1987-10-20"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn check");
+    {
+        use std::io::Write;
+        let mut stdin = child.stdin.take().expect("stdin");
+        stdin
+            .write_all(b"The S&P 500 plunged 20.5% on October 19, 1987.")
+            .expect("write");
+    }
+    let out = child.wait_with_output().expect("check output");
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("supported"));
+
+    // ask: the plan, then the answer; --plan-only stops before running.
+    let plan = run_ok(
+        &db,
+        &[
+            "ask",
+            "How long has the Russell 2000 beaten the S&P 500?",
+            "--plan-only",
+            "--as-of",
+            "2026-01-16",
+        ],
+    );
+    assert!(plan.contains("1."), "{plan}");
+    let answer = json(
+        &db,
+        &[
+            "--format",
+            "json",
+            "ask",
+            "How long has the Russell 2000 beaten the S&P 500?",
+            "--yes",
+            "--as-of",
+            "2026-01-16",
+        ],
+    );
+    assert!(answer["answer"].as_str().expect("answer").contains("11"));
+    assert!(!answer["facts"].as_array().expect("facts").is_empty());
+
+    // A follow-up through a conversation file.
+    let ctx = tmp.path().join("conversation.json");
+    run_ok(
+        &db,
+        &[
+            "ask",
+            "What was the Russell 2000's return in 2025?",
+            "--yes",
+            "--context",
+            s(&ctx),
+        ],
+    );
+    let follow = json(
+        &db,
+        &[
+            "--format",
+            "json",
+            "ask",
+            "and the Nasdaq 100?",
+            "--yes",
+            "--context",
+            s(&ctx),
+        ],
+    );
+    assert!(
+        serde_json::to_string(&follow["facts"])
+            .expect("json")
+            .contains("^NDX"),
+        "{follow}"
+    );
+
+    // A question outside the data is refused, without a number.
+    let refusal = json(
+        &db,
+        &[
+            "--format",
+            "json",
+            "ask",
+            "What is the forward P/E of the S&P 500?",
+        ],
+    );
+    assert_eq!(refusal["refused"], true, "{refusal}");
+}
