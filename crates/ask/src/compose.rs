@@ -192,6 +192,7 @@ pub(crate) fn compose(plan: &Plan, facts: &[Option<Fact>], u: &Universe) -> Comp
                     out.chart = Some(Chart::Bars {
                         title: "Annualised return over the whole span (geometric)".to_string(),
                         bars: f.subjects.iter().map(|s| name(s)).zip([a, b]).collect(),
+                        keep_order: true,
                     });
                 }
             }
@@ -339,12 +340,17 @@ fn streak_sentence(plan: &Plan, f: &Fact) -> String {
         _ => format!("{} has {}", cap(&a), verb(up)),
     };
     let (start, end) = (date(f, "start_date"), date(f, "end_date"));
-    let mut s = format!(
-        "{lead} for {} straight sessions, from {} to {}",
-        len,
-        start.map(|d| d.to_string()).unwrap_or_default(),
-        end.map(|d| d.to_string()).unwrap_or_default()
-    );
+    let end_text = end.map(|d| d.to_string()).unwrap_or_default();
+    // A one-session run is a day, not a streak: "on D only", as the fact
+    // engine phrases it.
+    let mut s = if len == 1 {
+        format!("{lead} on {end_text} only")
+    } else {
+        format!(
+            "{lead} for {len} straight sessions, from {} to {end_text}",
+            start.map(|d| d.to_string()).unwrap_or_default(),
+        )
+    };
     if let Some(c) = num(f, "change_pct") {
         match (num(f, "vs_change_pct"), num(f, "spread_pp"), &b) {
             (Some(v), Some(sp), Some(bn)) => s.push_str(&format!(
@@ -372,6 +378,11 @@ fn streak_sentence(plan: &Plan, f: &Fact) -> String {
                 .map(|d| d.to_string())
                 .unwrap_or_default()
         )),
+        // After a one-session run, "longest since" only names the previous run.
+        (_, Some(1), Some(e)) => s.push_str(&format!("; the previous such session was {e}")),
+        (_, Some(_), Some(e)) if len == 1 => {
+            s.push_str(&format!("; the previous such run ended on {e}"));
+        }
         (_, Some(l), Some(e)) => s.push_str(&format!(
             "; the longest such streak since the {}-session run that ended on {e}",
             l
@@ -606,13 +617,17 @@ fn cross_section_sentence(f: &Fact) -> (String, Option<Chart>) {
     let chart = Chart::Bars {
         title: format!("{when}: return by {}", basket_words.trim_end_matches('s')),
         bars: ranked,
+        keep_order: false,
     };
     (s, Some(chart))
 }
 
 fn base_rate_sentence(f: &Fact) -> String {
     let (a, b) = (the(&f.subjects[0]), the(&f.subjects[1]));
-    let years = int(f, "window_months").unwrap_or(0) / 12;
+    // The window as the Fact states it (`window_years`), else from its months.
+    let years = int(f, "window_years")
+        .or_else(|| int(f, "window_months").map(|m| m / 12))
+        .unwrap_or(0);
     let months = |k: &str| {
         date(f, k)
             .map(|d| format!("{}-{:02}", d.year(), d.month()))
@@ -1082,6 +1097,7 @@ fn lines_chart(
     (!series.is_empty()).then(|| Chart::Lines {
         title: title.to_string(),
         series,
+        reference: rebase.then_some(100.0),
     })
 }
 
@@ -1148,5 +1164,90 @@ fn horizon_chart(f: &Fact) -> Option<Chart> {
     (!bars.is_empty()).then(|| Chart::Bars {
         title: "Median forward return after past occurrences".to_string(),
         bars,
+        // Horizons read in time order: 21, 63, 126, 252 sessions.
+        keep_order: true,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use model::fact::Detail;
+
+    fn d(s: &str) -> Date {
+        model::parse_iso_date(s).expect("valid date")
+    }
+
+    /// A relative streak Fact as the engine writes it (details by name).
+    fn streak_fact(len: i64, start: &str, end: &str, since: Option<(i64, &str)>) -> Fact {
+        let mut details = std::collections::BTreeMap::new();
+        details.insert("direction".to_string(), Detail::text("down"));
+        details.insert("start_date".to_string(), Detail::date(d(start)));
+        details.insert("end_date".to_string(), Detail::date(d(end)));
+        if let Some((l, e)) = since {
+            details.insert(
+                "longest_since_len".to_string(),
+                Detail::integer(l, Unit::Sessions),
+            );
+            details.insert("longest_since_end".to_string(), Detail::date(d(e)));
+        }
+        Fact {
+            id: "f1".to_string(),
+            kind: "streak".to_string(),
+            subjects: vec!["^RUT".to_string(), "^GSPC".to_string()],
+            as_of: d(end),
+            window: Some((d(start), d(end))),
+            value: FactValue::Integer(len),
+            unit: Unit::Sessions,
+            method: model::Method::new("streak.relative", 1),
+            inputs: Vec::new(),
+            details,
+            text: String::new(),
+        }
+    }
+
+    fn plan() -> Plan {
+        Plan {
+            question: "and the S&P 500?".to_string(),
+            as_of: d("2026-08-21"),
+            intent: Intent::Streak,
+            slots: crate::plan::Slots::default(),
+            steps: Vec::new(),
+            notes: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_one_session_run_is_worded_as_a_day_not_a_streak() {
+        let one = streak_sentence(
+            &plan(),
+            &streak_fact(1, "2026-08-21", "2026-08-21", Some((1, "2026-08-19"))),
+        );
+        assert!(one.contains("on 2026-08-21 only"), "{one}");
+        assert!(
+            one.contains("the previous such session was 2026-08-19"),
+            "{one}"
+        );
+        assert!(
+            !one.contains("1 straight sessions") && !one.contains("1-session run"),
+            "{one}"
+        );
+        let longer_before = streak_sentence(
+            &plan(),
+            &streak_fact(1, "2026-08-21", "2026-08-21", Some((4, "2026-08-14"))),
+        );
+        assert!(
+            longer_before.contains("the previous such run ended on 2026-08-14"),
+            "{longer_before}"
+        );
+        let many = streak_sentence(
+            &plan(),
+            &streak_fact(3, "2026-08-19", "2026-08-21", Some((5, "2026-07-02"))),
+        );
+        assert!(
+            many.contains("for 3 straight sessions, from 2026-08-19 to 2026-08-21")
+                && many.contains("since the 5-session run that ended on 2026-07-02"),
+            "{many}"
+        );
+    }
 }

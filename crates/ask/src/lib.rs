@@ -21,7 +21,7 @@ mod run;
 
 pub use error::AskError;
 pub use plan::{Conversation, Intent, Plan, Slots, Step, HORIZONS_SESSIONS};
-pub use render::{render, Format};
+pub use render::{chart_svg, render, Format};
 pub use run::{run, Answer, Chart, ChartSeries, Citation, CitedSource};
 
 use model::{Date, Registry};

@@ -2,6 +2,8 @@
 //! inline SVG chart.
 
 use crate::run::{Answer, Chart};
+use model::{FactValue, Unit};
+use report::svg::{bar_chart, line_chart, Bar, BarChart, LineChart, LineSeries, Reference, Shade};
 use serde::{Deserialize, Serialize};
 
 /// Output format of [`render`].
@@ -117,9 +119,10 @@ fn html(a: &Answer) -> String {
         }
     }
     out.push_str(&format!("<p class=\"answer\">{}</p>\n", esc(&a.paragraph)));
-    if let Some(c) = &a.chart {
-        out.push_str(&svg(c));
-        out.push('\n');
+    if let Some(svg) = chart_svg(a) {
+        out.push_str("<figure class=\"chart\">");
+        out.push_str(&svg);
+        out.push_str("</figure>\n");
     }
     if !a.citations.is_empty() {
         out.push_str("<ol class=\"sources\">\n");
@@ -158,111 +161,183 @@ fn html(a: &Answer) -> String {
     out
 }
 
-const W: f64 = 560.0;
-const H: f64 = 220.0;
-const PAD: f64 = 30.0;
-const COLORS: [&str; 4] = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd"];
-
-/// A small inline SVG of a chart (no external resources).
-pub(crate) fn svg(chart: &Chart) -> String {
-    match chart {
-        Chart::Lines { title, series } => {
-            let pts: Vec<f64> = series
+/// The answer's chart as an inline SVG, drawn by `report::svg` like the
+/// brief's charts (round value ticks that carry the decimals of their step,
+/// a dated axis, a legend, a dashed line at 100 on a rebased chart, and the
+/// sessions of a streak Fact shaded). The web app's `/ask` page and
+/// `marketproof ask --format html` both draw the chart with this function.
+/// `None` when the answer has no chart or nothing to draw.
+pub fn chart_svg(answer: &Answer) -> Option<String> {
+    match answer.chart.as_ref()? {
+        Chart::Lines {
+            title,
+            series,
+            reference,
+        } => {
+            let lines: Vec<LineSeries> = series
                 .iter()
-                .flat_map(|s| s.points.iter().map(|p| p.1))
-                .filter(|v| v.is_finite())
+                .filter(|s| s.points.len() >= 2)
+                .map(|s| LineSeries {
+                    label: s.label.clone(),
+                    points: s.points.clone(),
+                })
                 .collect();
-            let (lo, hi) = pts
+            let first = lines.first()?;
+            // Name the lines in the title unless the planner already did.
+            let title = if title.contains(&first.label) {
+                title.clone()
+            } else {
+                let names: Vec<&str> = lines.iter().map(|l| l.label.as_str()).collect();
+                format!("{}: {}", names.join(" vs "), lower_first(title))
+            };
+            let shade = answer
+                .facts
                 .iter()
-                .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| {
-                    (a.min(*v), b.max(*v))
+                .find(|f| f.kind == "streak")
+                .and_then(|f| {
+                    let (from, to) = f.window?;
+                    let n = match f.value {
+                        FactValue::Integer(n) if f.unit == Unit::Sessions => n,
+                        _ => return None,
+                    };
+                    let label = if n == 1 {
+                        "streak, 1 session".to_string()
+                    } else {
+                        format!("streak, {n} sessions")
+                    };
+                    Some(Shade { from, to, label })
                 });
-            let span = if hi > lo { hi - lo } else { 1.0 };
-            let mut out = format!(
-                "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {W} {H}\" width=\"{W}\" height=\"{H}\" role=\"img\" aria-label=\"{}\"><title>{}</title>",
-                esc(title),
-                esc(title)
-            );
-            out.push_str(&format!(
-                "<text x=\"{PAD}\" y=\"16\" font-size=\"12\">{}</text>",
-                esc(title)
-            ));
-            for (k, s) in series.iter().enumerate() {
-                let n = s.points.len().max(2) - 1;
-                let path: Vec<String> = s
-                    .points
+            let rebased = reference.is_some_and(|r| (r - 100.0).abs() < 1e-9);
+            Some(line_chart(&LineChart {
+                title,
+                x_label: "session".to_string(),
+                y_label: if rebased {
+                    "rebased (first session = 100)".to_string()
+                } else {
+                    "close".to_string()
+                },
+                series: lines,
+                shade,
+                reference: reference.map(|value| Reference {
+                    value,
+                    label: if rebased {
+                        "100 = first session shown".to_string()
+                    } else {
+                        "reference".to_string()
+                    },
+                }),
+                ..LineChart::default()
+            }))
+        }
+        Chart::Bars {
+            title,
+            bars,
+            keep_order,
+        } => (!bars.is_empty()).then(|| {
+            bar_chart(&BarChart {
+                title: title.clone(),
+                x_label: "return, %".to_string(),
+                y_label: String::new(),
+                bars: bars
                     .iter()
-                    .enumerate()
-                    .filter(|(_, p)| p.1.is_finite())
-                    .map(|(i, p)| {
-                        let x = PAD + (W - 2.0 * PAD) * i as f64 / n as f64;
-                        let y = H - PAD - (H - 2.0 * PAD) * (p.1 - lo) / span;
-                        format!("{x:.1},{y:.1}")
+                    .map(|(label, value_pct)| Bar {
+                        label: label.clone(),
+                        value_pct: *value_pct,
                     })
-                    .collect();
-                let color = COLORS[k % COLORS.len()];
-                out.push_str(&format!(
-                    "<polyline fill=\"none\" stroke=\"{color}\" stroke-width=\"1.5\" points=\"{}\"/>",
-                    path.join(" ")
-                ));
-                out.push_str(&format!(
-                    "<text x=\"{}\" y=\"{}\" font-size=\"11\" fill=\"{color}\">{}</text>",
-                    PAD + 150.0 * k as f64,
-                    H - 8.0,
-                    esc(&s.label)
-                ));
-                if let (Some(first), Some(last)) = (s.points.first(), s.points.last()) {
-                    if k == 0 {
-                        out.push_str(&format!(
-                            "<text x=\"{PAD}\" y=\"{}\" font-size=\"10\">{}</text><text x=\"{}\" y=\"{}\" font-size=\"10\" text-anchor=\"end\">{}</text>",
-                            H - PAD + 12.0,
-                            first.0,
-                            W - PAD,
-                            H - PAD + 12.0,
-                            last.0
-                        ));
-                    }
-                }
-            }
-            out.push_str("</svg>");
-            out
-        }
-        Chart::Bars { title, bars } => {
-            let h = (bars.len() as f64 * 18.0 + 40.0).max(60.0);
-            let max = bars
-                .iter()
-                .map(|b| b.1.abs())
-                .fold(0.0_f64, f64::max)
-                .max(1e-9);
-            let mid = W / 2.0 + 40.0;
-            let half = W / 2.0 - 60.0;
-            let mut out = format!(
-                "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {W} {h}\" width=\"{W}\" height=\"{h}\" role=\"img\" aria-label=\"{}\"><title>{}</title>",
-                esc(title),
-                esc(title)
-            );
-            out.push_str(&format!(
-                "<text x=\"10\" y=\"16\" font-size=\"12\">{}</text>",
-                esc(title)
-            ));
-            for (i, (label, v)) in bars.iter().enumerate() {
-                let y = 28.0 + i as f64 * 18.0;
-                let len = half * v.abs() / max;
-                let x = if *v >= 0.0 { mid } else { mid - len };
-                let color = if *v >= 0.0 { "#2ca02c" } else { "#d62728" };
-                out.push_str(&format!(
-                    "<text x=\"{}\" y=\"{}\" font-size=\"11\" text-anchor=\"end\">{}</text><rect x=\"{x:.1}\" y=\"{y:.1}\" width=\"{len:.1}\" height=\"14\" fill=\"{color}\"/>",
-                    mid - half - 6.0,
-                    y + 11.0,
-                    esc(label)
-                ));
-            }
-            out.push_str(&format!(
-                "<line x1=\"{mid}\" y1=\"24\" x2=\"{mid}\" y2=\"{}\" stroke=\"#555\"/>",
-                h - 8.0
-            ));
-            out.push_str("</svg>");
-            out
-        }
+                    .collect(),
+                keep_order: *keep_order,
+            })
+        }),
+    }
+}
+
+/// `text` with its first letter in lower case ("Rebased to 100" after a colon).
+fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_lowercase().chain(chars).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::run::ChartSeries;
+    use crate::AskError;
+
+    fn d(s: &str) -> model::Date {
+        model::parse_iso_date(s).expect("valid date")
+    }
+
+    #[test]
+    fn answer_charts_are_drawn_by_report_with_baseline_and_streak() {
+        let mut answer = Answer::refusal(
+            "q",
+            d("2026-01-16"),
+            &AskError::Empty {
+                suggestions: Vec::new(),
+            },
+        );
+        assert_eq!(chart_svg(&answer), None, "no chart, no figure");
+        let line = |label: &str, values: [f64; 3]| ChartSeries {
+            label: label.to_string(),
+            points: vec![
+                (d("2026-01-14"), values[0]),
+                (d("2026-01-15"), values[1]),
+                (d("2026-01-16"), values[2]),
+            ],
+        };
+        answer.chart = Some(Chart::Lines {
+            title: "Rebased to 100".to_string(),
+            series: vec![
+                line("Russell 2000", [100.0, 101.0, 103.0]),
+                line("S&P 500", [100.0, 100.5, 100.2]),
+            ],
+            reference: Some(100.0),
+        });
+        answer.facts = vec![model::Fact {
+            id: "f1".to_string(),
+            kind: "streak".to_string(),
+            subjects: vec!["^RUT".to_string(), "^GSPC".to_string()],
+            as_of: d("2026-01-16"),
+            window: Some((d("2026-01-15"), d("2026-01-16"))),
+            value: FactValue::Integer(2),
+            unit: Unit::Sessions,
+            method: model::Method::new("streak.relative", 1),
+            inputs: Vec::new(),
+            details: std::collections::BTreeMap::new(),
+            text: String::new(),
+        }];
+        let svg = chart_svg(&answer).expect("a chart");
+        assert!(svg.starts_with("<svg viewBox="), "{svg}");
+        assert!(
+            svg.contains("Russell 2000 vs S&amp;P 500: rebased to 100"),
+            "{svg}"
+        );
+        assert!(svg.contains("streak, 2 sessions") && svg.contains("class=\"shade\""));
+        assert!(svg.contains("class=\"reference\"") && svg.contains("100 = first session shown"));
+        assert!(svg.contains("class=\"axis-label y\"") && svg.contains("class=\"axis\""));
+        // The HTML answer embeds the same chart.
+        let html = render(&answer, Format::Html);
+        assert!(
+            html.contains(&svg),
+            "the HTML answer draws chart_svg's chart"
+        );
+
+        answer.chart = Some(Chart::Bars {
+            title: "Median forward return after past occurrences".to_string(),
+            bars: vec![
+                ("21 sessions".to_string(), -1.0),
+                ("63 sessions".to_string(), 2.5),
+                ("126 sessions".to_string(), 0.5),
+            ],
+            keep_order: true,
+        });
+        let svg = chart_svg(&answer).expect("a bar chart");
+        let at = |s: &str| svg.find(s).unwrap_or(usize::MAX);
+        assert!(
+            at(">21 sessions<") < at(">63 sessions<") && at(">63 sessions<") < at(">126 sessions<")
+        );
+        assert!(svg.contains("+2.50%") && svg.contains("-1.00%"), "{svg}");
     }
 }

@@ -54,6 +54,9 @@ pub enum Chart {
         title: String,
         /// The lines.
         series: Vec<ChartSeries>,
+        /// A value drawn as a dashed reference line (100 on a rebased chart).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        reference: Option<f64>,
     },
     /// Horizontal bars (e.g. sector returns), values from Facts.
     Bars {
@@ -61,6 +64,10 @@ pub enum Chart {
         title: String,
         /// (label, value in percent).
         bars: Vec<(String, f64)>,
+        /// Draw the bars in the given order (horizons, A then B) rather
+        /// than largest first.
+        #[serde(default)]
+        keep_order: bool,
     },
 }
 

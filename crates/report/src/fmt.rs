@@ -1,12 +1,14 @@
-//! How numbers and dates are printed. The number-provenance test parses
-//! exactly these forms back, so keep the two in step.
+//! How numbers and dates are printed in the brief (and by other crates that
+//! print the same figures, so every page formats them alike). The brief's
+//! number-provenance test parses exactly these forms back, so keep the two
+//! in step.
 
 use chrono::Datelike;
 use model::Date;
 
 /// A number with `decimals` decimals and thousands separators, no sign for
 /// positives: `2,677.74`, `-3.25`.
-pub(crate) fn number(x: f64, decimals: usize) -> String {
+pub fn number(x: f64, decimals: usize) -> String {
     let raw = format!("{:.*}", decimals, x.abs());
     let (int, frac) = match raw.split_once('.') {
         Some((i, f)) => (i.to_string(), Some(f.to_string())),
@@ -30,12 +32,12 @@ pub(crate) fn number(x: f64, decimals: usize) -> String {
 }
 
 /// Absolute percent with two decimals: `7.89%`.
-pub(crate) fn pct_abs(x: f64) -> String {
+pub fn pct_abs(x: f64) -> String {
     format!("{}%", number(x.abs(), 2))
 }
 
 /// Signed percent with two decimals: `+7.89%`, `-0.57%`.
-pub(crate) fn pct_signed(x: f64) -> String {
+pub fn pct_signed(x: f64) -> String {
     let s = number(x, 2);
     if x >= 0.0 || !s.starts_with('-') {
         if s.chars().all(|c| c == '0' || c == '.') {
@@ -49,17 +51,17 @@ pub(crate) fn pct_signed(x: f64) -> String {
 }
 
 /// A price or index level: `2,677.74`.
-pub(crate) fn level(x: f64) -> String {
+pub fn level(x: f64) -> String {
     number(x, 2)
 }
 
 /// A share of a whole: `68.8%`.
-pub(crate) fn share(x: f64) -> String {
+pub fn share(x: f64) -> String {
     format!("{}%", number(x, 1))
 }
 
 /// A count.
-pub(crate) fn count(n: i64) -> String {
+pub fn count(n: i64) -> String {
     number(n as f64, 0)
 }
 
@@ -79,22 +81,22 @@ const MONTHS: [&str; 12] = [
 ];
 
 /// English month name of a date.
-pub(crate) fn month_name(d: Date) -> &'static str {
+pub fn month_name(d: Date) -> &'static str {
     MONTHS[d.month0() as usize]
 }
 
 /// A full date: `January 16, 2026`.
-pub(crate) fn date(d: Date) -> String {
+pub fn date(d: Date) -> String {
     format!("{} {}, {}", month_name(d), d.day(), d.year())
 }
 
 /// A month and year: `December 2025`.
-pub(crate) fn month_year(d: Date) -> String {
+pub fn month_year(d: Date) -> String {
     format!("{} {}", month_name(d), d.year())
 }
 
 /// A year: `2008`.
-pub(crate) fn year(d: Date) -> String {
+pub fn year(d: Date) -> String {
     d.year().to_string()
 }
 

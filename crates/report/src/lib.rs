@@ -10,7 +10,7 @@
 
 mod article;
 mod book;
-mod fmt;
+pub mod fmt;
 mod phrase;
 mod render;
 pub mod svg;

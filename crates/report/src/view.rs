@@ -220,6 +220,11 @@ pub(crate) fn base_window_months(f: &Fact) -> Option<i64> {
     num(f, &["window_months"]).map(|x| x.round() as i64)
 }
 
+/// Base rate: window length in years, as the Fact states it.
+pub(crate) fn base_window_years(f: &Fact) -> Option<i64> {
+    num(f, &["window_years"]).map(|x| x.round() as i64)
+}
+
 /// Rate decisions: the dated changes in basis points, oldest first.
 pub(crate) fn rate_changes(f: &Fact) -> Vec<(Date, f64)> {
     let mut out: Vec<(Date, f64)> = Vec::new();
@@ -261,8 +266,8 @@ pub(crate) fn rate_range(f: &Fact) -> Option<(f64, f64)> {
 }
 
 /// Event study: forward-return statistics at one horizon, read from the
-/// engine's `fwd<N>_n`, `fwd<N>_median_pct` and `fwd<N>_hit_pct` details. The horizon `N` (sessions) is the one the Fact
-/// states in those detail names.
+/// engine's `fwd<N>_n`, `fwd<N>_median_pct` and `fwd<N>_hit_pct` details.
+/// The horizon (sessions) is the Fact's `fwd<N>_sessions` detail.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct EventHorizon {
     /// Sessions ahead.
@@ -300,7 +305,8 @@ fn horizons_with(f: &Fact, suffix: &str) -> Vec<EventHorizon> {
         .filter_map(|h| {
             let p = format!("fwd{h}{suffix}");
             Some(EventHorizon {
-                sessions: h,
+                // The horizon as the Fact states it, never parsed from a name.
+                sessions: num(f, &[&format!("fwd{h}_sessions")])?.round() as i64,
                 n: num(f, &[&format!("{p}_n")])?.round() as i64,
                 median_pct: num(f, &[&format!("{p}_median_pct")])?,
                 hit_pct: num(f, &[&format!("{p}_hit_pct")])?,

@@ -180,10 +180,12 @@ fn brief_2026_01_16_leads_with_the_small_cap_streak_and_its_figures() {
         3.4884,
         1e-3
     ));
-    assert!(md.contains("68.8% of the 1,057 rolling 120-month windows"));
-    // The window is printed as the Fact holds it (months), not restated.
+    assert!(md.contains("68.8% of the 1,057 rolling 10-year windows"));
+    // The window is printed as the Fact states it: `window_years` = 10
+    // (the query's 10 years, 120 months).
+    assert_eq!(num(base, "window_years"), Some(10.0));
     assert_eq!(num(base, "window_months"), Some(120.0));
-    assert!(!md.contains("10-year windows"), "no rounded restatement");
+    assert!(!md.contains("120-month"), "one wording of the window");
 
     // Event study, a base rate after earlier runs of >= 11 sessions of
     // ^RUT beating ^GSPC. Python (csv module, consolidated ^RUT as above):
@@ -218,6 +220,8 @@ fn brief_2026_01_16_leads_with_the_small_cap_streak_and_its_figures() {
         (252, -3.0838, -2.6665, 20.0),
     ] {
         assert_eq!(num(es, &format!("fwd{h}_n")), Some(5.0), "n at {h}");
+        // The horizon is a detail value of its own, in sessions.
+        assert_eq!(num(es, &format!("fwd{h}_sessions")), Some(f64::from(h)));
         let got = |k: &str| num(es, &format!("fwd{h}_{k}")).unwrap_or(f64::NAN);
         assert!(close(got("median_pct"), median, 1e-4), "median at {h}");
         assert!(close(got("mean_pct"), mean, 1e-4), "mean at {h}");
@@ -298,8 +302,8 @@ fn other_regimes_lead_with_their_own_stories() {
 // ---- every number comes from a Fact -----------------------------------
 
 /// Numbers and ISO dates anywhere in the Facts' JSON (values, details,
-/// windows, inputs), except method versions and source ids; plus the
-/// horizon `N` an event-study Fact states in its `fwd<N>_…` detail names.
+/// windows, inputs), except method versions and source ids. Detail names
+/// are not read: a number counts only as a value.
 fn fact_values(json: &Value) -> (Vec<f64>, BTreeSet<Date>) {
     fn walk(v: &Value, key: &str, nums: &mut Vec<f64>, dates: &mut BTreeSet<Date>) {
         match v {
@@ -314,17 +318,6 @@ fn fact_values(json: &Value) -> (Vec<f64>, BTreeSet<Date>) {
             Value::Array(items) => items.iter().for_each(|i| walk(i, key, nums, dates)),
             Value::Object(map) => {
                 for (k, i) in map {
-                    // An event study states each horizon in its detail
-                    // names (`fwd21_n`, `fwd21_median_pct`...): the Fact
-                    // holds that number, so printing "21 sessions" is
-                    // printing the Fact. Only this `fwd<N>_` form counts.
-                    if let Some(n) = k
-                        .strip_prefix("fwd")
-                        .and_then(|r| r.split_once('_'))
-                        .and_then(|(n, _)| n.parse::<f64>().ok())
-                    {
-                        nums.push(n);
-                    }
                     walk(i, k, nums, dates);
                 }
             }

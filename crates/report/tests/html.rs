@@ -209,12 +209,17 @@ fn every_text_field_of_an_article_is_escaped() {
                 label: h.clone(),
                 points: vec![(d("2026-01-02"), 1.0), (d("2026-01-16"), 2.0)],
             }],
-            shade: None,
             marker: Some(report::svg::Marker {
                 date: d("2026-01-16"),
                 value: 2.0,
                 label: h.clone(),
             }),
+            reference: Some(report::svg::Reference {
+                value: 1.0,
+                label: h.clone(),
+            }),
+            description: h.clone(),
+            ..report::svg::LineChart::default()
         }),
     }];
     a.topics = vec![h.clone()];

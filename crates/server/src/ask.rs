@@ -9,13 +9,12 @@
 use crate::error::{ApiError, AppError, PageError};
 use crate::html::{self, attr, esc};
 use crate::state::AppState;
-use ask::{Answer, AskError, Chart, Conversation};
+use ask::{Answer, AskError, Conversation};
 use axum::extract::rejection::{FormRejection, JsonRejection, QueryRejection};
 use axum::extract::{Form, Query, State};
 use axum::response::{Html, IntoResponse, Response};
 use axum::Json;
 use model::Date;
-use report::svg::{Bar, BarChart, LineChart, LineSeries, Shade};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::fmt::Write as _;
@@ -222,73 +221,6 @@ fn cited(text: &str) -> String {
     out
 }
 
-/// The answer's chart drawn by `report::svg` (as the brief's charts are):
-/// round value ticks, dated axis, legend, and a streak's sessions shaded.
-fn chart_svg(answer: &Answer) -> Option<String> {
-    match answer.chart.as_ref()? {
-        Chart::Lines { title, series } => {
-            let lines: Vec<LineSeries> = series
-                .iter()
-                .filter(|s| s.points.len() >= 2)
-                .map(|s| LineSeries {
-                    label: s.label.clone(),
-                    points: s.points.clone(),
-                })
-                .collect();
-            let first = lines.first()?;
-            // Name the lines in the title unless the planner already did.
-            let title = if title.contains(&first.label) {
-                title.clone()
-            } else {
-                let names: Vec<&str> = lines.iter().map(|l| l.label.as_str()).collect();
-                format!("{}: {}", names.join(" vs "), lower_first(title))
-            };
-            let shade = answer
-                .facts
-                .iter()
-                .find(|f| f.kind == "streak")
-                .and_then(|f| {
-                    let (from, to) = f.window?;
-                    Some(Shade {
-                        from,
-                        to,
-                        label: format!("streak, {}", html::fmt_value(&f.value, f.unit)),
-                    })
-                });
-            Some(report::svg::line_chart(&LineChart {
-                title,
-                x_label: String::new(),
-                y_label: String::new(),
-                series: lines,
-                shade,
-                marker: None,
-            }))
-        }
-        Chart::Bars { title, bars } => (!bars.is_empty()).then(|| {
-            report::svg::bar_chart(&BarChart {
-                title: title.clone(),
-                x_label: "return, %".to_string(),
-                y_label: String::new(),
-                bars: bars
-                    .iter()
-                    .map(|(label, value_pct)| Bar {
-                        label: label.clone(),
-                        value_pct: *value_pct,
-                    })
-                    .collect(),
-            })
-        }),
-    }
-}
-
-/// `text` with its first letter in lower case ("Rebased to 100" after a colon).
-fn lower_first(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map_or_else(String::new, |c| c.to_lowercase().chain(chars).collect())
-}
-
 fn answer_html(answer: &Answer) -> String {
     let mut out = format!(
         "<div class=\"turn current\"><p class=\"question\" id=\"ask-question-echo\">{}</p>",
@@ -326,7 +258,8 @@ fn answer_html(answer: &Answer) -> String {
         cited(&answer.paragraph),
         class = if answer.refused { "refused" } else { "answered" },
     );
-    if let Some(svg) = chart_svg(answer) {
+    // The same chart `marketproof ask --format html` draws.
+    if let Some(svg) = ask::chart_svg(answer) {
         let _ = write!(out, "<figure class=\"chart\">{svg}</figure>");
     }
     if !answer.missing.is_empty() && !answer.refused {
@@ -452,7 +385,7 @@ mod tests {
     }
 
     #[test]
-    fn answer_charts_are_drawn_by_report_with_the_streak_shaded() {
+    fn the_answer_page_draws_asks_chart_in_a_figure() {
         let d = |s: &str| model::parse_iso_date(s).expect("valid date");
         let mut answer = Answer::refusal(
             "q",
@@ -461,50 +394,21 @@ mod tests {
                 suggestions: Vec::new(),
             },
         );
-        assert_eq!(chart_svg(&answer), None, "no chart, no figure");
-        let line = |label: &str, values: [f64; 3]| ask::ChartSeries {
-            label: label.to_string(),
-            points: vec![
-                (d("2026-01-14"), values[0]),
-                (d("2026-01-15"), values[1]),
-                (d("2026-01-16"), values[2]),
-            ],
-        };
-        answer.chart = Some(Chart::Lines {
-            title: "Rebased to 100".to_string(),
-            series: vec![
-                line("Russell 2000", [100.0, 101.0, 103.0]),
-                line("S&P 500", [100.0, 100.5, 100.2]),
-            ],
-        });
-        answer.facts = vec![model::Fact {
-            id: "f1".to_string(),
-            kind: "streak".to_string(),
-            subjects: vec!["^RUT".to_string(), "^GSPC".to_string()],
-            as_of: d("2026-01-16"),
-            window: Some((d("2026-01-15"), d("2026-01-16"))),
-            value: model::FactValue::Integer(2),
-            unit: model::Unit::Sessions,
-            method: model::Method::new("streak.relative", 1),
-            inputs: Vec::new(),
-            details: std::collections::BTreeMap::new(),
-            text: String::new(),
-        }];
-        let svg = chart_svg(&answer).expect("a chart");
-        assert!(svg.starts_with("<svg"), "{svg}");
         assert!(
-            svg.contains("Russell 2000 vs S&amp;P 500: rebased to 100"),
-            "{svg}"
+            !answer_html(&answer).contains("<figure"),
+            "no chart, no figure"
         );
-        assert!(svg.contains("streak, 2 sessions"), "{svg}");
-        answer.chart = Some(Chart::Bars {
+        answer.chart = Some(ask::Chart::Bars {
             title: "Sectors".to_string(),
             bars: vec![("XLE".to_string(), 4.5), ("XLC".to_string(), -1.25)],
+            keep_order: false,
         });
-        let svg = chart_svg(&answer).expect("a bar chart");
+        let svg = ask::chart_svg(&answer).expect("a bar chart");
+        let page = answer_html(&answer);
         assert!(
-            svg.contains(">XLE<") && svg.contains("+4.50%") && svg.contains("-1.25%"),
-            "{svg}"
+            page.contains(&format!("<figure class=\"chart\">{svg}</figure>")),
+            "{page}"
         );
+        assert!(svg.contains(">XLE<") && svg.contains("+4.50%") && svg.contains("-1.25%"));
     }
 }

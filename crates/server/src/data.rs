@@ -1,6 +1,7 @@
 //! What the snapshot holds: instruments, series, sources (API and pages),
 //! and the instrument page with its chart and Facts.
 
+use crate::chart;
 use crate::error::{ApiError, AppError, PageError};
 use crate::html::{self, attr, esc, url_segment};
 use crate::state::AppState;
@@ -8,9 +9,10 @@ use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, State};
 use axum::response::Html;
 use axum::Json;
+use chrono::Datelike;
 use model::{
-    Date, Field, Instrument, InstrumentKind, Period, Query as FactQuery, RecordKind, SeriesKey,
-    SourceId, Universe,
+    Date, Fact, Field, Instrument, InstrumentKind, Period, Query as FactQuery, RecordKind,
+    SeriesKey, SourceId, Universe,
 };
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
@@ -549,40 +551,82 @@ fn instrument_body(
     body.push_str("</ul></nav>");
 
     let engine = state.engine();
+    // A rate or yield is a level in percent: its change is in percentage
+    // points (two Level facts), never a "return".
+    let is_rate = info.is_some_and(|i| i.kind == InstrumentKind::Rate);
     let chart_label = format!("{name} {}, {range_label}", field.as_str());
-    // A return over a series of returns means nothing: no caption figure then.
-    let range_return = (field != Field::ReturnPct)
-        .then(|| dates.get(start + 1))
-        .flatten()
-        .map(|from| FactQuery::Return {
-            symbol: symbol.to_string(),
-            period: Period::Since { from: *from },
-            as_of,
-        });
-    let caption = match range_return.as_ref().map(|q| engine.fact(q)) {
-        Some(Ok(fact)) => format!(
-            "{range_label}: <span class=\"fact-value-inline\">{}</span> — {}",
-            esc(&html::fmt_value(&fact.value, fact.unit)),
-            esc(&fact.text)
-        ),
-        Some(Err(err)) => format!(
-            "{range_label} return not available: {}",
-            esc(&err.to_string())
-        ),
-        None if field == Field::ReturnPct => {
-            format!("{range_label}: each point is one period's return, in percent.")
+    let caption = if is_rate {
+        match dates.get(start) {
+            Some(from) if start + 1 < dates.len() => {
+                match level_change(state, symbol, field, *from, as_of) {
+                    Ok(change) => format!(
+                        "{range_label}: <span class=\"fact-value-inline\">{}</span> — {}",
+                        esc(&change.value_text()),
+                        esc(&change.sentence())
+                    ),
+                    Err(err) => format!(
+                        "{range_label} change not available: {}",
+                        esc(&err.to_string())
+                    ),
+                }
+            }
+            _ => format!("{range_label}: too few observations for a change."),
         }
-        None => format!("{range_label}: too few observations for a return."),
+    } else {
+        // A return over a series of returns means nothing: no caption figure then.
+        let range_return = (field != Field::ReturnPct)
+            .then(|| dates.get(start + 1))
+            .flatten()
+            .map(|from| FactQuery::Return {
+                symbol: symbol.to_string(),
+                period: Period::Since { from: *from },
+                as_of,
+            });
+        match range_return.as_ref().map(|q| engine.fact(q)) {
+            Some(Ok(fact)) => format!(
+                "{range_label}: <span class=\"fact-value-inline\">{}</span> — {}",
+                esc(&html::fmt_value(&fact.value, fact.unit)),
+                esc(&fact.text)
+            ),
+            Some(Err(err)) => format!(
+                "{range_label} return not available: {}",
+                esc(&err.to_string())
+            ),
+            None if field == Field::ReturnPct => {
+                format!("{range_label}: each point is one period's return, in percent.")
+            }
+            None => format!("{range_label}: too few observations for a return."),
+        }
+    };
+    let (plotted, y_label) = if is_rate {
+        (chart::Values::Rate, "percent")
+    } else if field == Field::ReturnPct {
+        (chart::Values::Returns, "return, %")
+    } else if field == Field::AdjClose {
+        (chart::Values::Levels, "adjusted close")
+    } else {
+        (chart::Values::Levels, field.as_str())
     };
     let _ = write!(
         body,
         "<figure class=\"chart\" id=\"price-chart\">{}<figcaption>{caption}</figcaption></figure>",
-        crate::chart::line_chart(&chart_label, &dates[start..], &series.values()[start..])
+        chart::line_chart(
+            &chart_label,
+            y_label,
+            &dates[start..],
+            &series.values()[start..],
+            plotted
+        )
     );
 
+    let (last_label, record_label) = if is_rate {
+        ("Last value", "Highest value")
+    } else {
+        ("Last close", "Record close")
+    };
     let mut queries: Vec<(&str, FactQuery)> = vec![
         (
-            "Last close",
+            last_label,
             FactQuery::Level {
                 symbol: symbol.to_string(),
                 field,
@@ -590,7 +634,7 @@ fn instrument_body(
             },
         ),
         (
-            "Record close",
+            record_label,
             FactQuery::Record {
                 symbol: symbol.to_string(),
                 record: RecordKind::Close,
@@ -606,22 +650,26 @@ fn instrument_body(
                 as_of,
             },
         ),
-        (
+    ];
+    // A yield's fall from its peak in percent, or its "return", would read
+    // as a price's: a rate gets its change in points below instead.
+    if !is_rate {
+        queries.push((
             "Drawdown",
             FactQuery::Drawdown {
                 symbol: symbol.to_string(),
                 as_of,
             },
-        ),
-        (
+        ));
+        queries.push((
             "Year to date",
             FactQuery::Return {
                 symbol: symbol.to_string(),
                 period: Period::YearToDate,
                 as_of,
             },
-        ),
-    ];
+        ));
+    }
     if universe.get(symbol, Field::High).is_some() {
         queries.insert(
             2,
@@ -658,7 +706,32 @@ fn instrument_body(
     }
     body.push_str("<h2>Facts</h2><ul class=\"facts\" id=\"instrument-facts\">");
     for (label, query) in &queries {
-        body.push_str(&fact_or_missing(state, label, query));
+        if is_rate && matches!(query, FactQuery::Level { .. }) {
+            // A level, not a change: no sign.
+            body.push_str(&match state.engine().fact(query) {
+                Ok(fact) => match fact.value.as_f64() {
+                    Some(x) if fact.unit == model::Unit::Percent => {
+                        html::fact_item_valued(label, &fact, &html::fmt_rate(x))
+                    }
+                    _ => html::fact_item(label, &fact),
+                },
+                Err(err) => html::missing_item(label, &err.to_string()),
+            });
+        } else {
+            body.push_str(&fact_or_missing(state, label, query));
+        }
+    }
+    if is_rate {
+        // The change this year: the last observation of last year and the latest.
+        let year_end = chrono::NaiveDate::from_ymd_opt(as_of.year() - 1, 12, 31);
+        let label = "Change this year";
+        body.push_str(
+            &match year_end.map(|from| level_change(state, symbol, field, from, as_of)) {
+                Some(Ok(change)) => change.item(label),
+                Some(Err(err)) => html::missing_item(label, &err.to_string()),
+                None => html::missing_item(label, "no year end before the data"),
+            },
+        );
     }
     body.push_str("</ul>");
 
@@ -718,9 +791,140 @@ fn instrument_body(
     Ok((format!("{name} ({symbol})"), body))
 }
 
+/// The change in a rate between two dates, from two Level Facts (the last
+/// observation on or before each date): the handler only subtracts the two
+/// Fact values, and both Facts are shown with it.
+struct LevelChange {
+    from: Fact,
+    to: Fact,
+}
+
+impl LevelChange {
+    /// Percentage points from `from` to `to`.
+    fn change_pp(&self) -> Option<f64> {
+        Some(self.to.value.as_f64()? - self.from.value.as_f64()?)
+    }
+
+    /// The change as printed: `-0.35 pp`.
+    fn value_text(&self) -> String {
+        self.change_pp().map_or_else(String::new, |pp| {
+            html::fmt_value(&model::FactValue::Number(pp), model::Unit::PercentagePoints)
+        })
+    }
+
+    /// "From 5.04% on D0 to 4.69% on D1 (percentage points: the difference of the two observations)."
+    fn sentence(&self) -> String {
+        let level = |f: &Fact| {
+            let when = f
+                .detail("date")
+                .and_then(|d| d.value.as_date())
+                .unwrap_or(f.as_of);
+            format!(
+                "{} on {when}",
+                f.value.as_f64().map_or_else(String::new, html::fmt_rate)
+            )
+        };
+        format!(
+            "from {} to {}; a change in percentage points (the difference of the two observations), not a return.",
+            level(&self.from),
+            level(&self.to)
+        )
+    }
+
+    /// A fact list item citing both observations.
+    fn item(&self, label: &str) -> String {
+        format!(
+            "<li class=\"fact\" data-kind=\"level_change\"><span class=\"fact-label\">{}</span> \
+             <span class=\"fact-value\">{}</span><p class=\"fact-text\">{}</p>\
+             <details><summary>How this was computed</summary><p>The difference of two \
+             <code>{}</code> v{} observations: {} / {}</p>{}</details></li>",
+            esc(label),
+            esc(&self.value_text()),
+            esc(&upper_first(&self.sentence())),
+            esc(&self.to.method.id),
+            self.to.method.version,
+            esc(&self.from.text),
+            esc(&self.to.text),
+            html::inputs_list(&self.to)
+        )
+    }
+}
+
+fn upper_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+}
+
+/// Two Level Facts of `symbol`: on or before `from`, and on or before `to`.
+fn level_change(
+    state: &AppState,
+    symbol: &str,
+    field: Field,
+    from: Date,
+    to: Date,
+) -> Result<LevelChange, facts::FactError> {
+    let level = |as_of| {
+        state.engine().fact(&FactQuery::Level {
+            symbol: symbol.to_string(),
+            field,
+            as_of,
+        })
+    };
+    Ok(LevelChange {
+        from: level(from)?,
+        to: level(to)?,
+    })
+}
+
 fn fact_or_missing(state: &AppState, label: &str, query: &FactQuery) -> String {
     match state.engine().fact(query) {
         Ok(fact) => html::fact_item(label, &fact),
         Err(err) => html::missing_item(label, &err.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_rate_page_prints_levels_unsigned_and_changes_in_points() {
+        let Some(universe) = store::testing::shared_universe() else {
+            eprintln!("SKIP: no shared market data; rate page test not run");
+            return;
+        };
+        let state = AppState::from_static(universe, Vec::new()).expect("state builds");
+        let (_, body) = instrument_body(&state, "DGS10", "1y", "1Y", 12).expect("page renders");
+        // Python (csv module) over heliar-k_market-base/rates.csv, DGS10
+        // column, blanks skipped: last value 4.69 on 2026-08-20; first
+        // observation on or after 2025-08-20 is 4.29 (2025-08-20), so the
+        // 1Y change is +0.40 points; last of 2025 is 4.18 (2025-12-31),
+        // so the change this year is +0.51 points.
+        for label in ["Last value", "Highest value", "Change this year"] {
+            assert!(body.contains(label), "label {label}");
+        }
+        assert!(!body.contains("Last close") && !body.contains("Record close"));
+        assert!(
+            body.contains("<span class=\"fact-value\">4.69%</span>"),
+            "{body}"
+        );
+        assert!(!body.contains("+4.69%"), "a level is not signed");
+        assert!(
+            body.contains(
+                "1Y: <span class=\"fact-value-inline\">+0.40 pp</span> — from 4.29% on 2025-08-20 to 4.69% on 2026-08-20"
+            ),
+            "{body}"
+        );
+        assert!(
+            body.contains("<span class=\"fact-value\">+0.51 pp</span>"),
+            "{body}"
+        );
+        assert!(body.contains("From 4.18% on 2025-12-31"), "{body}");
+        // A drawdown or a return of a yield is not a meaningful figure.
+        assert!(!body.contains(">Drawdown<") && !body.contains(">Year to date<"));
+        assert!(!body.contains("+14.93%"), "volatility is not signed");
+        assert!(!body.contains("returned"), "a rate has no return");
     }
 }

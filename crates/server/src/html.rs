@@ -107,40 +107,34 @@ fn plural(n: i64, word: &str) -> String {
     }
 }
 
-/// A level with thousands separators and two decimals: `6,940.01`.
+/// A level with thousands separators and two decimals: `6,940.01` (the
+/// brief's number format, `report::fmt::number`).
 pub(crate) fn fmt_points(x: f64) -> String {
-    fmt_grouped(x, 2)
-}
-
-/// A number with thousands separators and `decimals` decimals: `2,400`,
-/// `3.40`. A value that rounds to zero prints without a minus sign.
-pub(crate) fn fmt_grouped(x: f64, decimals: usize) -> String {
     if !x.is_finite() {
         return x.to_string();
     }
-    let text = format!("{:.*}", decimals, x.abs());
-    let (int, frac) = text
-        .split_once('.')
-        .map_or((text.as_str(), None), |(i, f)| (i, Some(f)));
-    let mut grouped = String::with_capacity(int.len() + int.len() / 3 + decimals + 2);
-    for (i, c) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(c);
-    }
-    if let Some(frac) = frac {
-        grouped.push('.');
-        grouped.push_str(frac);
-    }
-    let zero = text.bytes().all(|b| b == b'0' || b == b'.');
-    let sign = if x < 0.0 && !zero { "-" } else { "" };
-    format!("{sign}{grouped}")
+    report::fmt::number(x, 2)
+}
+
+/// A rate or yield level: `4.69%`, never signed (a level is not a change).
+pub(crate) fn fmt_rate(x: f64) -> String {
+    format!("{}%", fmt_points(x))
 }
 
 /// One Fact as a list item: value, sentence, and a disclosure with the
 /// method, the details and the cited inputs.
 pub(crate) fn fact_item(label: &str, fact: &Fact) -> String {
+    let value = match (fact.kind.as_str(), fact.value.as_f64()) {
+        // A volatility is a size, never a signed change.
+        ("volatility", Some(x)) if fact.unit == Unit::Percent => format!("{x:.2}%"),
+        _ => fmt_value(&fact.value, fact.unit),
+    };
+    fact_item_valued(label, fact, &value)
+}
+
+/// [`fact_item`] with the value printed as `value` (a rate's level without
+/// a sign, say).
+pub(crate) fn fact_item_valued(label: &str, fact: &Fact, value: &str) -> String {
     let mut out = String::new();
     let _ = write!(
         out,
@@ -150,7 +144,7 @@ pub(crate) fn fact_item(label: &str, fact: &Fact) -> String {
          <p>Method <code>{method}</code> v{version}, as of {as_of}.</p>",
         kind = attr(&fact.kind),
         label = esc(label),
-        value = esc(&fmt_value(&fact.value, fact.unit)),
+        value = esc(value),
         text = esc(&fact.text),
         method = esc(&fact.method.id),
         version = fact.method.version,
@@ -229,9 +223,11 @@ mod tests {
         assert_eq!(fmt_points(123.0), "123.00");
         assert_eq!(fmt_points(-1_234_567.891), "-1,234,567.89");
         assert_eq!(fmt_points(0.5), "0.50");
-        assert_eq!(fmt_grouped(2400.0, 0), "2,400");
-        assert_eq!(fmt_grouped(-0.001, 2), "0.00");
-        assert_eq!(fmt_grouped(3.4000000000000004, 1), "3.4");
-        assert_eq!(fmt_grouped(-1234.5, 1), "-1,234.5");
+        assert_eq!(fmt_points(-0.001), "0.00");
+        assert_eq!(fmt_rate(4.6904), "4.69%");
+        assert_eq!(
+            fmt_value(&FactValue::Number(4.6904), Unit::Percent),
+            "+4.69%"
+        );
     }
 }

@@ -126,6 +126,10 @@ pub(crate) fn base_rate(
     let mut inputs: Vec<FactInput> = engine.inputs(ma.cut.series, ia[0]..ia[ia.len() - 1] + 1);
     inputs.extend(engine.inputs(mb.cut.series, ib[0]..ib[ib.len() - 1] + 1));
     f.inputs = inputs;
+    f.details.insert(
+        "window_years".into(),
+        Detail::integer(i64::from(window_years), Unit::Years),
+    );
     f.details
         .insert("window_months".into(), d_int(window_months, Unit::Months));
     f.details

@@ -208,9 +208,16 @@ fn pop_current(occ: &mut Vec<usize>, last: usize) -> Option<usize> {
     }
 }
 
-/// `fwd{h}{suffix}_n`, `_mean_pct`, `_median_pct`, `_hit_pct` per horizon.
+/// `fwd{h}{suffix}_n`, `_mean_pct`, `_median_pct`, `_hit_pct` per horizon,
+/// and `fwd{h}_sessions`: the horizon itself as a number (so a reader that
+/// prints "21 sessions" prints a Fact detail, not a number parsed from a
+/// detail name).
 fn insert_horizons(f: &mut Fact, suffix: &str, horizons: &[Horizon]) {
     for h in horizons {
+        f.details.insert(
+            format!("fwd{}_sessions", h.sessions),
+            d_int(h.sessions, Unit::Sessions),
+        );
         let p = format!("fwd{}{suffix}", h.sessions);
         f.details.insert(format!("{p}_n"), d_int(h.n, Unit::Count));
         f.details

@@ -6,7 +6,7 @@
 use super::{Cand, Draft, Kind, Writer, SECTORS, STYLES};
 use crate::article::Chart;
 use crate::phrase::fund_label;
-use crate::svg::{self, Bar, BarChart, LineChart, LineSeries, Marker, Shade};
+use crate::svg::{self, Bar, BarChart, LineChart, LineSeries, Marker, Reference, Shade};
 use crate::{fmt, view};
 use model::{Date, Field, Series};
 
@@ -64,6 +64,8 @@ impl Writer<'_> {
                     x_label: "daily return, %".into(),
                     y_label: "fund".into(),
                     bars,
+                    // Sector and style bars read best sorted by the day's move.
+                    keep_order: false,
                 }),
             });
         }
@@ -107,7 +109,7 @@ impl Writer<'_> {
             id: "relative-strength".into(),
             title: title.clone(),
             caption: format!(
-                "Ratio of {an} to {bn} closes, indexed to one hundred at the first session shown; the shaded band is the current streak."
+                "Ratio of {an} to {bn} closes, indexed to one hundred at the first session shown (dashed line): above the line, {an} has done better than {bn} since then. The shaded band is the current streak."
             ),
             svg: svg::line_chart(&LineChart {
                 title,
@@ -122,7 +124,11 @@ impl Writer<'_> {
                     to: d,
                     label: "streak".into(),
                 }),
-                marker: None,
+                reference: Some(Reference {
+                    value: 100.0,
+                    label: "100 = first session shown".into(),
+                }),
+                ..LineChart::default()
             }),
         })
     }
@@ -178,8 +184,8 @@ impl Writer<'_> {
                     label: format!("{name} close"),
                     points,
                 }],
-                shade: None,
                 marker: Some(marker),
+                ..LineChart::default()
             }),
         })
     }

@@ -474,10 +474,13 @@ impl Writer<'_> {
                 let f = self.f(h).clone();
                 if let Some(share) = view::base_share(&f) {
                     let c = self.book.cite(h);
-                    // The window as the Fact states it (months), never a rounded restatement.
-                    let yrs = view::base_window_months(&f).map_or("multi-year".to_string(), |m| {
-                        format!("{}-month", fmt::count(m))
-                    });
+                    // The window as the Fact states it: its `window_years`
+                    // detail, else its months (never a rounded restatement).
+                    let yrs = match (view::base_window_years(&f), view::base_window_months(&f)) {
+                        (Some(y), _) => format!("{}-year", fmt::count(y)),
+                        (None, Some(m)) => format!("{}-month", fmt::count(m)),
+                        (None, None) => "multi-year".to_string(),
+                    };
                     let n = view::base_windows(&f)
                         .map_or(String::new(), |n| format!(" of the {}", fmt::count(n)));
                     let span = f.window.map_or(String::new(), |(a, b)| {

@@ -1,4 +1,4 @@
-//! Every recommended topic of a brief is a question `marketproof ask`
+//! Every recommended topic of a brief (`report::write_brief`) is a question `marketproof ask`
 //! answers: planned by `ask::plan` and run by `ask::run` as of the brief's
 //! date, without a refusal and without a step the data could not compute.
 
