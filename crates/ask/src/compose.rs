@@ -5,10 +5,11 @@
 //! `[n]` of the Facts it uses. When a Fact is missing, its sentence is left
 //! out and the gap is stated by the caller.
 
-use crate::fmt::{level, pct, pct_abs, pp, share};
+use crate::fmt::pp;
 use crate::plan::{Intent, Plan, HORIZONS_SESSIONS};
 use crate::run::{Chart, ChartSeries};
 use chrono::Datelike;
+use model::display::{self, ordinal, sentence_level, share, signed_pct};
 use model::{Date, Direction, Fact, FactValue, Field, Query, Unit, Universe};
 
 pub(crate) struct Composed {
@@ -107,7 +108,7 @@ fn sessions(n: i64) -> String {
 fn level_value(f: &Fact) -> String {
     match (f.value.as_f64(), f.unit) {
         (Some(x), Unit::Percent) => format!("{x:.2}%"),
-        (Some(x), _) => level(x),
+        (Some(x), _) => sentence_level(x),
         _ => String::new(),
     }
 }
@@ -298,10 +299,12 @@ pub(crate) fn compose(plan: &Plan, facts: &[Option<Fact>], u: &Universe) -> Comp
                 sentences.push(format!(
                     "{} opened at {} on {}, a gap of {} from the previous close of {} on {} {}.",
                     cap(&the(&f.subjects[0])),
-                    num(f, "open").map(level).unwrap_or_default(),
+                    num(f, "open").map(sentence_level).unwrap_or_default(),
                     f.as_of,
-                    value_f64(f).map(pct).unwrap_or_default(),
-                    num(f, "previous_close").map(level).unwrap_or_default(),
+                    value_f64(f).map(signed_pct).unwrap_or_default(),
+                    num(f, "previous_close")
+                        .map(sentence_level)
+                        .unwrap_or_default(),
                     date(f, "previous_date")
                         .map(|d| d.to_string())
                         .unwrap_or_default(),
@@ -356,12 +359,12 @@ fn streak_sentence(plan: &Plan, f: &Fact) -> String {
             (Some(v), Some(sp), Some(bn)) => s.push_str(&format!(
                 " ({} {} vs {} {}, a gap of {})",
                 name(&f.subjects[0]),
-                pct(c),
+                signed_pct(c),
                 bn.trim_start_matches("the "),
-                pct(v),
+                signed_pct(v),
                 pp(sp)
             )),
-            _ => s.push_str(&format!(" ({})", pct(c))),
+            _ => s.push_str(&format!(" ({})", signed_pct(c))),
         }
     }
     match (
@@ -425,13 +428,16 @@ fn record_sentence(f: &Fact) -> String {
     };
     let who = the(&f.subjects[0]);
     let day = date(f, "date").map(|d| d.to_string()).unwrap_or_default();
-    let lvl = num(f, "level").map(level).unwrap_or_default();
+    let lvl = num(f, "level").map(sentence_level).unwrap_or_default();
     if is {
         let prev = match (
             num(f, "previous_record_level"),
             date(f, "previous_record_date"),
         ) {
-            (Some(p), Some(d)) => format!(", above the previous record of {} set on {d}", level(p)),
+            (Some(p), Some(d)) => format!(
+                ", above the previous record of {} set on {d}",
+                sentence_level(p)
+            ),
             _ => String::new(),
         };
         format!(
@@ -441,7 +447,7 @@ fn record_sentence(f: &Fact) -> String {
     } else {
         format!(
             "No: {who}'s {what} of {lvl} on {day} was not a record {what}; the record {what} is {} set on {}, {} earlier {}.",
-            num(f, "record_level").map(level).unwrap_or_default(),
+            num(f, "record_level").map(sentence_level).unwrap_or_default(),
             date(f, "record_date").map(|d| d.to_string()).unwrap_or_default(),
             sessions(int(f, "sessions_since_record").unwrap_or(0)),
             cite(f)
@@ -453,7 +459,7 @@ fn drawdown_sentence(f: &Fact) -> String {
     let who = the(&f.subjects[0]);
     let dd = value_f64(f).unwrap_or(0.0);
     let day = date(f, "date").map(|d| d.to_string()).unwrap_or_default();
-    let peak = num(f, "peak_close").map(level).unwrap_or_default();
+    let peak = num(f, "peak_close").map(sentence_level).unwrap_or_default();
     let peak_day = date(f, "peak_date")
         .map(|d| d.to_string())
         .unwrap_or_default();
@@ -466,7 +472,7 @@ fn drawdown_sentence(f: &Fact) -> String {
     }
     let mut s = format!(
         "As of {day}, {who} closed {} below its peak close of {peak} set on {peak_day}",
-        pct_abs(dd)
+        display::pct(dd.abs(), 2)
     );
     if let Some(b) = date(f, "bear_start") {
         s.push_str(&format!(
@@ -481,7 +487,7 @@ fn drawdown_sentence(f: &Fact) -> String {
         if t < dd {
             s.push_str(&format!(
                 "; the lowest close since the peak was {} below it, on {td}",
-                pct_abs(t)
+                display::pct(t.abs(), 2)
             ));
         }
     }
@@ -533,7 +539,10 @@ fn last_decline_sentence(plan: &Plan, f: &Fact) -> String {
     };
     let mut s = format!("{} last met {cond} on {last}", cap(&who));
     if let (Some(p), Some(pd)) = (num(f, "last_peak_close"), date(f, "last_peak_date")) {
-        s.push_str(&format!(" (the peak close was {} on {pd})", level(p)));
+        s.push_str(&format!(
+            " (the peak close was {} on {pd})",
+            sentence_level(p)
+        ));
     }
     s.push_str(&format!(
         "; counting once per peak-to-new-peak episode, that has happened {n} times since {from} {}.",
@@ -552,7 +561,7 @@ fn last_decline_sentence(plan: &Plan, f: &Fact) -> String {
     ) {
         s.push_str(&format!(
             " Over the 252 sessions after those first closes, the median return was {} and {} of {k} were positive — a base rate, not a forecast {}.",
-            pct(m),
+            signed_pct(m),
             share(h),
             cite(f)
         ));
@@ -596,14 +605,14 @@ fn cross_section_sentence(f: &Fact) -> (String, Option<Chart>) {
         s.push_str(&format!(
             "; {} did best with {} and {} did worst with {}",
             label(&first.0),
-            pct(first.1),
+            signed_pct(first.1),
             label(&last.0),
-            pct(last.1)
+            signed_pct(last.1)
         ));
     }
     let list: Vec<String> = ranked
         .iter()
-        .map(|(sym, r)| format!("{sym} {}", pct(*r)))
+        .map(|(sym, r)| format!("{sym} {}", signed_pct(*r)))
         .collect();
     s.push_str(&format!(
         " (all, best first: {}) {}.",
@@ -736,9 +745,11 @@ fn extreme_sentence(f: &Fact) -> String {
         "{}'s {word} from {a} to {b} was {}: {} from {} to {} {}.",
         cap(&the(&f.subjects[0])),
         date(f, "date").map(|d| d.to_string()).unwrap_or_default(),
-        value_f64(f).map(pct).unwrap_or_default(),
-        num(f, "previous_close").map(level).unwrap_or_default(),
-        num(f, "close").map(level).unwrap_or_default(),
+        value_f64(f).map(signed_pct).unwrap_or_default(),
+        num(f, "previous_close")
+            .map(sentence_level)
+            .unwrap_or_default(),
+        num(f, "close").map(sentence_level).unwrap_or_default(),
         cite(f)
     )
 }
@@ -747,7 +758,7 @@ fn return_sentences(plan: &Plan, got: &[&Fact]) -> Vec<String> {
     let mut out = Vec::new();
     for f in got {
         let who = cap(&the(&f.subjects[0]));
-        let r = value_f64(f).map(pct).unwrap_or_default();
+        let r = value_f64(f).map(signed_pct).unwrap_or_default();
         if f.kind == "daily_move" {
             let mut s = format!(
                 "On {}, {} moved {r} ({} points) to close at {}",
@@ -756,7 +767,7 @@ fn return_sentences(plan: &Plan, got: &[&Fact]) -> Vec<String> {
                 num(f, "points")
                     .map(|p| format!("{p:+.2}"))
                     .unwrap_or_default(),
-                num(f, "close").map(level).unwrap_or_default()
+                num(f, "close").map(sentence_level).unwrap_or_default()
             );
             if let (Some(rank), Some(nr), Some(dir)) =
                 (int(f, "rank"), int(f, "n_ranked"), text(f, "direction"))
@@ -776,7 +787,7 @@ fn return_sentences(plan: &Plan, got: &[&Fact]) -> Vec<String> {
                 num(f, "points").map(|p| format!("{p:+.2}")).unwrap_or_default(),
                 first.map(|d| d.to_string()).unwrap_or_default(),
                 last.map(|d| d.to_string()).unwrap_or_default(),
-                num(f, "base_close").map(level).unwrap_or_default(),
+                num(f, "base_close").map(sentence_level).unwrap_or_default(),
                 date(f, "base_date").map(|d| d.to_string()).unwrap_or_default()
             );
             if text(f, "field") == Some("adj_close") {
@@ -802,8 +813,8 @@ fn return_sentences(plan: &Plan, got: &[&Fact]) -> Vec<String> {
             let lead = format!(
                 "{} did better: {} against {} for {}{} {cites}.",
                 cap(&the(&best.subjects[0])),
-                value_f64(best).map(pct).unwrap_or_default(),
-                value_f64(worst).map(pct).unwrap_or_default(),
+                value_f64(best).map(signed_pct).unwrap_or_default(),
+                value_f64(worst).map(signed_pct).unwrap_or_default(),
                 the(&worst.subjects[0]),
                 if same_window {
                     ""
@@ -817,28 +828,17 @@ fn return_sentences(plan: &Plan, got: &[&Fact]) -> Vec<String> {
     out
 }
 
-fn ordinal(n: i64) -> String {
-    let suffix = match (n % 10, n % 100) {
-        (_, 11..=13) => "th",
-        (1, _) => "st",
-        (2, _) => "nd",
-        (3, _) => "rd",
-        _ => "th",
-    };
-    format!("{n}{suffix}")
-}
-
 fn ma_sentence(f: &Fact) -> String {
     let above = flag(f, "above").unwrap_or(false);
     let w = int(f, "window_sessions").unwrap_or(0);
     let mut s = format!(
         "{} closed at {} on {}, {} its {w}-day moving average of {} ({} from it)",
         cap(&the(&f.subjects[0])),
-        num(f, "close").map(level).unwrap_or_default(),
+        num(f, "close").map(sentence_level).unwrap_or_default(),
         date(f, "date").map(|d| d.to_string()).unwrap_or_default(),
         if above { "above" } else { "below" },
-        value_f64(f).map(level).unwrap_or_default(),
-        num(f, "distance_pct").map(pct).unwrap_or_default()
+        value_f64(f).map(sentence_level).unwrap_or_default(),
+        num(f, "distance_pct").map(signed_pct).unwrap_or_default()
     );
     if let (Some(c), Some(k)) = (date(f, "cross_date"), int(f, "sessions_on_side")) {
         s.push_str(&format!(
@@ -858,15 +858,17 @@ fn high_low_sentence(f: &Fact) -> String {
         "lowest"
     };
     let who = the(&f.subjects[0]);
-    let lvl = num(f, "level").map(level).unwrap_or_default();
+    let lvl = num(f, "level").map(sentence_level).unwrap_or_default();
     let day = date(f, "date").map(|d| d.to_string()).unwrap_or_default();
     match f.value {
-        FactValue::Date(since) => format!(
+        FactValue::Date(since) => {
+            format!(
             "{}'s close of {lvl} on {day} was its {word} since {since}, when it closed at {} {}.",
             cap(&who),
-            num(f, "since_level").map(level).unwrap_or_default(),
+            num(f, "since_level").map(sentence_level).unwrap_or_default(),
             cite(f)
-        ),
+        )
+        }
         _ => format!(
             "{}'s close of {lvl} on {day} was its {word} on record {}.",
             cap(&who),
@@ -880,7 +882,7 @@ fn rank_sentence(f: &Fact) -> String {
     let mut s = format!(
         "{}'s {} return in {} ranks {} best of {} ({} worst)",
         cap(&who),
-        num(f, "return_pct").map(pct).unwrap_or_default(),
+        num(f, "return_pct").map(signed_pct).unwrap_or_default(),
         text(f, "period").unwrap_or(""),
         ordinal(int(f, "rank_best").unwrap_or(0)),
         int(f, "n_periods").unwrap_or(0),
@@ -889,12 +891,12 @@ fn rank_sentence(f: &Fact) -> String {
     let best_first = int(f, "rank_best") <= int(f, "rank_worst");
     if best_first {
         match (text(f, "best_since"), num(f, "best_since_return_pct")) {
-            (Some(p), Some(r)) => s.push_str(&format!("; the best since {p} ({})", pct(r))),
+            (Some(p), Some(r)) => s.push_str(&format!("; the best since {p} ({})", signed_pct(r))),
             _ => s.push_str("; the best on record"),
         }
     } else {
         match (text(f, "worst_since"), num(f, "worst_since_return_pct")) {
-            (Some(p), Some(r)) => s.push_str(&format!("; the worst since {p} ({})", pct(r))),
+            (Some(p), Some(r)) => s.push_str(&format!("; the worst since {p} ({})", signed_pct(r))),
             _ => s.push_str("; the worst on record"),
         }
     }
@@ -938,7 +940,8 @@ fn event_sentence(plan: &Plan, f: &Fact) -> String {
         let after: Vec<String> = HORIZONS_SESSIONS
             .iter()
             .filter_map(|h| {
-                num(f, &format!("fwd{h}_last_pct")).map(|r| format!("{} over {h} sessions", pct(r)))
+                num(f, &format!("fwd{h}_last_pct"))
+                    .map(|r| format!("{} over {h} sessions", signed_pct(r)))
             })
             .collect();
         if after.is_empty() {
@@ -975,7 +978,7 @@ fn event_sentence(plan: &Plan, f: &Fact) -> String {
             let k = int(f, &format!("fwd{h}_n"))?;
             Some(format!(
                 "{h} sessions: median {}, positive {} of {k} times",
-                pct(m),
+                signed_pct(m),
                 share(hr)
             ))
         })
@@ -996,7 +999,7 @@ fn event_sentence(plan: &Plan, f: &Fact) -> String {
         ) {
             s.push_str(&format!(
                 " For comparison, over any 252 sessions the median was {} and {} were positive {c}.",
-                pct(m),
+                signed_pct(m),
                 share(hr)
             ));
         }
@@ -1024,14 +1027,14 @@ fn january_sentence(f: &Fact) -> String {
         s.push_str(&format!(
             " In those years February–December rose {} of the time (median {})",
             share(h),
-            pct(m)
+            signed_pct(m)
         ));
         if let (Some(h2), Some(m2)) = (num(f, "other_rest_up_pct"), num(f, "other_rest_median_pct"))
         {
             s.push_str(&format!(
                 ", against {} (median {}) in the other {} years",
                 share(h2),
-                pct(m2),
+                signed_pct(m2),
                 int(f, "n_other").unwrap_or(0)
             ));
         }
@@ -1044,7 +1047,7 @@ fn january_sentence(f: &Fact) -> String {
         ));
     }
     if let (Some(y), Some(j)) = (int(f, "latest_year"), num(f, "latest_january_pct")) {
-        s.push_str(&format!(" January {y} returned {} {c}.", pct(j)));
+        s.push_str(&format!(" January {y} returned {} {c}.", signed_pct(j)));
     }
     s.push_str(" This is a base rate of past years, not a forecast.");
     s

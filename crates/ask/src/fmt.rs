@@ -1,37 +1,8 @@
-//! Printing numbers, dates and queries in answers and plans.
+//! Printing periods, queries and percentage-point changes in answers and
+//! plans; numbers and dates come from [`model::display`].
 
 use chrono::Datelike;
 use model::{Basket, Condition, Date, Direction, Period, Query, RecordKind};
-
-/// `+7.89%`.
-pub(crate) fn pct(x: f64) -> String {
-    format!("{x:+.2}%")
-}
-
-/// `7.89%` (no sign).
-pub(crate) fn pct_abs(x: f64) -> String {
-    format!("{:.2}%", x.abs())
-}
-
-/// `62.5%` for shares.
-pub(crate) fn share(x: f64) -> String {
-    format!("{x:.1}%")
-}
-
-/// `6,940.01`.
-pub(crate) fn level(x: f64) -> String {
-    let s = format!("{:.2}", x.abs());
-    let (int, frac) = s.split_once('.').unwrap_or((&s, "00"));
-    let mut grouped = String::new();
-    for (k, c) in int.chars().enumerate() {
-        if k > 0 && (int.len() - k) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(c);
-    }
-    let sign = if x < 0.0 { "-" } else { "" };
-    format!("{sign}{grouped}.{frac}")
-}
 
 /// `+1.23 percentage points`.
 pub(crate) fn pp(x: f64) -> String {

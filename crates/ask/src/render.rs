@@ -2,6 +2,7 @@
 //! inline SVG chart.
 
 use crate::run::{Answer, Chart};
+use model::display::escape_html;
 use model::{FactValue, Unit};
 use report::svg::{bar_chart, line_chart, Bar, BarChart, LineChart, LineSeries, Reference, Shade};
 use serde::{Deserialize, Serialize};
@@ -80,25 +81,9 @@ fn json(a: &Answer) -> String {
     serde_json::to_string_pretty(&v).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"))
 }
 
-/// Escapes text for HTML element content and attribute values.
-pub(crate) fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 fn html(a: &Answer) -> String {
     let mut out = String::from("<section class=\"mp-answer\">\n");
-    out.push_str(&format!("<h2>{}</h2>\n", esc(&a.question)));
+    out.push_str(&format!("<h2>{}</h2>\n", escape_html(&a.question)));
     if let Some(p) = &a.plan {
         out.push_str(&format!(
             "<p class=\"as-of\">As of {}</p>\n<ol class=\"plan\">\n",
@@ -107,18 +92,21 @@ fn html(a: &Answer) -> String {
         for s in &p.steps {
             out.push_str(&format!(
                 "<li>{} <code>{}</code> — {}; {}</li>\n",
-                esc(&s.describe()),
-                esc(&s.kind()),
-                esc(&s.instruments().join(", ")),
-                esc(&s.window_text())
+                escape_html(&s.describe()),
+                escape_html(&s.kind()),
+                escape_html(&s.instruments().join(", ")),
+                escape_html(&s.window_text())
             ));
         }
         out.push_str("</ol>\n");
         for n in &p.notes {
-            out.push_str(&format!("<p class=\"note\">{}</p>\n", esc(n)));
+            out.push_str(&format!("<p class=\"note\">{}</p>\n", escape_html(n)));
         }
     }
-    out.push_str(&format!("<p class=\"answer\">{}</p>\n", esc(&a.paragraph)));
+    out.push_str(&format!(
+        "<p class=\"answer\">{}</p>\n",
+        escape_html(&a.paragraph)
+    ));
     if let Some(svg) = chart_svg(a) {
         out.push_str("<figure class=\"chart\">");
         out.push_str(&svg);
@@ -133,18 +121,18 @@ fn html(a: &Answer) -> String {
                 .map(|s| {
                     format!(
                         "{} {} {}..{} ({})",
-                        esc(&s.instrument),
+                        escape_html(&s.instrument),
                         s.field,
                         s.from,
                         s.to,
-                        esc(&s.path)
+                        escape_html(&s.path)
                     )
                 })
                 .collect();
             out.push_str(&format!(
                 "<li id=\"{}\">{} — {}</li>\n",
-                esc(&c.fact),
-                esc(&c.method),
+                escape_html(&c.fact),
+                escape_html(&c.method),
                 srcs.join("; ")
             ));
         }
@@ -153,7 +141,7 @@ fn html(a: &Answer) -> String {
     if !a.suggestions.is_empty() {
         out.push_str("<ul class=\"suggestions\">\n");
         for s in &a.suggestions {
-            out.push_str(&format!("<li>{}</li>\n", esc(s)));
+            out.push_str(&format!("<li>{}</li>\n", escape_html(s)));
         }
         out.push_str("</ul>\n");
     }

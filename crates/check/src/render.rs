@@ -3,6 +3,7 @@
 //! hover and on click). Everything echoed from the input is HTML-escaped.
 
 use crate::{CheckReport, CheckedClaim, ManyReport, Verdict};
+use model::display::escape_html;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 
@@ -219,22 +220,6 @@ fn markdown(r: &CheckReport) -> String {
             md_escape(c.actual.as_deref().unwrap_or("—")),
             md_escape(&why)
         ));
-    }
-    out
-}
-
-/// Escapes text for HTML element content and attribute values.
-pub fn escape_html(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
     }
     out
 }

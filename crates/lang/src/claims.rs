@@ -14,6 +14,7 @@ use crate::dates::{find_dateline, find_dates, month_end, DateExpr, When};
 use crate::instruments::{InstrumentFinder, Mention};
 use crate::numbers::{find_numbers, Hedge, Num, NumUnit};
 use crate::sentences::sentences;
+use model::display::MONTHS;
 use model::{Date, Direction, Field, Period, Query, RecordKind, Registry, RegistryError};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -2166,7 +2167,8 @@ impl Doc<'_> {
     }
 }
 
-/// Capitalised words people start sentences with or use as plain nouns.
+/// Capitalised words people start sentences with or use as plain nouns
+/// (month names are [`model::display::MONTHS`]).
 const NOT_NAMES: &[&str] = &[
     "The",
     "A",
@@ -2194,18 +2196,6 @@ const NOT_NAMES: &[&str] = &[
     "Wednesday",
     "Thursday",
     "Friday",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
     "Jan",
     "Feb",
     "Mar",
@@ -2265,6 +2255,7 @@ fn unknown_name(text: &str, pos: usize) -> Option<String> {
             w.chars().next().is_some_and(char::is_uppercase)
                 && w.chars().count() >= 2
                 && !NOT_NAMES.contains(&w)
+                && !MONTHS.contains(&w)
                 && !w.chars().all(|c| c.is_ascii_digit())
         })
         .map(|w| w.trim_end_matches('.').to_string())

@@ -10,6 +10,7 @@
 //! instrument registry is compiled in with `include_str!`.
 
 pub mod calendar;
+pub mod display;
 pub mod fact;
 pub mod instrument;
 pub mod query;

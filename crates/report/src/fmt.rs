@@ -1,98 +1,40 @@
-//! How numbers and dates are printed in the brief (and by other crates that
-//! print the same figures, so every page formats them alike). The brief's
-//! number-provenance test parses exactly these forms back, so keep the two
-//! in step.
+//! How numbers and dates are printed in the brief: the brief's choice of
+//! forms from [`model::display`], where the formatting itself lives. The
+//! brief's number-provenance test parses exactly these forms back, so keep
+//! the two in step.
 
 use chrono::Datelike;
+use model::display;
 use model::Date;
 
+pub use model::display::{level, month_name, month_year, share};
+
 /// A number with `decimals` decimals and thousands separators, no sign for
-/// positives: `2,677.74`, `-3.25`.
+/// positives: `2,677.74`, `-3.25`; a value that rounds to zero prints
+/// without a minus sign ([`display::grouped`]).
 pub fn number(x: f64, decimals: usize) -> String {
-    let raw = format!("{:.*}", decimals, x.abs());
-    let (int, frac) = match raw.split_once('.') {
-        Some((i, f)) => (i.to_string(), Some(f.to_string())),
-        None => (raw.clone(), None),
-    };
-    let mut grouped = String::new();
-    let digits: Vec<char> = int.chars().collect();
-    for (i, c) in digits.iter().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            grouped.push(',');
-        }
-        grouped.push(*c);
-    }
-    // A value that rounds to zero prints without a minus sign.
-    let is_zero = raw.chars().all(|c| c == '0' || c == '.');
-    let sign = if x < 0.0 && !is_zero { "-" } else { "" };
-    match frac {
-        Some(f) => format!("{sign}{grouped}.{f}"),
-        None => format!("{sign}{grouped}"),
-    }
+    display::grouped(x, decimals)
 }
 
 /// Absolute percent with two decimals: `7.89%`.
 pub fn pct_abs(x: f64) -> String {
-    format!("{}%", number(x.abs(), 2))
+    display::pct(x.abs(), 2)
 }
 
-/// Signed percent with two decimals: `+7.89%`, `-0.57%`.
+/// Signed percent with two decimals: `+7.89%`, `-0.57%`, `0.00%`
+/// ([`display::signed_pct_grouped`]).
 pub fn pct_signed(x: f64) -> String {
-    let s = number(x, 2);
-    if x >= 0.0 || !s.starts_with('-') {
-        if s.chars().all(|c| c == '0' || c == '.') {
-            return format!("{s}%");
-        }
-        if x > 0.0 {
-            return format!("+{s}%");
-        }
-    }
-    format!("{s}%")
+    display::signed_pct_grouped(x)
 }
 
-/// A price or index level: `2,677.74`.
-pub fn level(x: f64) -> String {
-    number(x, 2)
-}
-
-/// A share of a whole: `68.8%`.
-pub fn share(x: f64) -> String {
-    format!("{}%", number(x, 1))
-}
-
-/// A count.
+/// A count: `1,234`.
 pub fn count(n: i64) -> String {
-    number(n as f64, 0)
-}
-
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-/// English month name of a date.
-pub fn month_name(d: Date) -> &'static str {
-    MONTHS[d.month0() as usize]
+    display::grouped(n as f64, 0)
 }
 
 /// A full date: `January 16, 2026`.
 pub fn date(d: Date) -> String {
-    format!("{} {}, {}", month_name(d), d.day(), d.year())
-}
-
-/// A month and year: `December 2025`.
-pub fn month_year(d: Date) -> String {
-    format!("{} {}", month_name(d), d.year())
+    display::long_date(d)
 }
 
 /// A year: `2008`.

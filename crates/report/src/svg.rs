@@ -10,24 +10,9 @@
 
 use crate::fmt;
 use chrono::Datelike;
+use model::display::escape_html;
 use model::Date;
 use std::fmt::Write as _;
-
-/// Escapes text for SVG and HTML content and attribute values.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
 
 /// One line of a line chart.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -245,8 +230,8 @@ fn header(out: &mut String, title: &str, description: &str, height: f64) {
         "<svg viewBox=\"0 0 {W} {height}\" xmlns=\"http://www.w3.org/2000/svg\" width=\"100%\" role=\"img\" aria-label=\"{t}\" {FONT}>\
 <title>{t}</title><desc>{d}</desc><rect width=\"{W}\" height=\"{height}\" fill=\"#ffffff\"/>\
 <text x=\"12\" y=\"26\" font-size=\"17\" font-weight=\"600\" fill=\"#1f2328\">{t}</text>",
-        t = escape(title),
-        d = escape(description)
+        t = escape_html(title),
+        d = escape_html(description)
     );
 }
 
@@ -339,7 +324,7 @@ pub fn line_chart(chart: &LineChart) -> String {
             yy = y(*t),
             lx = left - 6.0,
             ty = y(*t) + 4.0,
-            label = escape(label)
+            label = escape_html(label)
         );
     }
     if let Some(r) = chart.reference.as_ref().filter(|r| r.value.is_finite()) {
@@ -378,7 +363,7 @@ pub fn line_chart(chart: &LineChart) -> String {
             xx = x(d),
             yt = bottom + 5.0,
             ty = bottom + 19.0,
-            label = escape(&date_label(d, span_days))
+            label = escape_html(&date_label(d, span_days))
         );
     }
     // Axis captions: the y caption rotated at the left edge; the x caption
@@ -388,10 +373,10 @@ pub fn line_chart(chart: &LineChart) -> String {
         "<text class=\"axis-label y\" transform=\"translate(16 {cy}) rotate(-90)\" font-size=\"{FONT_PX}\" text-anchor=\"middle\" fill=\"{MUTED}\">{l}</text>\
 <text class=\"axis-label x\" x=\"{cx:.1}\" y=\"{ty}\" font-size=\"{FONT_PX}\" text-anchor=\"middle\" fill=\"{MUTED}\">{xl}</text>",
         cy = TOP + plot_h / 2.0,
-        l = escape(&chart.y_label),
+        l = escape_html(&chart.y_label),
         cx = left + plot_w / 2.0,
         ty = bottom + 38.0,
-        xl = escape(&chart.x_label)
+        xl = escape_html(&chart.x_label)
     );
     // Lines, thinned; their screen positions are kept to place the marker label.
     let mut drawn: Vec<(f64, f64)> = Vec::new();
@@ -483,7 +468,7 @@ fn marker(
     let _ = write!(
         out,
         "<text class=\"marker-label\" x=\"{tx:.1}\" y=\"{ty:.1}\" font-size=\"{FONT_PX}\" font-weight=\"600\" text-anchor=\"{anchor}\" fill=\"#cf222e\" paint-order=\"stroke\" stroke=\"#ffffff\" stroke-width=\"3\">{l}</text>",
-        l = escape(&m.label)
+        l = escape_html(&m.label)
     );
 }
 
@@ -507,7 +492,7 @@ fn legend(out: &mut String, chart: &LineChart, left: f64) {
 <text x=\"{tx:.1}\" y=\"{ly}\" font-size=\"{FONT_PX}\" fill=\"#1f2328\">{l}</text>",
             ry = ly - 6.0,
             tx = lx + 20.0,
-            l = escape(&s.label)
+            l = escape_html(&s.label)
         );
         lx += 34.0 + text_px(&s.label);
     }
@@ -519,7 +504,7 @@ fn legend(out: &mut String, chart: &LineChart, left: f64) {
             x2 = lx + 14.0,
             ry = ly - 4.0,
             tx = lx + 20.0,
-            l = escape(&r.label)
+            l = escape_html(&r.label)
         );
         lx += 34.0 + text_px(&r.label);
     }
@@ -530,7 +515,7 @@ fn legend(out: &mut String, chart: &LineChart, left: f64) {
 <text x=\"{tx:.1}\" y=\"{ly}\" font-size=\"{FONT_PX}\" fill=\"#1f2328\">{l}</text>",
             ry = ly - 9.0,
             tx = lx + 20.0,
-            l = escape(&shade.label)
+            l = escape_html(&shade.label)
         );
     }
 }
@@ -607,12 +592,12 @@ pub fn bar_chart(chart: &BarChart) -> String {
 <text x=\"{vx:.1}\" y=\"{ty:.1}\" font-size=\"{FONT_PX}\" fill=\"#1f2328\">{v}</text>",
             lx = label_w - 8.0,
             ty = yy + 17.0,
-            l = escape(&shorten(&b.label, max_label_chars)),
+            l = escape_html(&shorten(&b.label, max_label_chars)),
             ry = yy + 5.0,
             w = len.max(1.0),
             h = row - 9.0,
             vx = W - RIGHT - value_w + 6.0,
-            v = escape(&fmt::pct_signed(b.value_pct))
+            v = escape_html(&fmt::pct_signed(b.value_pct))
         );
     }
     let yb = TOP + row * bars.len() as f64;
@@ -625,9 +610,9 @@ pub fn bar_chart(chart: &BarChart) -> String {
         ty = yb + 16.0,
         W2 = W - RIGHT,
         ty2 = yb + 34.0,
-        xl = escape(&chart.x_label),
+        xl = escape_html(&chart.x_label),
         cy = TOP + (yb - TOP) / 2.0,
-        yl = escape(&chart.y_label)
+        yl = escape_html(&chart.y_label)
     );
     out.push_str("</svg>");
     out
@@ -663,7 +648,7 @@ mod tests {
     #[test]
     fn text_is_escaped_and_ticks_are_round() {
         assert_eq!(
-            escape("S&P <500> \"x\""),
+            escape_html("S&P <500> \"x\""),
             "S&amp;P &lt;500&gt; &quot;x&quot;"
         );
         assert_eq!(

@@ -5,6 +5,7 @@
 //! consolidated ^RUT = hjyssg_tqqq-simulation/^RUT.csv through 2024-08-02,
 //! then heliar-k_market-base/RUT.csv; ^GSPC = guydekowski_market-lab/GSPC.csv.
 
+use model::display::MONTHS;
 use model::{Date, Fact, FactValue, Universe};
 use report::{render, write_brief, Article, Format};
 use serde_json::Value;
@@ -330,21 +331,6 @@ fn fact_values(json: &Value) -> (Vec<f64>, BTreeSet<Date>) {
     }
     (nums, dates)
 }
-
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 /// Checks every number in the Markdown body against the Facts. Returns the
 /// offending tokens.

@@ -4,7 +4,8 @@
 //! `report::svg::MAX_POINTS` keeping each bucket's extremes, an accessible
 //! `role="img"` with `<title>` and `<desc>`).
 
-use crate::html::{esc, fmt_points};
+use crate::html::esc;
+use model::display;
 use model::Date;
 use report::svg::{LineChart, LineSeries, Reference};
 
@@ -47,8 +48,8 @@ pub(crate) fn line_chart(
         );
     }
     let shown = |x: f64| match kind {
-        Values::Rate | Values::Returns => format!("{}%", fmt_points(x)),
-        Values::Levels => fmt_points(x),
+        Values::Rate | Values::Returns => display::pct(x, 2),
+        Values::Levels => display::level(x),
     };
     let (first, last) = (dates[0], dates[n - 1]);
     let trend = if values[n - 1] >= values[0] {

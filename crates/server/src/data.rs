@@ -10,6 +10,7 @@ use axum::extract::{Path, Query, State};
 use axum::response::Html;
 use axum::Json;
 use chrono::Datelike;
+use model::display::{self, fact_value, Audience};
 use model::{
     Date, Fact, Field, Instrument, InstrumentKind, Period, Query as FactQuery, RecordKind,
     SeriesKey, SourceId, Universe,
@@ -585,7 +586,7 @@ fn instrument_body(
         match range_return.as_ref().map(|q| engine.fact(q)) {
             Some(Ok(fact)) => format!(
                 "{range_label}: <span class=\"fact-value-inline\">{}</span> — {}",
-                esc(&html::fmt_value(&fact.value, fact.unit)),
+                esc(&fact_value(&fact.value, fact.unit, Audience::Reader)),
                 esc(&fact.text)
             ),
             Some(Err(err)) => format!(
@@ -711,7 +712,7 @@ fn instrument_body(
             body.push_str(&match state.engine().fact(query) {
                 Ok(fact) => match fact.value.as_f64() {
                     Some(x) if fact.unit == model::Unit::Percent => {
-                        html::fact_item_valued(label, &fact, &html::fmt_rate(x))
+                        html::fact_item_valued(label, &fact, &display::pct(x, 2))
                     }
                     _ => html::fact_item(label, &fact),
                 },
@@ -808,7 +809,11 @@ impl LevelChange {
     /// The change as printed: `-0.35 pp`.
     fn value_text(&self) -> String {
         self.change_pp().map_or_else(String::new, |pp| {
-            html::fmt_value(&model::FactValue::Number(pp), model::Unit::PercentagePoints)
+            fact_value(
+                &model::FactValue::Number(pp),
+                model::Unit::PercentagePoints,
+                Audience::Reader,
+            )
         })
     }
 
@@ -821,7 +826,9 @@ impl LevelChange {
                 .unwrap_or(f.as_of);
             format!(
                 "{} on {when}",
-                f.value.as_f64().map_or_else(String::new, html::fmt_rate)
+                f.value
+                    .as_f64()
+                    .map_or_else(String::new, |x| display::pct(x, 2))
             )
         };
         format!(

@@ -6,13 +6,14 @@
 //! Security Policy forbids inline scripts, so nothing echoed can run.
 
 use axum::response::Html;
-use model::{Fact, FactValue, Unit};
+use model::display::{fact_value, Audience};
+use model::{Fact, Unit};
 use std::fmt::Write as _;
 
 /// Escapes text for an HTML text node or a quoted attribute value
-/// (`& < > " '`): the report crate's escaper, shared so that the brief and
-/// the pages escape alike.
-pub(crate) use report::svg::escape as esc;
+/// (`& < > " '`): the shared escaper, so that the brief, the check and
+/// answer pages and these pages escape alike.
+pub(crate) use model::display::escape_html as esc;
 
 /// Escapes text for a quoted attribute value (same rules as [`esc`]).
 pub(crate) fn attr(text: &str) -> String {
@@ -73,61 +74,13 @@ pub(crate) fn page(title: &str, active: &str, body: &str) -> Html<String> {
     ))
 }
 
-/// Formats a value with its unit as it is printed to a reader.
-pub(crate) fn fmt_value(value: &FactValue, unit: Unit) -> String {
-    match value {
-        FactValue::Number(x) => match unit {
-            Unit::Percent => format!("{x:+.2}%"),
-            Unit::Share => format!("{x:.1}%"),
-            Unit::PercentagePoints => format!("{x:+.2} pp"),
-            Unit::BasisPoints => format!("{x:+.0} bp"),
-            Unit::Points => fmt_points(*x),
-            Unit::Ratio => format!("{x:.2}"),
-            _ => format!("{x:.2}"),
-        },
-        FactValue::Integer(n) => match unit {
-            Unit::Sessions => plural(*n, "session"),
-            Unit::Months => plural(*n, "month"),
-            Unit::Years => plural(*n, "year"),
-            Unit::Rank => format!("#{n}"),
-            _ => n.to_string(),
-        },
-        FactValue::Date(d) => d.to_string(),
-        FactValue::Bool(b) => if *b { "yes" } else { "no" }.to_string(),
-        FactValue::Range { low, high } => format!("{low:.2}%–{high:.2}%"),
-        FactValue::Text(t) => t.clone(),
-    }
-}
-
-fn plural(n: i64, word: &str) -> String {
-    if n == 1 {
-        format!("{n} {word}")
-    } else {
-        format!("{n} {word}s")
-    }
-}
-
-/// A level with thousands separators and two decimals: `6,940.01` (the
-/// brief's number format, `report::fmt::number`).
-pub(crate) fn fmt_points(x: f64) -> String {
-    if !x.is_finite() {
-        return x.to_string();
-    }
-    report::fmt::number(x, 2)
-}
-
-/// A rate or yield level: `4.69%`, never signed (a level is not a change).
-pub(crate) fn fmt_rate(x: f64) -> String {
-    format!("{}%", fmt_points(x))
-}
-
 /// One Fact as a list item: value, sentence, and a disclosure with the
 /// method, the details and the cited inputs.
 pub(crate) fn fact_item(label: &str, fact: &Fact) -> String {
     let value = match (fact.kind.as_str(), fact.value.as_f64()) {
         // A volatility is a size, never a signed change.
         ("volatility", Some(x)) if fact.unit == Unit::Percent => format!("{x:.2}%"),
-        _ => fmt_value(&fact.value, fact.unit),
+        _ => fact_value(&fact.value, fact.unit, Audience::Reader),
     };
     fact_item_valued(label, fact, &value)
 }
@@ -157,7 +110,7 @@ pub(crate) fn fact_item_valued(label: &str, fact: &Fact, value: &str) -> String 
                 out,
                 "<dt>{}</dt><dd>{}</dd>",
                 esc(&name.replace('_', " ")),
-                esc(&fmt_value(&detail.value, detail.unit))
+                esc(&fact_value(&detail.value, detail.unit, Audience::Reader))
             );
         }
         out.push_str("</dl>");
@@ -215,19 +168,5 @@ mod tests {
         assert_eq!(url_segment("^GSPC"), "%5EGSPC");
         assert_eq!(url_segment("FF_ME_LO30"), "FF_ME_LO30");
         assert_eq!(url_segment("a/../b"), "a%2F..%2Fb");
-    }
-
-    #[test]
-    fn groups_thousands() {
-        assert_eq!(fmt_points(6940.013), "6,940.01");
-        assert_eq!(fmt_points(123.0), "123.00");
-        assert_eq!(fmt_points(-1_234_567.891), "-1,234,567.89");
-        assert_eq!(fmt_points(0.5), "0.50");
-        assert_eq!(fmt_points(-0.001), "0.00");
-        assert_eq!(fmt_rate(4.6904), "4.69%");
-        assert_eq!(
-            fmt_value(&FactValue::Number(4.6904), Unit::Percent),
-            "+4.69%"
-        );
     }
 }

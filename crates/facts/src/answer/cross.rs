@@ -5,9 +5,10 @@
 //! member best first (`"XLI +0.43%"`), one `return_pct.SYM` number per member,
 //! and `missing` listing members without data for the window (never filled).
 
-use super::{d_int, d_num, fact, pct, prices::member_return};
+use super::{d_int, d_num, fact, prices::member_return};
 use crate::kernels::cross_section::rank_members;
 use crate::{Engine, FactError};
+use model::display::signed_pct;
 use model::fact::Detail;
 use model::{Basket, Date, Fact, FactValue, Period, Unit};
 
@@ -95,7 +96,7 @@ pub(crate) fn cross_section(
     for (k, r) in cs.ranked.iter().enumerate() {
         f.details.insert(
             format!("rank{:02}", k + 1),
-            Detail::text(format!("{} {}", r.symbol, pct(r.return_pct))),
+            Detail::text(format!("{} {}", r.symbol, signed_pct(r.return_pct))),
         );
         f.details.insert(
             format!("return_pct.{}", r.symbol),
@@ -122,9 +123,9 @@ pub(crate) fn cross_section(
         got.len(),
         basket_name(basket),
         engine.name(&lead.symbol),
-        pct(lead.return_pct),
+        signed_pct(lead.return_pct),
         engine.name(&lag.symbol),
-        pct(lag.return_pct),
+        signed_pct(lag.return_pct),
         if missing.is_empty() {
             String::new()
         } else {

@@ -418,59 +418,9 @@ pub(crate) fn window_in(
     }
 }
 
-/// `+7.89%` style.
-pub(crate) fn pct(x: f64) -> String {
-    format!("{x:+.2}%")
-}
-
-/// `6,940.01` style (two decimals, thousands separators).
-pub(crate) fn level(x: f64) -> String {
-    let s = format!("{:.2}", x.abs());
-    let (int, frac) = s.split_once('.').unwrap_or((&s, "00"));
-    let mut grouped = String::new();
-    for (k, c) in int.chars().enumerate() {
-        if k > 0 && (int.len() - k) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(c);
-    }
-    let sign = if x < 0.0 { "-" } else { "" };
-    format!("{sign}{grouped}.{frac}")
-}
-
-/// Signed points, `+94.50 points`.
-pub(crate) fn points(x: f64) -> String {
-    let sign = if x >= 0.0 { "+" } else { "-" };
-    format!("{sign}{} points", level(x.abs()))
-}
-
-/// English ordinal: 1st, 2nd, 3rd, 11th...
-pub(crate) fn ordinal(n: usize) -> String {
-    let suffix = match (n % 10, n % 100) {
-        (_, 11..=13) => "th",
-        (1, _) => "st",
-        (2, _) => "nd",
-        (3, _) => "rd",
-        _ => "th",
-    };
-    format!("{n}{suffix}")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn formatting() {
-        assert_eq!(level(6940.014), "6,940.01");
-        assert_eq!(level(123.0), "123.00");
-        assert_eq!(level(-1234567.5), "-1,234,567.50");
-        assert_eq!(points(-94.5), "-94.50 points");
-        assert_eq!(pct(7.8903), "+7.89%");
-        assert_eq!(ordinal(6), "6th");
-        assert_eq!(ordinal(12), "12th");
-        assert_eq!(ordinal(22), "22nd");
-    }
 
     #[test]
     fn periods_resolve() {

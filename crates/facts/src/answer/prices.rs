@@ -1,13 +1,11 @@
 //! Single-instrument price facts: levels, returns and their rank, daily
 //! moves, gaps, records, "since", volatility, drawdowns, moving averages.
 
-use super::{
-    d_bool, d_int, d_num, fact, level as lvl, ordinal, pct, points, resolve_period, window_in, Cut,
-    Resolved,
-};
+use super::{d_bool, d_int, d_num, fact, resolve_period, window_in, Cut, Resolved};
 use crate::kernels::{drawdown as dd, moves, moving_average as ma, records, returns, volatility};
 use crate::{Engine, FactError};
 use chrono::Datelike;
+use model::display::{ordinal, sentence_level, signed_pct, signed_points};
 use model::fact::Detail;
 use model::{Date, Fact, FactValue, Field, InstrumentKind, Period, PeriodKind, RecordKind, Unit};
 
@@ -74,7 +72,7 @@ pub(crate) fn level(
     let name = engine.name(&sym);
     let shown = match unit {
         Unit::Percent => format!("{:.2}%", v[i]),
-        _ => lvl(v[i]),
+        _ => sentence_level(v[i]),
     };
     let mut text = format!("{name} {field} was {shown} on {}", cut.date(i));
     if cut.date(i) != as_of {
@@ -142,12 +140,12 @@ pub(crate) fn period_return(
     f.text = format!(
         "{} returned {} ({}) from {} to {}, measured from the {} of {} on {}.",
         engine.name(&sym),
-        pct(r),
-        points(pts),
+        signed_pct(r),
+        signed_points(pts),
         cut.date(w.first),
         cut.date(w.last),
         field_words(cut.field()),
-        lvl(v[w.base]),
+        sentence_level(v[w.base]),
         cut.date(w.base),
     );
     Ok(f)
@@ -310,10 +308,10 @@ pub(crate) fn return_rank(
     };
     f.text = format!(
         "{name}'s {} in {label} ranks {} best of {} ({} worst); {tail}.",
-        pct(target.return_pct),
-        ordinal(rank_best),
+        signed_pct(target.return_pct),
+        ordinal(rank_best as i64),
         pool.len(),
-        ordinal(rank_worst),
+        ordinal(rank_worst as i64),
     );
     Ok(f)
 }
@@ -378,15 +376,15 @@ pub(crate) fn daily_move(
     }
     let mut text = format!(
         "{name} moved {} ({}) on {as_of}, closing at {}",
-        pct(m.return_pct),
-        points(m.points),
-        lvl(v[i])
+        signed_pct(m.return_pct),
+        signed_points(m.points),
+        sentence_level(v[i])
     );
     if m.rank > 0 {
         let adj = if m.return_pct < 0.0 { "worst" } else { "best" };
         text.push_str(&format!(
             "; the {}-largest {dir} of {} since {}",
-            ordinal(m.rank),
+            ordinal(m.rank as i64),
             m.n_ranked,
             cut.date(0)
         ));
@@ -467,10 +465,10 @@ pub(crate) fn extreme_move(
         cut.field(),
         dates[start],
         dates[last],
-        pct(r),
+        signed_pct(r),
         dates[i],
-        lvl(closes[i - 1]),
-        lvl(closes[i])
+        sentence_level(closes[i - 1]),
+        sentence_level(closes[i])
     );
     Ok(f)
 }
@@ -512,10 +510,10 @@ pub(crate) fn gap(engine: &Engine<'_>, symbol: &str, as_of: Date) -> Result<Fact
     f.text = format!(
         "{} opened at {} on {as_of}, a gap of {} ({}) from the previous close of {} on {}.",
         engine.name(&sym),
-        lvl(o),
-        pct(g),
-        points(o - c),
-        lvl(c),
+        sentence_level(o),
+        signed_pct(g),
+        signed_points(o - c),
+        sentence_level(c),
         close.date(prev)
     );
     Ok(f)
@@ -584,18 +582,18 @@ pub(crate) fn record(
     f.text = match (s.is_record, s.previous_record) {
         (true, Some(p)) => format!(
             "{name}'s {what} of {} on {day} was a record {what}, above the previous record of {} set on {}.",
-            lvl(v[i]),
-            lvl(v[p]),
+            sentence_level(v[i]),
+            sentence_level(v[p]),
             cut.date(p)
         ),
-        (true, None) => format!("{name}'s {what} of {} on {day} is its first observation.", lvl(v[i])),
+        (true, None) => format!("{name}'s {what} of {} on {day} is its first observation.", sentence_level(v[i])),
         (false, _) => format!(
             "{name}'s {what} of {} on {day} was not a record {what}: the record is {} set on {}, {} sessions earlier ({} below it).",
-            lvl(v[i]),
-            lvl(v[s.latest_record]),
+            sentence_level(v[i]),
+            sentence_level(v[s.latest_record]),
             cut.date(s.latest_record),
             s.sessions_since_record,
-            pct((v[i] / v[s.latest_record] - 1.0) * 100.0),
+            signed_pct((v[i] / v[s.latest_record] - 1.0) * 100.0),
         ),
     };
     Ok(f)
@@ -650,16 +648,16 @@ pub(crate) fn since(
             format!(
                 "{name}'s {} close of {} on {} was its {word} since {} ({}).",
                 cut.field(),
-                lvl(v[i]),
+                sentence_level(v[i]),
                 cut.date(i),
                 cut.date(j),
-                lvl(v[j])
+                sentence_level(v[j])
             )
         }
         None => format!(
             "{name}'s {} close of {} on {} was its {word} on record (since {}).",
             cut.field(),
-            lvl(v[i]),
+            sentence_level(v[i]),
             cut.date(i),
             cut.date(0)
         ),
@@ -764,15 +762,15 @@ pub(crate) fn drawdown(engine: &Engine<'_>, symbol: &str, as_of: Date) -> Result
     let name = engine.name(&sym);
     let mut text = format!(
         "{name} closed {} below its peak close of {} on {} as of {}",
-        pct(d.drawdown_pct).trim_start_matches('-'),
-        lvl(v[d.peak]),
+        signed_pct(d.drawdown_pct).trim_start_matches('-'),
+        sentence_level(v[d.peak]),
         cut.date(d.peak),
         cut.date(i)
     );
     if d.drawdown_pct == 0.0 {
         text = format!(
             "{name} closed at its peak ({}) on {}",
-            lvl(v[i]),
+            sentence_level(v[i]),
             cut.date(i)
         );
     }
@@ -843,11 +841,11 @@ pub(crate) fn moving_average(
     let name = engine.name(&sym);
     let mut text = format!(
         "{name} closed at {} on {}, {} its {w}-day moving average of {} ({})",
-        lvl(v[i]),
+        sentence_level(v[i]),
         cut.date(i),
         side,
-        lvl(p.ma),
-        pct(p.distance_pct)
+        sentence_level(p.ma),
+        signed_pct(p.distance_pct)
     );
     match (p.side_since, p.previous_same_side) {
         (Some(s), Some(x)) if s == i => text.push_str(&format!(

@@ -1,8 +1,9 @@
 //! Streak facts: absolute and relative streaks, and streak counts.
 
-use super::{d_bool, d_int, d_num, fact, pct, Cut};
+use super::{d_bool, d_int, d_num, fact, Cut};
 use crate::kernels::streaks as k;
 use crate::{Engine, FactError};
+use model::display::signed_pct;
 use model::fact::Detail;
 use model::{Date, Direction, Fact, FactInput, FactValue, Unit};
 
@@ -192,7 +193,7 @@ pub(crate) fn streak(
         "change_points".into(),
         d_num(g.a[run.end] - g.a[base], Unit::Points),
     );
-    let mut change_text = format!("{} {}", engine.name(&g.a_sym), pct(a_chg));
+    let mut change_text = format!("{} {}", engine.name(&g.a_sym), signed_pct(a_chg));
     if let (Some(b), Some(bs)) = (&g.b, &g.b_sym) {
         let b_chg = (b[run.end] / b[base] - 1.0) * 100.0;
         f.details
@@ -204,7 +205,7 @@ pub(crate) fn streak(
         change_text.push_str(&format!(
             " vs {} {}, a gap of {:+.2} percentage points",
             engine.name(bs),
-            pct(b_chg),
+            signed_pct(b_chg),
             a_chg - b_chg
         ));
     }

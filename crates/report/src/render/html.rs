@@ -3,7 +3,7 @@
 
 use crate::article::Article;
 use crate::fmt;
-use crate::svg::escape;
+use model::display::escape_html;
 use std::fmt::Write as _;
 
 const CSS: &str = r#"
@@ -44,7 +44,7 @@ fn inline_svg(svg: &str) -> String {
 
 /// Escapes text and turns `[n]` markers into links to the sources list.
 fn text(s: &str) -> String {
-    let escaped = escape(s);
+    let escaped = escape_html(s);
     let mut out = String::with_capacity(escaped.len());
     let mut rest = escaped.as_str();
     while let Some(open) = rest.find('[') {
@@ -82,20 +82,20 @@ pub(crate) fn render(a: &Article) -> String {
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
 <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
 <title>{}</title>\n<style>{CSS}</style>\n</head>\n<body>\n<main>\n",
-        escape(&a.title)
+        escape_html(&a.title)
     );
     let _ = writeln!(
         out,
         "<p class=\"meta\"><span class=\"badge {l}\">{l}</span> · {m} · <time datetime=\"{iso}\">{d}</time></p>",
         l = a.sentiment.label.as_str(),
-        m = escape(&a.market),
+        m = escape_html(&a.market),
         iso = a.date,
-        d = escape(&fmt::date(a.date))
+        d = escape_html(&fmt::date(a.date))
     );
-    let _ = writeln!(out, "<h1>{}</h1>", escape(&a.title));
+    let _ = writeln!(out, "<h1>{}</h1>", escape_html(&a.title));
     out.push_str("<ul class=\"tags\">");
     for t in &a.tags {
-        let _ = write!(out, "<li>{}</li>", escape(t));
+        let _ = write!(out, "<li>{}</li>", escape_html(t));
     }
     out.push_str("</ul>\n");
     if !a.sentiment.reasons.is_empty() {
@@ -107,15 +107,15 @@ pub(crate) fn render(a: &Article) -> String {
             let last = r.last.as_ref().map_or(String::new(), |l| {
                 format!(
                     "<span class=\"last\">{} {}</span>",
-                    escape(&l.text),
+                    escape_html(&l.text),
                     text(&l.cite)
                 )
             });
             let _ = write!(
                 out,
                 "<div class=\"ticker\">{last}<span class=\"sym\" title=\"{name}\">{sym}</span><span class=\"role\">{role}</span><div class=\"why\">{why}</div></div>",
-                name = escape(&r.name),
-                sym = escape(&r.symbol),
+                name = escape_html(&r.name),
+                sym = escape_html(&r.symbol),
                 role = r.role.as_str(),
                 why = text(&r.why)
             );
@@ -128,7 +128,7 @@ pub(crate) fn render(a: &Article) -> String {
     }
     let mut charts = a.charts.iter();
     for (i, s) in a.sections.iter().enumerate() {
-        let _ = writeln!(out, "<h2>{}. {}</h2>", i + 1, escape(&s.heading));
+        let _ = writeln!(out, "<h2>{}. {}</h2>", i + 1, escape_html(&s.heading));
         for p in &s.paragraphs {
             let _ = writeln!(out, "<p>{}</p>", text(p));
         }
@@ -137,9 +137,9 @@ pub(crate) fn render(a: &Article) -> String {
             let _ = writeln!(
                 out,
                 "<figure id=\"{}\">{}<figcaption>{}</figcaption></figure>",
-                escape(&c.id),
+                escape_html(&c.id),
                 inline_svg(&c.svg),
-                escape(&c.caption)
+                escape_html(&c.caption)
             );
         }
     }
@@ -147,9 +147,9 @@ pub(crate) fn render(a: &Article) -> String {
         let _ = writeln!(
             out,
             "<figure id=\"{}\">{}<figcaption>{}</figcaption></figure>",
-            escape(&c.id),
+            escape_html(&c.id),
             inline_svg(&c.svg),
-            escape(&c.caption)
+            escape_html(&c.caption)
         );
     }
     if !a.risks.is_empty() || !a.opportunities.is_empty() {
@@ -173,8 +173,8 @@ pub(crate) fn render(a: &Article) -> String {
             let _ = write!(
                 out,
                 "<li><strong>{}</strong>: {}</li>",
-                escape(&g.topic),
-                escape(&g.needs)
+                escape_html(&g.topic),
+                escape_html(&g.needs)
             );
         }
         out.push_str("</ul>\n");
@@ -188,13 +188,13 @@ pub(crate) fn render(a: &Article) -> String {
         let origin = s
             .origin
             .as_deref()
-            .map_or(String::new(), |o| format!(" ({})", escape(o)));
+            .map_or(String::new(), |o| format!(" ({})", escape_html(o)));
         let _ = write!(
             out,
             "<li id=\"src-{n}\"><code>{p}</code>{origin}: {i}, {f} to {t}</li>",
             n = s.n,
-            p = escape(&s.path),
-            i = escape(&s.instruments.join(", ")),
+            p = escape_html(&s.path),
+            i = escape_html(&s.instruments.join(", ")),
             f = s.from,
             t = s.to
         );
@@ -204,13 +204,17 @@ pub(crate) fn render(a: &Article) -> String {
         let _ = write!(
             out,
             "<li><code>{}</code> v{}: {}</li>",
-            escape(&m.id),
+            escape_html(&m.id),
             m.version,
-            escape(&m.definition)
+            escape_html(&m.definition)
         );
     }
     out.push_str("</ul>\n");
-    let _ = writeln!(out, "<p class=\"disclaimer\">{}</p>", escape(&a.disclaimer));
+    let _ = writeln!(
+        out,
+        "<p class=\"disclaimer\">{}</p>",
+        escape_html(&a.disclaimer)
+    );
     out.push_str("</main>\n</body>\n</html>\n");
     out
 }
