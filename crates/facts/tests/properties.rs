@@ -12,19 +12,74 @@ fn day(k: usize) -> Date {
     start + chrono::Duration::days(k as i64)
 }
 
+/// First of the month `k` months after 2010-01-01.
+fn month(k: usize) -> Date {
+    let (y, m) = (2010 + (k / 12) as i32, (k % 12) as u32 + 1);
+    chrono::NaiveDate::from_ymd_opt(y, m, 1).expect("month")
+}
+
+/// Months from 2010-01 to 2020-02: the last two (January, February 2020)
+/// are incomplete as of every as-of date the property uses.
+const MONTHS: usize = 122;
+
+/// `cut`: keep daily rows through `day(cut - 1)`, monthly rows of months
+/// complete by then, and documents dated through then: everything a Fact
+/// as of `day(cut - 1)` may use.
 fn universe(a: &[f64], b: &[f64], cut: Option<usize>) -> Universe {
     let mut u = Universe::default();
+    let as_of = cut.map(|c| day(c - 1));
+    let mut add = |key: SeriesKey, dates: Vec<Date>, vals: Vec<f64>| {
+        let s = Series::from_one_source(key, dates, vals, SourceId(0)).expect("series");
+        u.series.insert(s.key().clone(), s);
+    };
     for (sym, vals) in [("AAA", a), ("BBB", b)] {
         let n = cut.map_or(vals.len(), |c| c.min(vals.len()));
         let dates: Vec<Date> = (0..n).map(day).collect();
-        let s = Series::from_one_source(
-            SeriesKey::new(sym, Field::Close),
-            dates,
-            vals[..n].to_vec(),
-            SourceId(0),
-        )
-        .expect("series");
-        u.series.insert(s.key().clone(), s);
+        add(SeriesKey::new(sym, Field::Close), dates, vals[..n].to_vec());
+    }
+    // Monthly series: CAPE levels and French small-cap returns.
+    let complete = |k: &usize| {
+        let end = month(k + 1) - chrono::Duration::days(1);
+        as_of.is_none_or(|d| end <= d)
+    };
+    let ks: Vec<usize> = (0..MONTHS).filter(complete).collect();
+    let mdates: Vec<Date> = ks.iter().map(|k| month(*k)).collect();
+    let cape: Vec<f64> = ks.iter().map(|k| 10.0 + a[k % a.len()]).collect();
+    let ret: Vec<f64> = ks.iter().map(|k| b[k % b.len()] - 20.0).collect();
+    add(SeriesKey::new("CAPE", Field::Value), mdates.clone(), cape);
+    add(SeriesKey::new("FF_ME_LO30", Field::ReturnPct), mdates, ret);
+    // Fed target range from `b` (whole percents), a statement the day before
+    // every change (the announcement; FRED shows the change the next day).
+    let n = cut.map_or(b.len(), |c| c.min(b.len()));
+    let hi = |i: usize| f64::from((b[i] as u32) % 3 + 1);
+    let dates: Vec<Date> = (0..n).map(day).collect();
+    add(
+        SeriesKey::new("DFEDTARU", Field::Value),
+        dates.clone(),
+        (0..n).map(hi).collect(),
+    );
+    add(
+        SeriesKey::new("DFEDTARL", Field::Value),
+        dates,
+        (0..n).map(|i| hi(i) - 1.0).collect(),
+    );
+    for i in 1..b.len() {
+        let announced = day(i - 1);
+        if hi(i) != hi(i - 1) && as_of.is_none_or(|d| announced <= d) {
+            u.documents.push(model::series::Document {
+                id: format!("s{i}"),
+                date: announced,
+                title: "FOMC statement".into(),
+                url: format!("https://example.org/s{i}.htm"),
+                body: format!(
+                    "The Committee decided to set the target range for the federal funds rate at {} to {} percent.",
+                    hi(i) - 1.0,
+                    hi(i)
+                ),
+                kind: "statement".into(),
+                source: SourceId(0),
+            });
+        }
     }
     u
 }
@@ -130,6 +185,40 @@ fn queries(as_of: Date) -> Vec<Query> {
             period: Period::LastSessions { n: 10 },
             annualised: true,
             sample: true,
+            as_of,
+        },
+        Query::Level {
+            symbol: "CAPE".into(),
+            field: Field::Value,
+            as_of,
+        },
+        Query::HighestSince {
+            symbol: "CAPE".into(),
+            as_of,
+        },
+        Query::Return {
+            symbol: "FF_ME_LO30".into(),
+            period: Period::Since { from: month(100) },
+            as_of,
+        },
+        Query::Return {
+            symbol: "FF_ME_LO30".into(),
+            period: Period::LastSessions { n: 3 },
+            as_of,
+        },
+        Query::RateDecisions { from: None, as_of },
+        Query::RateDecisions {
+            from: Some(day(5)),
+            as_of,
+        },
+        Query::CrossSection {
+            basket: model::Basket::Custom(vec!["AAA".into(), "BBB".into()]),
+            period: Period::LastSessions { n: 5 },
+            as_of,
+        },
+        Query::CrossSection {
+            basket: model::Basket::Custom(vec!["AAA".into(), "FF_ME_LO30".into()]),
+            period: Period::YearToDate,
             as_of,
         },
     ]

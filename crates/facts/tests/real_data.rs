@@ -1083,3 +1083,121 @@ fn extreme_moves() {
         Err(FactError::Unsupported { .. })
     ));
 }
+
+/// Python (csv module, datasets_s-and-p-500/data.csv): PE10 on 2020-02-01 is
+/// 30.73 and on 2020-03-01 is 24.82. A monthly row averages the whole month,
+/// so as of 2020-03-16 only February (complete by then) may be read; as of
+/// 2020-03-31 March is complete.
+#[test]
+fn monthly_levels_use_complete_months_only() {
+    let Some(e) = engine() else { return };
+    let q = |as_of: &str| Query::Level {
+        symbol: "CAPE".into(),
+        field: Field::Value,
+        as_of: d(as_of),
+    };
+    let f = e.fact(&q("2020-03-16")).expect("CAPE mid-March");
+    assert_close(num(&f), 30.73, 1e-9);
+    assert_eq!(det_date(&f, "date"), d("2020-02-01"));
+    assert!(f.inputs.iter().all(|i| i.to <= d("2020-02-01")));
+    let f = e.fact(&q("2020-03-30")).expect("CAPE 03-30");
+    assert_close(num(&f), 30.73, 1e-9);
+    let f = e.fact(&q("2020-03-31")).expect("CAPE month end");
+    assert_close(num(&f), 24.82, 1e-9);
+    assert_eq!(det_date(&f, "date"), d("2020-03-01"));
+    // "Since" facts read the same complete months.
+    let f = e
+        .fact(&Query::LowestSince {
+            symbol: "CAPE".into(),
+            as_of: d("2020-03-16"),
+        })
+        .expect("CAPE lowest since");
+    assert_eq!(det_date(&f, "date"), d("2020-02-01"));
+    assert!(
+        f.text.contains("'s value of 30.73 on 2020-02-01"),
+        "{}",
+        f.text
+    );
+    let f = e
+        .fact(&Query::LowestSince {
+            symbol: "^GSPC".into(),
+            as_of: d("2020-03-16"),
+        })
+        .expect("S&P lowest since");
+    assert!(f.text.contains("'s close of "), "{}", f.text);
+    assert!(!f.text.contains("close close"), "{}", f.text);
+}
+
+/// Strict point-in-time for rate decisions: FRED is read only through as-of;
+/// a decision announced on as-of comes from that day's statement. Python
+/// (/tmp/fomc_check.py, csv module): every kind=statement row of heliar-k
+/// statements.csv from 2020-01-29 to 2026-07-29 (55) names a range equal to
+/// FRED's DFEDTARL/DFEDTARU on the first date after the statement, except
+/// 2020-03-23, which names none.
+#[test]
+fn rate_decisions_are_strictly_point_in_time() {
+    let Some(e) = engine() else { return };
+    let u = e.universe();
+    let (up, lo) = (
+        u.get("DFEDTARU", Field::Value).expect("DFEDTARU"),
+        u.get("DFEDTARL", Field::Value).expect("DFEDTARL"),
+    );
+    let mut checked = 0;
+    let mut none = Vec::new();
+    for doc in u.documents.iter().filter(|doc| {
+        doc.kind == "statement" && doc.date >= d("2020-01-01") && doc.date <= d("2026-12-31")
+    }) {
+        let i = up.len_as_of(doc.date);
+        let j = lo.len_as_of(doc.date);
+        if i >= up.len() || j >= lo.len() {
+            continue; // FRED ends before the range takes effect
+        }
+        match facts::kernels::rates::statement_range(&doc.body) {
+            Some((l, h)) => {
+                assert_eq!((l, h), (lo.values()[j], up.values()[i]), "{}", doc.date);
+                checked += 1;
+            }
+            None => none.push(doc.date),
+        }
+    }
+    assert!(checked >= 50, "only {checked} statements checked");
+    assert_eq!(none, vec![d("2020-03-23")]);
+
+    // As of the Dec 10 announcement: known from the statement, FRED read to 12-10.
+    let f = e
+        .fact(&Query::RateDecisions {
+            from: Some(d("2025-12-01")),
+            as_of: d("2025-12-10"),
+        })
+        .expect("decisions");
+    assert_eq!(f.value, FactValue::Integer(1));
+    assert_eq!(det_num(&f, "decision01_bp"), -25.0);
+    assert!(det_text(&f, "decision01_url").ends_with("monetary20251210a.htm"));
+    assert_eq!(det_date(&f, "range_date"), d("2025-12-10"));
+    assert!(
+        f.inputs.iter().all(|i| i.to <= d("2025-12-10")),
+        "{:#?}",
+        f.inputs
+    );
+    // The Sunday emergency cut of 2020-03-15, as of that Sunday.
+    let f = e
+        .fact(&Query::RateDecisions {
+            from: Some(d("2020-03-15")),
+            as_of: d("2020-03-15"),
+        })
+        .expect("2020-03-15");
+    assert_eq!(f.value, FactValue::Integer(1));
+    assert_eq!(det_num(&f, "decision01_bp"), -100.0);
+    // As of 2026-01-16, nothing after 01-16 is cited.
+    let f = e
+        .fact(&Query::RateDecisions {
+            from: None,
+            as_of: d("2026-01-16"),
+        })
+        .expect("2026");
+    assert!(
+        f.inputs.iter().all(|i| i.to <= d("2026-01-16")),
+        "{:#?}",
+        f.inputs
+    );
+}

@@ -132,6 +132,27 @@ impl<'u> Cut<'u> {
         }
         Ok(Cut { series, n })
     }
+
+    /// Cuts a monthly `series` at `as_of`, keeping only months complete by
+    /// then (the month's last calendar day ≤ `as_of`): a monthly row
+    /// summarises the whole month, so mid-month it would use later days.
+    ///
+    /// # Errors
+    /// [`FactError::NoData`] when no month is complete by `as_of`.
+    pub(crate) fn complete_months(series: &'u Series, as_of: Date) -> Result<Cut<'u>, FactError> {
+        let n = series
+            .dates()
+            .partition_point(|d| month_complete(*d, as_of));
+        if n == 0 {
+            return Err(FactError::NoData {
+                instrument: series.key().instrument.clone(),
+                field: series.key().field,
+                from: series.first_date().map_or(as_of, |f| f.min(as_of)),
+                to: as_of,
+            });
+        }
+        Ok(Cut { series, n })
+    }
     pub(crate) fn dates(&self) -> &'u [Date] {
         &self.series.dates()[..self.n]
     }
@@ -199,9 +220,33 @@ impl<'u> Engine<'u> {
             .map_or_else(|| symbol.to_string(), |i| i.name.clone())
     }
 
+    /// Whether `series` holds one row per month (registry frequency; for
+    /// instruments outside the registry, every date on the 1st of a month
+    /// with at least 28 days between observations).
+    pub(crate) fn is_monthly(&self, series: &Series) -> bool {
+        let key = &series.key().instrument;
+        if let Some(i) = self.registry().and_then(|r| r.get(key)) {
+            return i.frequency == model::Frequency::Monthly;
+        }
+        let d = series.dates();
+        d.len() >= 2
+            && d.iter().all(|x| x.day() == 1)
+            && d.windows(2).all(|w| (w[1] - w[0]).num_days() >= 28)
+    }
+
+    /// `series` cut at `as_of`, point-in-time for its frequency: a monthly
+    /// series keeps only the months complete by `as_of`.
+    pub(crate) fn cut(&self, series: &'u Series, as_of: Date) -> Result<Cut<'u>, FactError> {
+        if self.is_monthly(series) {
+            Cut::complete_months(series, as_of)
+        } else {
+            Cut::new(series, as_of)
+        }
+    }
+
     /// The price series cut at `as_of`.
     pub(crate) fn price_cut(&self, symbol: &str, as_of: Date) -> Result<Cut<'u>, FactError> {
-        Cut::new(self.price_series(symbol)?, as_of)
+        self.cut(self.price_series(symbol)?, as_of)
     }
 
     /// A given field's series cut at `as_of`.
@@ -226,8 +271,13 @@ impl<'u> Engine<'u> {
                 }
             }
         })?;
-        Cut::new(series, as_of)
+        self.cut(series, as_of)
     }
+}
+
+/// Whether the month of `d` has ended by `as_of` (its last day ≤ `as_of`).
+pub(crate) fn month_complete(d: Date, as_of: Date) -> bool {
+    crate::kernels::returns::month_end(d.year(), d.month()).is_some_and(|e| e <= as_of)
 }
 
 /// Starts a Fact; callers add details and the sentence.

@@ -102,6 +102,9 @@ pub(crate) fn period_return(
     let resolved = resolve_period(period, as_of)?;
     let w = window_in(&cut, resolved, as_of)?;
     let v = cut.values();
+    if cut.field() == Field::ReturnPct {
+        return compounded_return(engine, &cut, w, as_of);
+    }
     let r = returns::return_pct(v, w.base, w.last);
     let sym = cut.symbol().to_string();
     let mut f = fact(
@@ -147,6 +150,53 @@ pub(crate) fn period_return(
         field_words(cut.field()),
         sentence_level(v[w.base]),
         cut.date(w.base),
+    );
+    Ok(f)
+}
+
+/// `Query::Return` on a series of periodic returns (French portfolios): the
+/// returns of the periods in the window compounded, ∏(1 + r/100) − 1.
+fn compounded_return(
+    engine: &Engine<'_>,
+    cut: &Cut<'_>,
+    w: returns::WindowIdx,
+    as_of: Date,
+) -> Result<Fact, FactError> {
+    let v = cut.values();
+    let growth: f64 = v[w.first..=w.last]
+        .iter()
+        .map(|r| 1.0 + r / 100.0)
+        .product();
+    let r = (growth - 1.0) * 100.0;
+    let sym = cut.symbol().to_string();
+    let mut f = fact(
+        "return",
+        vec![sym.clone()],
+        as_of,
+        FactValue::Number(r),
+        Unit::Percent,
+        ("return.period", 1),
+    );
+    f.window = Some((cut.date(w.first), cut.date(w.last)));
+    f.inputs = engine.inputs(cut.series, w.first..w.last + 1);
+    f.details
+        .insert("end_date".into(), Detail::date(cut.date(w.last)));
+    f.details
+        .insert("first_session".into(), Detail::date(cut.date(w.first)));
+    f.details.insert(
+        "sessions".into(),
+        d_int(w.last + 1 - w.first, Unit::Sessions),
+    );
+    f.details.insert("complete".into(), d_bool(true));
+    f.details
+        .insert("field".into(), Detail::text(cut.field().as_str()));
+    f.text = format!(
+        "{} returned {} from {} to {}, compounding {} periodic returns.",
+        engine.name(&sym),
+        signed_pct(r),
+        cut.date(w.first),
+        cut.date(w.last),
+        w.last + 1 - w.first,
     );
     Ok(f)
 }
@@ -646,8 +696,8 @@ pub(crate) fn since(
             f.details
                 .insert("sessions_since".into(), d_int(i - j, Unit::Sessions));
             format!(
-                "{name}'s {} close of {} on {} was its {word} since {} ({}).",
-                cut.field(),
+                "{name}'s {} of {} on {} was its {word} since {} ({}).",
+                field_words(cut.field()),
                 sentence_level(v[i]),
                 cut.date(i),
                 cut.date(j),
@@ -655,8 +705,8 @@ pub(crate) fn since(
             )
         }
         None => format!(
-            "{name}'s {} close of {} on {} was its {word} on record (since {}).",
-            cut.field(),
+            "{name}'s {} of {} on {} was its {word} on record (since {}).",
+            field_words(cut.field()),
             sentence_level(v[i]),
             cut.date(i),
             cut.date(0)

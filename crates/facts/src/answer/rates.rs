@@ -1,13 +1,15 @@
 //! Fed funds target-range decision facts.
 //!
-//! Point-in-time note: FRED dates a new range on its effective day, the day
-//! after the announcement. The observation dated D + 1 therefore *is* the
-//! decision announced on D, so as of D the range series is read through
-//! D + 1 and every change is re-dated to its announcement before the cut
-//! (`announced <= as_of`). Nothing announced after D is read.
+//! Point-in-time: as of D the FRED range (DFEDTARU / DFEDTARL) is read only
+//! through D. FRED dates a new range on its effective day, the day after the
+//! announcement, so a change first visible on FRED date T is a decision
+//! announced on T − 1. A decision announced *on* D is not yet in FRED as of
+//! D; it is taken from the FOMC statement dated D (its "target range for the
+//! federal funds rate ... X to Y percent" sentence) and cited to that
+//! statement. Without a statement dated D, a same-day decision is not known.
 
 use super::{d_int, d_num, fact};
-use crate::kernels::rates::{decisions, target_range_sentence, Decision};
+use crate::kernels::rates::{decisions, statement_range, target_range_sentence, Decision};
 use crate::kernels::streaks::common_grid;
 use crate::{Engine, FactError};
 use model::fact::Detail;
@@ -69,30 +71,48 @@ pub(crate) fn rate_decisions(
             reason: format!("the window starts on {from}, after the as-of date {as_of}"),
         });
     }
-    let read_to = as_of.succ_opt().unwrap_or(as_of);
-    let (nu, nl) = (upper.len_as_of(read_to), lower.len_as_of(read_to));
+    let (nu, nl) = (upper.len_as_of(as_of), lower.len_as_of(as_of));
     let g = common_grid(
         &upper.dates()[..nu],
         &upper.values()[..nu],
         &lower.dates()[..nl],
         &lower.values()[..nl],
     );
-    let all: Vec<Decision> = decisions(&g.dates, &g.b, &g.a)
-        .into_iter()
-        .filter(|d| d.announced <= as_of)
-        .collect();
-    let in_window: Vec<&Decision> = all.iter().filter(|d| d.announced >= from).collect();
-    let cuts = in_window.iter().filter(|d| d.change_bp < 0.0).count();
-    let hikes = in_window.iter().filter(|d| d.change_bp > 0.0).count();
-    let net_bp: f64 = in_window.iter().map(|d| d.change_bp).sum();
-    // The range in force as of the date: the last observation on or before as-of + 1.
     let last = g.dates.len().checked_sub(1).ok_or(FactError::NoData {
         instrument: UPPER.to_string(),
         field: Field::Value,
         from,
         to: as_of,
     })?;
-    let (lo, hi) = (g.b[last], g.a[last]);
+    let mut all: Vec<Decision> = decisions(&g.dates, &g.b, &g.a);
+    // The range FRED shows in force on as-of (its last observation ≤ as-of).
+    let (mut lo, mut hi) = (g.b[last], g.a[last]);
+    let mut range_date = g.dates[last];
+    // A decision announced on as-of itself: only the statement of the day says so.
+    let same_day = u.documents.iter().find_map(|doc| {
+        (doc.date == as_of && doc.kind.eq_ignore_ascii_case("statement"))
+            .then(|| statement_range(&doc.body))
+            .flatten()
+    });
+    if let Some((new_lo, new_hi)) = same_day {
+        if (new_lo, new_hi) != (lo, hi) && all.last().is_none_or(|d| d.announced < as_of) {
+            all.push(Decision {
+                announced: as_of,
+                index: g.dates.len(),
+                change_bp: ((new_hi - hi) * 100.0 * 100.0).round() / 100.0,
+                lower: new_lo,
+                upper: new_hi,
+                prev_lower: lo,
+                prev_upper: hi,
+            });
+            (lo, hi) = (new_lo, new_hi);
+            range_date = as_of;
+        }
+    }
+    let in_window: Vec<&Decision> = all.iter().filter(|d| d.announced >= from).collect();
+    let cuts = in_window.iter().filter(|d| d.change_bp < 0.0).count();
+    let hikes = in_window.iter().filter(|d| d.change_bp > 0.0).count();
+    let net_bp: f64 = in_window.iter().map(|d| d.change_bp).sum();
     let mut f = fact(
         "rate_decisions",
         vec![UPPER.to_string(), LOWER.to_string()],
@@ -103,7 +123,7 @@ pub(crate) fn rate_decisions(
     );
     f.window = Some((from, as_of));
     // The kernel read both bounds from the start (to know the range before
-    // the window) through as-of + 1.
+    // the window) through as-of.
     let mut inputs: Vec<FactInput> = engine.inputs(upper, 0..nu);
     inputs.extend(engine.inputs(lower, 0..nl));
     f.details.insert("n_cuts".into(), d_int(cuts, Unit::Count));
@@ -119,7 +139,7 @@ pub(crate) fn rate_decisions(
         },
     );
     f.details
-        .insert("range_date".into(), Detail::date(g.dates[last].min(as_of)));
+        .insert("range_date".into(), Detail::date(range_date));
     if let Some(latest) = all.last() {
         f.details.insert(
             "latest_decision".into(),

@@ -51,6 +51,52 @@ pub fn decisions(dates: &[Date], lower: &[f64], upper: &[f64]) -> Vec<Decision> 
     out
 }
 
+/// The target range `(lower, upper)` in percent that an FOMC statement sets
+/// or keeps: the first "X to Y percent" after "target range for the federal
+/// funds rate" ("to 3-1/2 to 3-3/4 percent", "at 0 to 1/4 percent"). Numbers
+/// are a whole part and/or a fraction joined by any dash (the files carry
+/// em dashes and mis-decoded non-breaking hyphens), so every run of digits
+/// and slashes in a number token is summed. `None` when the statement names
+/// no range (2020-03-23).
+pub fn statement_range(body: &str) -> Option<(f64, f64)> {
+    let at = body
+        .to_ascii_lowercase()
+        .find("target range for the federal funds rate")?;
+    // ASCII lowercasing keeps byte offsets, so `at` indexes `body`.
+    let tail = body.get(at..).unwrap_or(body);
+    let toks: Vec<&str> = tail.split_whitespace().collect();
+    for k in 3..toks.len() {
+        let word = toks[k].trim_matches(|c: char| !c.is_alphanumeric());
+        if word.eq_ignore_ascii_case("percent") && toks[k - 2].eq_ignore_ascii_case("to") {
+            return Some((range_number(toks[k - 3])?, range_number(toks[k - 1])?));
+        }
+    }
+    None
+}
+
+/// "3-1/2" → 3.5, "1/4" → 0.25, "4" → 4.0 (any separator between parts).
+fn range_number(token: &str) -> Option<f64> {
+    let mut total = 0.0;
+    let mut parts = 0;
+    for run in token
+        .split(|c: char| !(c.is_ascii_digit() || c == '/'))
+        .filter(|r| !r.is_empty())
+    {
+        parts += 1;
+        total += match run.split_once('/') {
+            Some((p, q)) => {
+                let (p, q): (f64, f64) = (p.parse().ok()?, q.parse().ok()?);
+                if q == 0.0 {
+                    return None;
+                }
+                p / q
+            }
+            None => run.parse::<f64>().ok()?,
+        };
+    }
+    (1..=2).contains(&parts).then_some(total)
+}
+
 /// The sentence of `body` that contains "target range" (first one), trimmed.
 pub fn target_range_sentence(body: &str) -> Option<String> {
     let lower = body.to_lowercase();
@@ -83,5 +129,23 @@ mod tests {
             s.as_deref(),
             Some("In support of its goals, the Committee decided to lower the target range for the federal funds rate by 1/4 percentage point to 4 to 4-1/4 percent.")
         );
+    }
+
+    #[test]
+    fn statement_ranges_parse() {
+        let r = |s: &str| statement_range(s);
+        assert_eq!(
+            r("decided to lower the target range for the federal funds rate by 1/4 percentage point to 3-1/2 to 3\u{2014}\u{91}3/4 percent. In"),
+            Some((3.5, 3.75))
+        );
+        assert_eq!(
+            r("decided to maintain the target range for the federal funds rate at 1\u{2014}1/2 to 1-3/4 percent."),
+            Some((1.5, 1.75))
+        );
+        assert_eq!(
+            r("to lower the target range for the federal funds rate to 0 to 1/4 percent."),
+            Some((0.0, 0.25))
+        );
+        assert_eq!(r("The Committee will purchase securities."), None);
     }
 }
