@@ -25,9 +25,9 @@ use model::{Field, Registry, Series, Universe};
 /// defined in `docs/methods.md` (a test checks both that the page defines
 /// every one and that the engine's sources name no other).
 pub const METHODS: &[(&str, u32)] = &[
-    ("level.observation", 1),
-    ("level.since", 1),
-    ("return.period", 1),
+    ("level.observation", 2),
+    ("level.since", 2),
+    ("return.period", 2),
     ("return.rank", 1),
     ("move.daily", 1),
     ("move.gap", 1),
@@ -42,7 +42,7 @@ pub const METHODS: &[(&str, u32)] = &[
     ("ma.simple", 1),
     ("cross_section.return", 1),
     ("base_rate.rolling", 1),
-    ("rates.decisions", 1),
+    ("rates.decisions", 2),
     ("event_study.forward", 1),
     ("event_study.january", 1),
 ];

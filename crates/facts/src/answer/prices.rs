@@ -46,7 +46,7 @@ pub(crate) fn level(
         as_of,
         FactValue::Number(v[i]),
         unit,
-        ("level.observation", 1),
+        ("level.observation", 2),
     );
     f.window = Some((cut.date(i), cut.date(i)));
     f.inputs = engine.inputs(cut.series, 0..cut.n);
@@ -113,7 +113,7 @@ pub(crate) fn period_return(
         as_of,
         FactValue::Number(r),
         Unit::Percent,
-        ("return.period", 1),
+        ("return.period", 2),
     );
     f.window = Some((cut.date(w.first), cut.date(w.last)));
     f.inputs = engine.inputs(cut.series, w.base..w.last + 1);
@@ -175,7 +175,7 @@ fn compounded_return(
         as_of,
         FactValue::Number(r),
         Unit::Percent,
-        ("return.period", 1),
+        ("return.period", 2),
     );
     f.window = Some((cut.date(w.first), cut.date(w.last)));
     f.inputs = engine.inputs(cut.series, w.first..w.last + 1);
@@ -680,7 +680,7 @@ pub(crate) fn since(
         as_of,
         value,
         unit,
-        ("level.since", 1),
+        ("level.since", 2),
     );
     let from = j.unwrap_or(0);
     f.window = Some((cut.date(from), cut.date(i)));

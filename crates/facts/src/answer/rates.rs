@@ -119,7 +119,7 @@ pub(crate) fn rate_decisions(
         as_of,
         FactValue::Integer(in_window.len() as i64),
         Unit::Count,
-        ("rates.decisions", 1),
+        ("rates.decisions", 2),
     );
     f.window = Some((from, as_of));
     // The kernel read both bounds from the start (to know the range before
