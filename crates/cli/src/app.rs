@@ -69,6 +69,8 @@ pub(crate) enum Command {
     Ask(crate::cmd::ask::AskArgs),
     /// Serve the web app and JSON API on loopback.
     Serve(crate::cmd::serve::ServeArgs),
+    /// Scan every daily index and ETF close for what is rare today, ranked.
+    Scan(crate::cmd::scan::ScanArgs),
 }
 
 /// The default store path: `$XDG_DATA_HOME/marketproof/store.db`, else

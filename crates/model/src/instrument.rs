@@ -5,10 +5,21 @@
 //! `Cargo.toml`, compiled in. To support a new file or column, add an
 //! `[[instrument]]` entry there with its symbol, name, kind, and the file
 //! stems (`files`) or wide-table column names (`columns`) that hold it.
+//!
+//! Numbered families of instruments (the synthetic benchmark universe,
+//! `SYN00001` … `SYN05000`) are declared once with a `[[family]]` table
+//! ([`Family`]): a prefix, a fixed number of digits, the highest number, a
+//! kind and a name template. Their members are not listed one by one: they
+//! are materialised on first lookup by [`Registry::by_file_stem`] or
+//! [`Registry::get`], and they are deliberately **not** part of
+//! [`Registry::instruments`], [`Registry::names`] or [`Registry::resolve`],
+//! so that nothing that walks the real instruments (briefs, baskets, the
+//! instrument finder of market English) ever meets them.
 
 use crate::Field;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 /// What kind of thing an instrument is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -36,6 +47,9 @@ pub enum InstrumentKind {
     Crypto,
     /// A single stock.
     Stock,
+    /// A synthetic series (a seeded random walk for benchmarks, never
+    /// market data); members of a `[[family]]` such as `SYN00042`.
+    Synthetic,
 }
 
 /// Sampling frequency of an instrument's series.
@@ -126,6 +140,100 @@ impl Instrument {
     pub fn is_sector_fund(&self) -> bool {
         self.kind == InstrumentKind::Etf && self.sector.is_some()
     }
+
+    /// Whether this is a synthetic series (a benchmark fixture, not market data).
+    pub fn is_synthetic(&self) -> bool {
+        self.kind == InstrumentKind::Synthetic
+    }
+}
+
+/// A numbered family of instruments declared by one `[[family]]` table:
+/// the members are `prefix` followed by exactly `digits` decimal digits
+/// spelling a number from 1 to `count` (`SYN00001` … with `prefix = "SYN"`,
+/// `digits = 5`). File stems match case-insensitively; the canonical symbol
+/// is the prefix as declared followed by the digits.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Family {
+    /// Symbol prefix, e.g. `SYN`: letters only.
+    pub prefix: String,
+    /// Exact number of digits after the prefix (1–9); zero-padded.
+    pub digits: u32,
+    /// Highest member number; members are numbered from 1.
+    pub count: u32,
+    /// Kind of every member.
+    pub kind: InstrumentKind,
+    /// Sampling frequency of every member.
+    #[serde(default)]
+    pub frequency: Frequency,
+    /// Name template: `{symbol}` becomes the member's symbol and `{n}` its
+    /// number without padding, e.g. "Synthetic series {n}".
+    pub name: String,
+    /// One line describing the family, copied to every member.
+    #[serde(default)]
+    pub description: Option<String>,
+}
+
+impl Family {
+    /// The member number named by `text` (`SYN00042` → 42), if `text` is the
+    /// prefix (any case) followed by exactly [`Family::digits`] digits
+    /// spelling 1..=[`Family::count`].
+    pub fn number(&self, text: &str) -> Option<u32> {
+        let head = text.get(..self.prefix.len())?;
+        let tail = text.get(self.prefix.len()..)?;
+        if !head.eq_ignore_ascii_case(&self.prefix)
+            || tail.len() != self.digits as usize
+            || !tail.bytes().all(|b| b.is_ascii_digit())
+        {
+            return None;
+        }
+        let n: u32 = tail.parse().ok()?;
+        (1..=self.count).contains(&n).then_some(n)
+    }
+
+    /// The canonical symbol of member `n` (`42` → `SYN00042`).
+    pub fn symbol(&self, n: u32) -> String {
+        format!("{}{:0width$}", self.prefix, n, width = self.digits as usize)
+    }
+
+    /// Member `n` as an instrument.
+    pub fn member(&self, n: u32) -> Instrument {
+        let symbol = self.symbol(n);
+        let name = self
+            .name
+            .replace("{symbol}", &symbol)
+            .replace("{n}", &n.to_string());
+        Instrument {
+            files: vec![symbol.clone()],
+            symbol,
+            name,
+            kind: self.kind,
+            frequency: self.frequency,
+            aliases: Vec::new(),
+            columns: Vec::new(),
+            tracks: None,
+            sector: None,
+            style: None,
+            description: self.description.clone(),
+        }
+    }
+
+    fn check(&self) -> Result<(), RegistryError> {
+        let bad = |reason: &str| RegistryError::Family {
+            prefix: self.prefix.clone(),
+            reason: reason.to_string(),
+        };
+        if self.prefix.is_empty() || !self.prefix.bytes().all(|b| b.is_ascii_alphabetic()) {
+            return Err(bad("the prefix must be one or more ASCII letters"));
+        }
+        if !(1..=9).contains(&self.digits) {
+            return Err(bad("`digits` must be 1 to 9"));
+        }
+        if self.count == 0 || u64::from(self.count) >= 10u64.pow(self.digits) {
+            return Err(bad("`count` must be at least 1 and fit in `digits` digits"));
+        }
+        Ok(())
+    }
 }
 
 /// Facts about a dataset folder that its files cannot tell (from its README).
@@ -150,6 +258,8 @@ struct RegistryFile {
     #[serde(default)]
     dataset: Vec<DatasetHint>,
     instrument: Vec<Instrument>,
+    #[serde(default)]
+    family: Vec<Family>,
 }
 
 /// Why the registry could not be built.
@@ -168,6 +278,14 @@ pub enum RegistryError {
         /// Second instrument.
         second: String,
     },
+    /// A `[[family]]` table is malformed or overlaps another name.
+    #[error("instrument registry: family `{prefix}`: {reason}")]
+    Family {
+        /// The family's prefix.
+        prefix: String,
+        /// What is wrong.
+        reason: String,
+    },
 }
 
 /// The instrument registry with lookups by symbol, alias, file stem and column.
@@ -178,7 +296,14 @@ pub struct Registry {
     by_name: HashMap<String, usize>,
     by_file: HashMap<String, usize>,
     by_column: HashMap<String, usize>,
+    families: Vec<Family>,
+    /// Per family, per member number: the member once looked up. The slot
+    /// table is allocated on the family's first lookup (16 bytes a slot).
+    members: Vec<OnceLock<Box<[MemberSlot]>>>,
 }
+
+/// A lazily built family member (boxed: an empty slot costs 16 bytes).
+type MemberSlot = OnceLock<Box<Instrument>>;
 
 /// The registry file compiled into the binary.
 pub const BUILTIN_REGISTRY: &str = include_str!("../registry.toml");
@@ -224,7 +349,10 @@ impl Registry {
             by_name: HashMap::new(),
             by_file: HashMap::new(),
             by_column: HashMap::new(),
+            members: file.family.iter().map(|_| OnceLock::new()).collect(),
+            families: file.family,
         };
+        reg.check_families()?;
         for (idx, inst) in reg.instruments.iter().enumerate() {
             let names = std::iter::once(&inst.symbol)
                 .chain(std::iter::once(&inst.name))
@@ -252,9 +380,57 @@ impl Registry {
         Ok(reg)
     }
 
-    /// Every instrument, in file order.
+    /// Every listed (`[[instrument]]`) instrument, in file order. Members of
+    /// a `[[family]]` are not included: they exist only on lookup.
     pub fn instruments(&self) -> &[Instrument] {
         &self.instruments
+    }
+
+    /// The `[[family]]` declarations, in file order.
+    pub fn families(&self) -> &[Family] {
+        &self.families
+    }
+
+    /// The family member with this symbol or file stem (case-insensitive
+    /// prefix), built on first lookup and kept for the registry's lifetime.
+    pub fn family_member(&self, name: &str) -> Option<&Instrument> {
+        self.families.iter().enumerate().find_map(|(f, family)| {
+            let n = family.number(name)?;
+            let slots = self.members[f]
+                .get_or_init(|| (0..family.count).map(|_| OnceLock::new()).collect());
+            let slot = slots.get(usize::try_from(n - 1).ok()?)?;
+            Some(&**slot.get_or_init(|| Box::new(family.member(n))))
+        })
+    }
+
+    /// Rejects malformed families and families whose pattern would also
+    /// match a listed instrument's symbol or file stem, or another family.
+    fn check_families(&self) -> Result<(), RegistryError> {
+        for (i, family) in self.families.iter().enumerate() {
+            family.check()?;
+            for other in &self.families[..i] {
+                let (a, b) = (family.prefix.to_lowercase(), other.prefix.to_lowercase());
+                if a.starts_with(&b) || b.starts_with(&a) {
+                    return Err(RegistryError::Family {
+                        prefix: family.prefix.clone(),
+                        reason: format!("its prefix overlaps family `{}`", other.prefix),
+                    });
+                }
+            }
+            for inst in &self.instruments {
+                let clash = std::iter::once(&inst.symbol)
+                    .chain(inst.files.iter())
+                    .find(|name| family.number(name).is_some());
+                if let Some(name) = clash {
+                    return Err(RegistryError::Duplicate {
+                        name: name.clone(),
+                        first: inst.symbol.clone(),
+                        second: format!("family {}", family.prefix),
+                    });
+                }
+            }
+        }
+        Ok(())
     }
 
     /// Dataset hints, in file order.
@@ -272,20 +448,26 @@ impl Registry {
             .max_by_key(|h| h.path.len())
     }
 
-    /// The instrument with this canonical symbol.
+    /// The instrument with this canonical symbol, listed or a family member.
     pub fn get(&self, symbol: &str) -> Option<&Instrument> {
-        self.instruments.iter().find(|i| i.symbol == symbol)
+        self.instruments
+            .iter()
+            .find(|i| i.symbol == symbol)
+            .or_else(|| self.family_member(symbol).filter(|i| i.symbol == symbol))
     }
 
     /// Resolves a symbol, name or alias as people write it ("the Russell",
-    /// "SPX", "small caps"). Case- and spacing-insensitive.
+    /// "SPX", "small caps"). Case- and spacing-insensitive. Listed
+    /// instruments only: family members (synthetic series) never resolve
+    /// from prose.
     pub fn resolve(&self, name: &str) -> Option<&Instrument> {
         self.by_name
             .get(&normalize_name(name))
             .map(|&i| &self.instruments[i])
     }
 
-    /// Every alias (normalised) with its instrument, for text scanners.
+    /// Every alias (normalised) with its instrument, for text scanners
+    /// (listed instruments only).
     pub fn names(&self) -> impl Iterator<Item = (&str, &Instrument)> {
         self.by_name
             .iter()
@@ -293,11 +475,13 @@ impl Registry {
     }
 
     /// The instrument held by a single-instrument file with this stem
-    /// (file name without extension), e.g. `GSPC`, `^RUT`, `vix-daily`.
+    /// (file name without extension), e.g. `GSPC`, `^RUT`, `vix-daily`, or
+    /// a family member such as `SYN00042`.
     pub fn by_file_stem(&self, stem: &str) -> Option<&Instrument> {
         self.by_file
             .get(&stem.to_lowercase())
             .map(|&i| &self.instruments[i])
+            .or_else(|| self.family_member(stem))
     }
 
     /// The instrument held by a wide-table column; `stem.column` scoped
@@ -437,7 +621,102 @@ mod tests {
         let reg = registry();
         let hint = reg.dataset_hint("dsturdy_factor-attribution/IWM.csv");
         assert!(hint.is_some_and(|h| h.adjusted));
-        let hint = reg.dataset_hint("guydekowski_market-lab/IWM.csv");
-        assert!(hint.is_some_and(|h| !h.adjusted));
+        // The folder hint (priority 30, not adjusted) against the file hint
+        // of the wide yfinance table in the same folder (priority 40, adjusted).
+        let hint = reg.dataset_hint("heliar-k_market-base/RUT.csv");
+        assert!(hint.is_some_and(|h| !h.adjusted && h.priority == 30));
+        let hint = reg.dataset_hint("heliar-k_market-base/asset_prices.csv");
+        assert!(hint.is_some_and(|h| h.adjusted && h.priority == 40));
+    }
+
+    #[test]
+    fn synthetic_family_members_resolve_from_file_stems_only() {
+        let reg = registry();
+        let inst = reg
+            .by_file_stem("SYN00042")
+            .expect("SYN00042 is a family member");
+        assert_eq!(inst.symbol, "SYN00042");
+        assert_eq!(inst.name, "Synthetic series 42");
+        assert_eq!(inst.kind, InstrumentKind::Synthetic);
+        assert!(inst.is_synthetic());
+        assert_eq!(inst.value_field(false), Field::Close);
+        // Lower-case stems match; the symbol keeps the declared prefix.
+        let lower = reg.by_file_stem("syn00042").expect("case-insensitive stem");
+        assert_eq!(lower.symbol, "SYN00042");
+        // The same member is handed out on every lookup.
+        assert!(std::ptr::eq(inst, lower));
+        assert!(reg.get("SYN00042").is_some_and(|i| std::ptr::eq(i, inst)));
+        assert!(reg.get("syn00042").is_none(), "symbols are exact");
+        assert_eq!(
+            reg.by_file_stem("SYN99999").map(|i| i.symbol.as_str()),
+            Some("SYN99999")
+        );
+        // Wrong digit counts, zero and other text are not members.
+        for stem in [
+            "SYN00000",
+            "SYN0042",
+            "SYN000042",
+            "SYN",
+            "SYN0004a",
+            "SYNX0042",
+            "XSYN00042",
+        ] {
+            assert!(reg.by_file_stem(stem).is_none(), "{stem} must not resolve");
+        }
+        // Never in the listed instruments, the names or alias resolution.
+        assert!(reg.instruments().iter().all(|i| !i.is_synthetic()));
+        assert!(reg.names().all(|(_, i)| !i.is_synthetic()));
+        assert!(reg.resolve("SYN00042").is_none());
+        assert!(reg.resolve("Synthetic series 42").is_none());
+        assert_eq!(reg.families().len(), 1);
+        // Real stems still win and still resolve.
+        assert_eq!(
+            reg.by_file_stem("GSPC").map(|i| i.symbol.as_str()),
+            Some("^GSPC")
+        );
+    }
+
+    #[test]
+    fn synthetic_kind_serialises_as_synthetic() {
+        let json = serde_json::to_string(&InstrumentKind::Synthetic).expect("serialise");
+        assert_eq!(json, "\"synthetic\"");
+    }
+
+    #[test]
+    fn malformed_or_clashing_families_are_rejected() {
+        let inst = |files: &str| {
+            format!(
+                "[[instrument]]\nsymbol = \"ABC\"\nname = \"Abc\"\nkind = \"index\"\nfiles = [{files}]\n"
+            )
+        };
+        let fam = |prefix: &str, digits: u32, count: u32| {
+            format!(
+                "[[family]]\nprefix = \"{prefix}\"\ndigits = {digits}\ncount = {count}\nkind = \"synthetic\"\nname = \"S {{n}}\"\n"
+            )
+        };
+        let ok = format!("{}{}", inst("\"ABC\""), fam("SYN", 3, 999));
+        let reg = Registry::from_toml(&ok).expect("valid registry");
+        assert_eq!(
+            reg.by_file_stem("SYN007").map(|i| i.name.as_str()),
+            Some("S 7")
+        );
+        let cases = [
+            // A listed file stem inside the family's pattern.
+            format!("{}{}", inst("\"SYN123\""), fam("SYN", 3, 999)),
+            // count does not fit in the digits.
+            format!("{}{}", inst("\"ABC\""), fam("SYN", 3, 1000)),
+            format!("{}{}", inst("\"ABC\""), fam("SYN", 0, 1)),
+            format!("{}{}", inst("\"ABC\""), fam("S1", 3, 10)),
+            // Overlapping prefixes.
+            format!(
+                "{}{}{}",
+                inst("\"ABC\""),
+                fam("SYN", 3, 10),
+                fam("SY", 4, 10)
+            ),
+        ];
+        for text in cases {
+            assert!(Registry::from_toml(&text).is_err(), "accepted:\n{text}");
+        }
     }
 }

@@ -5,7 +5,16 @@
 //! scan_bench gen --out DIR [--series N] [--sessions N] [--seed S] [--threads T]
 //! scan_bench run --data DIR [--data DIR ...] --bench FILE [--runs N]
 //!                [--threads T] [--export FILE]
+//! scan_bench store --db STORE --bench SYMBOL [--whole-runs N] [--threads T]
+//!                [--export FILE --export-prefix FOLDER]
 //! ```
+//!
+//! `store` times the scan from marketproof's own store (imported before with
+//! `marketproof import`): each run opens the store, loads the whole universe
+//! (`store::Store::universe()`: packed series BLOBs), then scans every daily
+//! index, ETF and synthetic close (`scan::universe::scan_universe`, the code
+//! behind `marketproof scan`). The export names each series
+//! `<FOLDER>/<symbol>` so that `check.py` can compare it with `run`.
 //!
 //! `run` loads every `*.csv` of the folders that has a `date` and a `close`
 //! column (case-insensitive) with a small hand-written reader (exact
@@ -43,6 +52,9 @@ struct Args {
     runs: usize,
     whole_runs: usize,
     threads: usize,
+    db: Option<PathBuf>,
+    bench_symbol: Option<String>,
+    export_prefix: String,
 }
 
 fn parse_args() -> Result<Args, Error> {
@@ -61,13 +73,21 @@ fn parse_args() -> Result<Args, Error> {
         runs: 5,
         whole_runs: 5,
         threads: std::thread::available_parallelism().map_or(1, |n| n.get()),
+        db: None,
+        bench_symbol: None,
+        export_prefix: String::new(),
     };
     while let Some(flag) = it.next() {
         let value = it.next().ok_or_else(|| format!("{flag} needs a value"))?;
         match flag.as_str() {
             "--out" => a.out = Some(value.into()),
             "--data" => a.data.push(value.into()),
-            "--bench" => a.bench = Some(value.into()),
+            "--bench" => {
+                a.bench_symbol = Some(value.clone());
+                a.bench = Some(value.into());
+            }
+            "--db" => a.db = Some(value.into()),
+            "--export-prefix" => a.export_prefix = value,
             "--export" => a.export = Some(value.into()),
             "--series" => a.series = value.parse()?,
             "--sessions" => a.sessions = value.parse()?,
@@ -86,6 +106,7 @@ fn real_main() -> Result<(), Error> {
     match args.command.as_str() {
         "gen" => generate(&args),
         "run" => run(&args),
+        "store" => from_store(&args),
         other => Err(format!("unknown command {other}").into()),
     }
 }
@@ -446,6 +467,17 @@ fn run(args: &Args) -> Result<(), Error> {
 
 /// The agreement CSV shared with `bench/peers/scan.py`.
 fn export(loaded: &[(String, Series)], rows: &[Option<Metrics>], rarities: &[Rarity]) -> String {
+    export_rows(
+        loaded
+            .iter()
+            .zip(rows)
+            .zip(rarities)
+            .filter_map(|(((symbol, _), row), r)| row.as_ref().map(|m| (symbol.clone(), *m, *r))),
+    )
+}
+
+/// The agreement CSV from (symbol, figures, rarity) rows.
+fn export_rows(rows: impl Iterator<Item = (String, Metrics, Rarity)>) -> String {
     let mut out = String::from(
         "symbol,sessions,last_date,close,return_1d,return_1m,return_ytd,streak,streak_since,\
          rel_streak,rel_since,record_close,sessions_since_record,record_gap,drawdown,\
@@ -453,8 +485,7 @@ fn export(loaded: &[(String, Series)], rows: &[Option<Metrics>], rarities: &[Rar
     );
     let f = |x: Option<f64>| x.map(|v| format!("{v:?}")).unwrap_or_default();
     let u = |x: Option<u32>| x.map(|v| v.to_string()).unwrap_or_default();
-    for (((symbol, _), row), r) in loaded.iter().zip(rows).zip(rarities) {
-        let Some(m) = row else { continue };
+    for (symbol, m, r) in rows {
         let rel = m.relative_streak;
         let _ = writeln!(
             out,
@@ -480,4 +511,89 @@ fn export(loaded: &[(String, Series)], rows: &[Option<Metrics>], rarities: &[Rar
         );
     }
     out
+}
+
+/// Whole runs from the store: open, load the universe, scan, rank.
+fn from_store(args: &Args) -> Result<(), Error> {
+    let db = args.db.as_ref().ok_or("store needs --db STORE")?;
+    let bench = args
+        .bench_symbol
+        .as_deref()
+        .ok_or("store needs --bench SYMBOL")?;
+    let (mut load_s, mut compute_s, mut whole_s) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut load_cpu_s, mut compute_cpu_s, mut whole_cpu_s) = (Vec::new(), Vec::new(), Vec::new());
+    let mut summary = (0usize, 0usize, Vec::new());
+    for run in 0..args.whole_runs.max(1) {
+        let (t0, c0) = (Instant::now(), cpu_seconds());
+        let store = store::Store::open(db)?;
+        let universe = store.universe()?;
+        let (t1, c1) = (Instant::now(), cpu_seconds());
+        let scan =
+            scan::universe::scan_universe(&universe, store.registry(), None, bench, args.threads);
+        let (t2, c2) = (Instant::now(), cpu_seconds());
+        load_s.push((t1 - t0).as_secs_f64());
+        compute_s.push((t2 - t1).as_secs_f64());
+        whole_s.push((t2 - t0).as_secs_f64());
+        load_cpu_s.push(c1 - c0);
+        compute_cpu_s.push(c2 - c1);
+        whole_cpu_s.push(c2 - c0);
+        if run == 0 {
+            if let Some(path) = &args.export {
+                let prefix = &args.export_prefix;
+                std::fs::write(
+                    path,
+                    export_rows(scan.rows.iter().map(|r| {
+                        (
+                            format!("{prefix}/{}", r.key().instrument),
+                            r.metrics,
+                            r.rarity,
+                        )
+                    })),
+                )?;
+            }
+            summary = (
+                scan.rows.len(),
+                scan.points,
+                scan.rows
+                    .iter()
+                    .take(10)
+                    .map(|r| format!("\"{}\"", r.key().instrument))
+                    .collect(),
+            );
+        }
+        // Freeing the universe is part of a process's run too.
+        drop(scan);
+        drop(universe);
+    }
+    let list = |xs: &[f64]| {
+        xs.iter()
+            .map(|x| format!("{x:.4}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    println!(
+        "{{\"tool\": \"marketproof-store\", \"threads\": {}, \"series\": {}, \"points\": {}, \
+         \"load_s\": [{}], \"compute_s\": [{}], \"whole_s\": [{}], \
+         \"load_cpu_s\": [{}], \"compute_cpu_s\": [{}], \"whole_cpu_s\": [{}], \
+         \"median_load_s\": {:.4}, \"median_compute_s\": {:.4}, \"median_whole_s\": {:.4}, \
+         \"median_load_cpu_s\": {:.4}, \"median_compute_cpu_s\": {:.4}, \"median_whole_cpu_s\": {:.4}, \
+         \"top10\": [{}]}}",
+        args.threads,
+        summary.0,
+        summary.1,
+        list(&load_s),
+        list(&compute_s),
+        list(&whole_s),
+        list(&load_cpu_s),
+        list(&compute_cpu_s),
+        list(&whole_cpu_s),
+        median(&load_s),
+        median(&compute_s),
+        median(&whole_s),
+        median(&load_cpu_s),
+        median(&compute_cpu_s),
+        median(&whole_cpu_s),
+        summary.2.join(", ")
+    );
+    Ok(())
 }

@@ -16,15 +16,18 @@
 //! [`rank`] orders the results by [`rarity`]. [`reference`] holds the slow,
 //! obviously-correct per-metric implementations the fused kernel is tested
 //! against, and [`synth`] the seeded synthetic universe used for the
-//! benchmarks in `bench/`.
+//! benchmarks in `bench/`. [`universe`] scans a whole [`model::Universe`]
+//! (the daily index, ETF and synthetic closes of the store, against the
+//! S&P 500) and turns each ranked row into cited [`model::Fact`]s.
 
 mod kernel;
 pub mod rank;
 pub mod reference;
 pub mod synth;
+pub mod universe;
 
 pub use kernel::{
     scan_all, scan_one, Benchmark, Metrics, SeriesRef, Streak, MONTH_SESSIONS, SMA_SESSIONS,
     VOLATILITY_SESSIONS,
 };
-pub use rank::{rank, rarity, Rarity};
+pub use rank::{rank, rarity, rarity_with, Rarity};

@@ -16,6 +16,11 @@
 //!
 //! `rarity = max` of the four. [`rank`] sorts by rarity, highest first, ties
 //! by input order.
+//!
+//! [`rarity_with`] leaves chosen series out of the drawdown score (score 0,
+//! and not part of the population the share is taken over): a volatility
+//! index such as the VIX is "in drawdown" most of the time by construction,
+//! so its drawdown says nothing rare.
 
 use crate::kernel::{Metrics, Streak};
 
@@ -49,11 +54,27 @@ fn streak_score(s: &Streak) -> f64 {
 
 /// Rarity of every scanned series (`None` rows get the default, all zero).
 pub fn rarity(rows: &[Option<Metrics>]) -> Vec<Rarity> {
-    let mut drawdowns: Vec<f64> = rows.iter().flatten().map(|m| m.drawdown).collect();
+    rarity_with(rows, |_| true)
+}
+
+/// [`rarity`] with the drawdown score only for the rows where
+/// `drawdown_scored(index)` is true; the others get a drawdown score of 0
+/// and are left out of the drawdown population.
+pub fn rarity_with(
+    rows: &[Option<Metrics>],
+    drawdown_scored: impl Fn(usize) -> bool,
+) -> Vec<Rarity> {
+    let mut drawdowns: Vec<f64> = rows
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| drawdown_scored(*i))
+        .filter_map(|(_, m)| m.as_ref().map(|m| m.drawdown))
+        .collect();
     drawdowns.sort_by(f64::total_cmp);
     let total = drawdowns.len() as f64;
     rows.iter()
-        .map(|row| {
+        .enumerate()
+        .map(|(i, row)| {
             let Some(m) = row else {
                 return Rarity::default();
             };
@@ -64,7 +85,7 @@ pub fn rarity(rows: &[Option<Metrics>]) -> Vec<Rarity> {
                 Some(gap) if history > 0.0 => f64::from(gap) / history,
                 _ => 0.0,
             };
-            let drawdown = if m.drawdown <= CORRECTION {
+            let drawdown = if m.drawdown <= CORRECTION && drawdown_scored(i) {
                 // Series with a drawdown strictly greater (shallower).
                 let at_or_deeper = drawdowns.partition_point(|x| *x <= m.drawdown);
                 (drawdowns.len() - at_or_deeper) as f64 / total

@@ -35,14 +35,15 @@ pub(crate) struct Merged {
     pub(crate) sources: Vec<u32>,
 }
 
-/// Merges sources by priority. `inputs` may be in any order.
+/// Merges sources by priority. `inputs` may be in any order. A lone
+/// source's days and values are moved out (left empty), not copied.
 pub(crate) fn merge(inputs: &mut [SourceObs]) -> Merged {
     inputs.sort_by(|a, b| (a.priority, &a.path).cmp(&(b.priority, &b.path)));
     if let [only] = inputs {
         return Merged {
-            days: only.days.clone(),
-            values: only.values.clone(),
             sources: vec![only.source.0; only.days.len()],
+            days: std::mem::take(&mut only.days),
+            values: std::mem::take(&mut only.values),
         };
     }
     // (day, rank, index in source)

@@ -375,9 +375,11 @@ pub(crate) fn run(
         p(&Progress::Writing);
     }
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    let instrument_ids = upsert_instruments(&tx, registry)?;
-    let mut fresh: HashMap<u32, &ParsedFile> = HashMap::new();
-    for p in &prepared {
+    let instrument_ids = upsert_instruments(&tx, registry, &prepared)?;
+    // The fresh files' series move on to the rebuild (no second copy of
+    // tens of millions of observations).
+    let mut fresh: HashMap<u32, Vec<read::ParsedSeries>> = HashMap::new();
+    for p in &mut prepared {
         let status = match (&p.parsed, p.existing) {
             (None, _) => FileStatus::Unchanged,
             (Some(_), Some(_)) => FileStatus::Replaced,
@@ -392,8 +394,9 @@ pub(crate) fn run(
             members: 0,
             notes: Vec::new(),
         };
-        if let Some(parsed) = &p.parsed {
-            let (source_id, removed) = write_source(&tx, p, parsed, registry)?;
+        if let Some(parsed) = &mut p.parsed {
+            let (source_id, removed) =
+                write_source(&tx, &p.input, p.existing, &p.hash, parsed, registry)?;
             report.observations_removed += removed;
             let added = write_rows(&tx, source_id, parsed, &instrument_ids)?;
             report.observations_added += added;
@@ -402,11 +405,11 @@ pub(crate) fn run(
             file_report.documents = parsed.documents.len();
             file_report.members = parsed.members.len();
             file_report.notes.clone_from(&parsed.notes);
-            fresh.insert(source_id, parsed);
+            fresh.insert(source_id, std::mem::take(&mut parsed.series));
         }
         report.files.push(file_report);
     }
-    let rebuilt = rebuild(&tx, registry, &fresh)?;
+    let rebuilt = rebuild(&tx, registry, fresh)?;
     report.rebuilt = true;
     report.series = rebuilt.series;
     report.reconciliation = rebuilt.reconciliation;
@@ -422,9 +425,13 @@ fn kind_name(kind: model::InstrumentKind) -> String {
     format!("{kind:?}").to_lowercase()
 }
 
+/// Writes every listed instrument, plus the family members (synthetic
+/// series) that the parsed files hold: families are not listed, so their
+/// members are added as they are met.
 fn upsert_instruments(
     tx: &Transaction<'_>,
     registry: &Registry,
+    prepared: &[Prepared],
 ) -> Result<HashMap<String, i64>, StoreError> {
     let mut stmt = tx.prepare_cached(
         "INSERT INTO instruments(symbol, name, kind) VALUES (?1, ?2, ?3)
@@ -432,6 +439,18 @@ fn upsert_instruments(
     )?;
     for inst in registry.instruments() {
         stmt.execute(params![inst.symbol, inst.name, kind_name(inst.kind)])?;
+    }
+    let mut met: Vec<&str> = prepared
+        .iter()
+        .filter_map(|p| p.parsed.as_ref())
+        .flat_map(|parsed| parsed.series.iter().map(|s| s.symbol.as_str()))
+        .collect();
+    met.sort_unstable();
+    met.dedup();
+    for symbol in met {
+        if let Some(inst) = registry.family_member(symbol) {
+            stmt.execute(params![inst.symbol, inst.name, kind_name(inst.kind)])?;
+        }
     }
     let mut stmt = tx.prepare("SELECT symbol, id FROM instruments")?;
     let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))?;
@@ -441,18 +460,26 @@ fn upsert_instruments(
 /// Inserts or updates the source row; deletes a changed source's old rows.
 fn write_source(
     tx: &Transaction<'_>,
-    p: &Prepared,
+    input: &InputFile,
+    existing: Option<u32>,
+    hash: &str,
     parsed: &ParsedFile,
     registry: &Registry,
 ) -> Result<(u32, usize), StoreError> {
     let priority = registry
-        .dataset_hint(&p.input.rel_path)
+        .dataset_hint(&input.rel_path)
         .map_or(DEFAULT_PRIORITY, |h| h.priority);
     let notes = serde_json::to_string(&parsed.notes).unwrap_or_else(|_| "[]".into());
     let observations = parsed.observation_count();
-    match p.existing {
+    match existing {
         Some(id) => {
-            let removed = tx.execute("DELETE FROM observations WHERE source_id = ?1", [id])?;
+            let removed: i64 = tx.query_row(
+                "SELECT COALESCE(SUM(n), 0) FROM source_series WHERE source_id = ?1",
+                [id],
+                |r| r.get(0),
+            )?;
+            let removed = usize::try_from(removed).unwrap_or(0);
+            tx.execute("DELETE FROM source_series WHERE source_id = ?1", [id])?;
             tx.execute("DELETE FROM documents WHERE source_id = ?1", [id])?;
             tx.execute("DELETE FROM members WHERE source_id = ?1", [id])?;
             tx.execute(
@@ -460,8 +487,8 @@ fn write_source(
                  data_rows = ?6, observations = ?7, notes = ?8 WHERE id = ?1",
                 params![
                     id,
-                    p.hash,
-                    p.input.origin,
+                    hash,
+                    input.origin,
                     parsed.format.as_str(),
                     priority,
                     parsed.data_rows as i64,
@@ -476,9 +503,9 @@ fn write_source(
                 "INSERT INTO sources(path, content_hash, origin, format, priority, data_rows,
                  observations, notes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
                 params![
-                    p.input.rel_path,
-                    p.hash,
-                    p.input.origin,
+                    input.rel_path,
+                    hash,
+                    input.origin,
                     parsed.format.as_str(),
                     priority,
                     parsed.data_rows as i64,
@@ -499,47 +526,26 @@ fn write_rows(
     parsed: &ParsedFile,
     instrument_ids: &HashMap<String, i64>,
 ) -> Result<usize, StoreError> {
-    // Rows go in batches of BATCH per statement: one VDBE program run per
-    // batch instead of per row roughly halves the insert time.
-    const BATCH: usize = 64;
+    // One row per column of the file, dates and values packed (db.rs).
     let mut added = 0;
-    let single_sql = "INSERT INTO observations(source_id, instrument_id, field, date, value)
-         VALUES (?, ?, ?, ?, ?)";
-    let batch_sql = format!(
-        "INSERT INTO observations(source_id, instrument_id, field, date, value) VALUES {}",
-        vec!["(?, ?, ?, ?, ?)"; BATCH].join(", ")
-    );
-    let mut single = tx.prepare_cached(single_sql)?;
-    let mut batch = tx.prepare_cached(&batch_sql)?;
+    let mut insert = tx.prepare_cached(
+        "INSERT INTO source_series(source_id, instrument_id, field, n, dates, vals)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?;
     for s in &parsed.series {
         let inst = *instrument_ids
             .get(&s.symbol)
             .ok_or_else(|| StoreError::UnknownInstrument(s.symbol.clone()))?;
-        let field = field_code(s.field);
-        let n = s.dates.len();
-        let full = n - n % BATCH;
-        for start in (0..full).step_by(BATCH) {
-            for k in 0..BATCH {
-                let i = start + k;
-                let p = k * 5;
-                batch.raw_bind_parameter(p + 1, source_id)?;
-                batch.raw_bind_parameter(p + 2, inst)?;
-                batch.raw_bind_parameter(p + 3, field)?;
-                batch.raw_bind_parameter(p + 4, date_to_days(s.dates[i]))?;
-                batch.raw_bind_parameter(p + 5, s.values[i])?;
-            }
-            batch.raw_execute()?;
-        }
-        for i in full..n {
-            single.execute(params![
-                source_id,
-                inst,
-                field,
-                date_to_days(s.dates[i]),
-                s.values[i]
-            ])?;
-        }
-        added += n;
+        let days: Vec<i32> = s.dates.iter().map(|d| date_to_days(*d)).collect();
+        insert.execute(params![
+            source_id,
+            inst,
+            field_code(s.field),
+            days.len() as i64,
+            db::encode_i32(&days),
+            db::encode_f64(&s.values),
+        ])?;
+        added += days.len();
     }
     let mut stmt = tx.prepare_cached(
         "INSERT INTO documents(source_id, doc_id, date, title, url, body, kind)
@@ -577,7 +583,7 @@ struct Rebuilt {
 fn rebuild(
     tx: &Transaction<'_>,
     registry: &Registry,
-    fresh: &HashMap<u32, &ParsedFile>,
+    mut fresh: HashMap<u32, Vec<read::ParsedSeries>>,
 ) -> Result<Rebuilt, StoreError> {
     let sources: Vec<(u32, String, u32)> = {
         let mut stmt = tx.prepare("SELECT id, path, priority FROM sources ORDER BY id")?;
@@ -593,54 +599,43 @@ fn rebuild(
             days,
             values,
         };
-        if let Some(parsed) = fresh.get(id) {
-            for s in &parsed.series {
+        if let Some(series) = fresh.remove(id) {
+            for s in series {
                 let days = s.dates.iter().map(|d| date_to_days(*d)).collect();
                 groups
-                    .entry(SeriesKey::new(s.symbol.clone(), s.field))
+                    .entry(SeriesKey::new(s.symbol, s.field))
                     .or_default()
-                    .push(mk(days, s.values.clone()));
+                    .push(mk(days, s.values));
             }
             continue;
         }
         let mut stmt = tx.prepare_cached(
-            "SELECT i.symbol, o.field, o.date, o.value FROM observations o
+            "SELECT i.symbol, o.field, o.dates, o.vals FROM source_series o
              JOIN instruments i ON i.id = o.instrument_id
-             WHERE o.source_id = ?1 ORDER BY o.instrument_id, o.field, o.date",
+             WHERE o.source_id = ?1 ORDER BY o.instrument_id, o.field",
         )?;
         let mut rows = stmt.query([id])?;
-        let mut current: Option<(String, i64, Vec<i32>, Vec<f64>)> = None;
-        let flush = |cur: Option<(String, i64, Vec<i32>, Vec<f64>)>,
-                     groups: &mut BTreeMap<SeriesKey, Vec<SourceObs>>|
-         -> Result<(), StoreError> {
-            if let Some((symbol, code, days, values)) = cur {
-                let field = field_from_code(code)
-                    .ok_or_else(|| StoreError::Corrupt(format!("field code {code}")))?;
-                groups
-                    .entry(SeriesKey::new(symbol, field))
-                    .or_default()
-                    .push(mk(days, values));
-            }
-            Ok(())
-        };
         while let Some(row) = rows.next()? {
             let symbol: String = row.get(0)?;
             let code: i64 = row.get(1)?;
-            let day: i32 = row.get(2)?;
-            let value: f64 = row.get(3)?;
-            let same = current
-                .as_ref()
-                .is_some_and(|(s, c, _, _)| *s == symbol && *c == code);
-            if !same {
-                flush(current.take(), &mut groups)?;
-                current = Some((symbol, code, Vec::new(), Vec::new()));
+            let field = field_from_code(code)
+                .ok_or_else(|| StoreError::Corrupt(format!("field code {code}")))?;
+            let days: Vec<i32> = db::decode_4(crate::blob(row, 2)?)?
+                .map(i32::from_le_bytes)
+                .collect();
+            let values = db::decode_f64(crate::blob(row, 3)?)?;
+            if days.len() != values.len() {
+                return Err(StoreError::Corrupt(format!(
+                    "source {id}: {symbol} {field}: {} dates, {} values",
+                    days.len(),
+                    values.len()
+                )));
             }
-            if let Some((_, _, days, values)) = current.as_mut() {
-                days.push(day);
-                values.push(value);
-            }
+            groups
+                .entry(SeriesKey::new(symbol, field))
+                .or_default()
+                .push(mk(days, values));
         }
-        flush(current.take(), &mut groups)?;
     }
 
     tx.execute("DELETE FROM series", [])?;
@@ -664,6 +659,8 @@ fn rebuild(
         flags: BTreeMap::new(),
     };
     for (key, mut inputs) in groups {
+        // merge sorts the inputs by priority, which reconcile relies on; a
+        // lone input (moved out by merge) has nothing to reconcile.
         let mut merged = consolidate::merge(&mut inputs);
         let recs = consolidate::reconcile(&key, &inputs);
         let instrument = registry.get(&key.instrument);
@@ -711,7 +708,9 @@ fn rebuild(
         let dates = merged
             .days
             .iter()
-            .map(|d| db::days_to_date(*d).ok_or_else(|| StoreError::Corrupt(format!("day {d}"))))
+            .map(|d| {
+                db::days_to_date_fast(*d).ok_or_else(|| StoreError::Corrupt(format!("day {d}")))
+            })
             .collect::<Result<Vec<_>, _>>()?;
         let srcs: Vec<SourceId> = merged.sources.iter().map(|s| SourceId(*s)).collect();
         let series = Series::new(key.clone(), dates, merged.values.clone(), srcs)?;

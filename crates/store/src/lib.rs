@@ -373,7 +373,14 @@ impl Store {
         };
         Ok(StoreCounts {
             sources: count("sources")?,
-            observations: count("observations")?,
+            observations: {
+                let n: i64 = self.conn.query_row(
+                    "SELECT COALESCE(SUM(n), 0) FROM source_series",
+                    [],
+                    |r| r.get(0),
+                )?;
+                usize::try_from(n).unwrap_or(0)
+            },
             series: count("series")?,
             flags: count("flags")?,
             documents: count("documents")?,
@@ -398,16 +405,22 @@ impl Store {
             h.update(r.get::<_, String>(1)?.as_bytes());
             h.update(r.get::<_, String>(2)?.as_bytes());
         }
+        // Every observation in (source, instrument, field, date) order.
         let mut stmt = self.conn.prepare(
-            "SELECT source_id, instrument_id, field, date, value FROM observations
-             ORDER BY source_id, instrument_id, field, date",
+            "SELECT source_id, instrument_id, field, dates, vals FROM source_series
+             ORDER BY source_id, instrument_id, field",
         )?;
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {
-            for i in 0..4 {
-                h.update(r.get::<_, i64>(i)?.to_le_bytes());
+            let key: [i64; 3] = [r.get(0)?, r.get(1)?, r.get(2)?];
+            let values = db::decode_f64(blob(r, 4)?)?;
+            for (day, value) in db::decode_4(blob(r, 3)?)?.zip(values) {
+                for k in key {
+                    h.update(k.to_le_bytes());
+                }
+                h.update(i64::from(i32::from_le_bytes(day)).to_le_bytes());
+                h.update(value.to_le_bytes());
             }
-            h.update(r.get::<_, f64>(4)?.to_le_bytes());
         }
         let mut stmt = self.conn.prepare(
             "SELECT instrument, field, dates, vals, srcs FROM series ORDER BY instrument, field",
@@ -490,7 +503,7 @@ impl ReconciliationRow {
     }
 }
 
-fn blob<'r>(row: &'r rusqlite::Row<'_>, i: usize) -> Result<&'r [u8], StoreError> {
+pub(crate) fn blob<'r>(row: &'r rusqlite::Row<'_>, i: usize) -> Result<&'r [u8], StoreError> {
     row.get_ref(i)?
         .as_blob()
         .map_err(|e| StoreError::Corrupt(format!("series blob: {e}")))
@@ -508,7 +521,7 @@ fn decode_series(
     let dates = db::decode_4(dates)?
         .map(|b| {
             let d = i32::from_le_bytes(b);
-            db::days_to_date(d).ok_or_else(|| StoreError::Corrupt(format!("day {d}")))
+            db::days_to_date_fast(d).ok_or_else(|| StoreError::Corrupt(format!("day {d}")))
         })
         .collect::<Result<Vec<_>, _>>()?;
     let values = db::decode_f64(values)?;

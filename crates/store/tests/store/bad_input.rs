@@ -113,7 +113,9 @@ fn duplicate_identical_row_is_fine() {
     )
     .expect("identical duplicate loads");
     assert_eq!(
-        crate::support::series(&p, "QQQ", Field::AdjClose).values.len(),
+        crate::support::series(&p, "QQQ", Field::AdjClose)
+            .values
+            .len(),
         3
     );
 }
