@@ -172,6 +172,15 @@ pub(crate) fn write_output(out: Option<&std::path::Path>, text: &str) -> anyhow:
     }
 }
 
+/// The latest session in the store: the last S&P 500 close, else the last
+/// date of any series. Commands default their as-of date to it.
+pub(crate) fn latest_session(universe: &model::Universe) -> Option<model::Date> {
+    universe
+        .get("^GSPC", model::Field::Close)
+        .and_then(|s| s.last_date())
+        .or_else(|| universe.last_date())
+}
+
 /// Parses a `YYYY-MM-DD` command-line date.
 pub(crate) fn parse_date(s: &str) -> Result<model::Date, String> {
     model::parse_iso_date(s).ok_or_else(|| format!("`{s}` is not a YYYY-MM-DD date"))

@@ -164,6 +164,37 @@ fn fact_brief_check_and_ask_from_one_store() {
     );
     assert_eq!(fed["kind"], "rate_decisions");
 
+    // fact level on a rate reads its value without --field: rates.csv has
+    // DGS10 = 4.24 on 2026-01-16.
+    let level = json(
+        &db,
+        &[
+            "--format",
+            "json",
+            "fact",
+            "level",
+            "DGS10",
+            "--as-of",
+            "2026-01-16",
+        ],
+    );
+    assert!(
+        (level["value"].as_f64().expect("number") - 4.24).abs() < 1e-9,
+        "{level}"
+    );
+
+    // A brief for a date after the data is an error, not the latest brief.
+    let out = bin()
+        .args(["--store", s(&db), "brief", "--date", "2099-01-01"])
+        .output()
+        .expect("run");
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("after the latest session"),
+        "{}",
+        stderr(&out)
+    );
+
     // A bad query gets a clear error and a non-zero exit.
     let out = bin()
         .args([

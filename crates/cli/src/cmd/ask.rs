@@ -7,7 +7,7 @@
 
 use crate::app::{self, GlobalArgs, OutputFormat};
 use anyhow::Context;
-use model::{Date, Field};
+use model::Date;
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
@@ -37,13 +37,9 @@ pub(crate) fn run(global: &GlobalArgs, args: &AskArgs) -> anyhow::Result<()> {
     let (store, universe) = app::open_universe(global)?;
     let as_of = match args.as_of {
         Some(d) => d,
-        None => universe
-            .get("^GSPC", Field::Close)
-            .and_then(|s| s.last_date())
-            .or_else(|| universe.last_date())
-            .context(
-                "the store is empty: import data first (`marketproof import DIR` or --data DIR)",
-            )?,
+        None => app::latest_session(&universe).context(
+            "the store is empty: import data first (`marketproof import DIR` or --data DIR)",
+        )?,
     };
     let conversation = match &args.context {
         Some(path) if path.exists() => Some(read_conversation(path)?),
@@ -76,9 +72,8 @@ pub(crate) fn run(global: &GlobalArgs, args: &AskArgs) -> anyhow::Result<()> {
     let interactive = std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
     if !args.yes && interactive {
         plan = confirm(plan)?;
-    } else if global.format != OutputFormat::Json {
-        eprint!("{}", plan.render_text());
     }
+    // The text answer shows its plan itself; other formats carry it inside.
     let answer = ask::run(&plan, &universe);
     if let Some(path) = &args.context {
         let turn = ask::Conversation::after(&plan);

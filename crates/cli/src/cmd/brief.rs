@@ -19,6 +19,14 @@ pub(crate) struct BriefArgs {
 
 pub(crate) fn run(global: &GlobalArgs, args: &BriefArgs) -> anyhow::Result<()> {
     let (_store, universe) = app::open_universe(global)?;
+    if let (Some(date), Some(last)) = (args.date, app::latest_session(&universe)) {
+        if date > last {
+            anyhow::bail!(
+                "{date} is after the latest session in the store ({last}); \
+                 import newer data or pick a date up to {last}"
+            );
+        }
+    }
     let article = report::write_brief(&universe, args.date).with_context(|| match args.date {
         Some(d) => format!("writing the brief for {d}"),
         None => "writing the brief for the latest session".to_string(),

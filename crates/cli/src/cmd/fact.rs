@@ -39,9 +39,9 @@ pub(crate) enum FactCommand {
     Level {
         /// Instrument symbol or alias.
         symbol: String,
-        /// Field [default: close].
-        #[arg(long, default_value = "close", value_parser = parse_field)]
-        field: Field,
+        /// Field [default: close for prices, value for rates and other levels].
+        #[arg(long, value_parser = parse_field)]
+        field: Option<Field>,
         #[command(flatten)]
         as_of: AsOf,
     },
@@ -209,14 +209,10 @@ pub(crate) enum FactCommand {
 
 pub(crate) fn run(global: &GlobalArgs, command: &FactCommand) -> anyhow::Result<()> {
     let (_store, universe) = app::open_universe(global)?;
-    let latest = universe
-        .get("^GSPC", Field::Close)
-        .and_then(|s| s.last_date())
-        .or_else(|| universe.last_date())
-        .context(
-            "the store is empty: import data first (`marketproof import DIR` or --data DIR)",
-        )?;
-    let query = to_query(command, latest)?;
+    let latest = app::latest_session(&universe).context(
+        "the store is empty: import data first (`marketproof import DIR` or --data DIR)",
+    )?;
+    let query = to_query(command, latest, &universe)?;
     let engine = facts::Engine::new(&universe);
     let mut fact = engine
         .fact(&query)
@@ -232,7 +228,11 @@ fn query_label(query: &Query) -> String {
     serde_json::to_string(query).unwrap_or_else(|_| "the fact".to_string())
 }
 
-fn to_query(command: &FactCommand, latest: Date) -> anyhow::Result<Query> {
+fn to_query(
+    command: &FactCommand,
+    latest: Date,
+    universe: &model::Universe,
+) -> anyhow::Result<Query> {
     let at = |a: &AsOf| a.as_of.unwrap_or(latest);
     let query = match command {
         FactCommand::Level {
@@ -241,7 +241,7 @@ fn to_query(command: &FactCommand, latest: Date) -> anyhow::Result<Query> {
             as_of,
         } => Query::Level {
             symbol: symbol.clone(),
-            field: *field,
+            field: field.unwrap_or_else(|| default_level_field(universe, symbol)),
             as_of: at(as_of),
         },
         FactCommand::Return {
@@ -406,6 +406,21 @@ impl Window {
             (None, None, to) => Ok((Period::Day, to.unwrap_or(as_of))),
         }
     }
+}
+
+/// The field a plain `fact level SYMBOL` reads: the first of close,
+/// adjusted close, value and return that the instrument has.
+fn default_level_field(universe: &model::Universe, symbol: &str) -> Field {
+    let engine_symbol = facts::Engine::new(universe).canonical(symbol);
+    [
+        Field::Close,
+        Field::AdjClose,
+        Field::Value,
+        Field::ReturnPct,
+    ]
+    .into_iter()
+    .find(|f| universe.get(&engine_symbol, *f).is_some())
+    .unwrap_or(Field::Close)
 }
 
 fn parse_field(s: &str) -> Result<Field, String> {

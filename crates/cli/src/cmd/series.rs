@@ -52,12 +52,19 @@ struct Output<'a> {
 
 pub(crate) fn run(global: &GlobalArgs, args: &SeriesArgs) -> anyhow::Result<()> {
     let store = app::open_store(global)?;
-    let inst = store.registry().resolve(&args.symbol).ok_or_else(|| {
-        anyhow::anyhow!(
-            "unknown instrument `{}`; `marketproof sources` lists the series in the store",
-            args.symbol
-        )
-    })?;
+    // Names and aliases first; then exact symbols and file-stem families
+    // (synthetic series such as SYN00042 have no aliases).
+    let registry = store.registry();
+    let inst = registry
+        .resolve(&args.symbol)
+        .or_else(|| registry.get(&args.symbol))
+        .or_else(|| registry.by_file_stem(&args.symbol))
+        .ok_or_else(|| {
+            anyhow::anyhow!(
+                "unknown instrument `{}`; `marketproof sources` lists the series in the store",
+                args.symbol
+            )
+        })?;
     let fields = match args.field {
         Some(f) => vec![f],
         None => vec![
