@@ -25,9 +25,7 @@ pub fn shared_universe() -> Option<&'static Universe> {
     static UNIVERSE: OnceLock<Option<Universe>> = OnceLock::new();
     let universe = UNIVERSE
         .get_or_init(|| {
-            let Some(dir) = shared_data_dir() else {
-                return None;
-            };
+            let dir = shared_data_dir()?;
             let loaded = Store::open_in_memory().and_then(|mut store| {
                 store.import(std::slice::from_ref(&dir), &crate::ImportOptions::default())?;
                 store.universe()
