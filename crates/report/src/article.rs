@@ -36,6 +36,8 @@ pub struct Sentiment {
     pub label: SentimentLabel,
     /// One sentence per signal, each citing its Fact.
     pub reasons: Vec<String>,
+    /// For each reason (same index), the ids of the Facts it prints.
+    pub reason_facts: Vec<Vec<String>>,
 }
 
 /// Why a ticker is listed with the article.
@@ -89,8 +91,15 @@ pub struct Related {
     pub role: Role,
     /// One line on why it is related.
     pub why: String,
+    /// The ids of the Facts `why` prints.
+    pub why_facts: Vec<String>,
     /// Its last close, when the store has one as of the date.
     pub last: Option<FactRef>,
+    /// Why no close is shown when `last` is `None` but the store has
+    /// prices (e.g. only dividend-adjusted closes, restated with later
+    /// dividends, so not the price the fund traded at on the date).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub last_note: Option<String>,
 }
 
 /// A section of prose.
@@ -100,6 +109,9 @@ pub struct Section {
     pub heading: String,
     /// Paragraphs of text with citation markers.
     pub paragraphs: Vec<String>,
+    /// For each paragraph (same index), the ids of the Facts whose values
+    /// it prints (ids of [`Article::facts`]).
+    pub paragraph_facts: Vec<Vec<String>>,
 }
 
 /// An inline SVG chart.
@@ -153,10 +165,21 @@ pub struct Gap {
 }
 
 /// The daily brief.
+///
+/// **Provenance in the JSON:** every text that prints numbers comes with
+/// the ids of the Facts it prints, index for index: `title_facts` for
+/// `title`, `key_point_facts[i]` for `key_points[i]`,
+/// `sections[s].paragraph_facts[p]` for `sections[s].paragraphs[p]`,
+/// `risk_facts`, `opportunity_facts`, `summary_facts`,
+/// `sentiment.reason_facts` and `related[r].why_facts` likewise (and
+/// `related[r].last.fact` for the close). Each id names an entry of
+/// `facts`; the `[n]` markers in the text cite `sources`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Article {
     /// Headline.
     pub title: String,
+    /// The ids of the Facts the headline prints.
+    pub title_facts: Vec<String>,
     /// The session the brief is about.
     pub date: Date,
     /// Market, e.g. "US Stock".
@@ -169,14 +192,22 @@ pub struct Article {
     pub related: Vec<Related>,
     /// Key points.
     pub key_points: Vec<String>,
+    /// For each key point (same index), the ids of the Facts it prints.
+    pub key_point_facts: Vec<Vec<String>>,
     /// Body sections.
     pub sections: Vec<Section>,
     /// Risks drawn from the data.
     pub risks: Vec<String>,
+    /// For each risk (same index), the ids of the Facts it prints.
+    pub risk_facts: Vec<Vec<String>>,
     /// Opportunities drawn from the data.
     pub opportunities: Vec<String>,
+    /// For each opportunity (same index), the ids of the Facts it prints.
+    pub opportunity_facts: Vec<Vec<String>>,
     /// Key-information summary.
     pub summary: Vec<String>,
+    /// For each summary line (same index), the ids of the Facts it prints.
+    pub summary_facts: Vec<Vec<String>>,
     /// Charts.
     pub charts: Vec<Chart>,
     /// Recommended topics, each a question `marketproof ask` can answer.

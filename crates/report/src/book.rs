@@ -88,7 +88,17 @@ impl<'u> Book<'u> {
             .collect();
         ns.sort_unstable();
         ns.dedup();
-        ns.iter().map(|n| format!("[{n}]")).collect()
+        let mut out: String = ns.iter().map(|n| format!("[{n}]")).collect();
+        out.push_str(&tag_of(self.cited[h.0].map_or(0, |i| i + 1)));
+        out
+    }
+
+    /// Puts the Fact in the article (once) and returns only its hidden
+    /// provenance tag: for text that prints the Fact without a citation
+    /// marker (the title).
+    pub(crate) fn tag(&mut self, h: H) -> String {
+        let _ = self.cite(h);
+        tag_of(self.cited[h.0].map_or(0, |i| i + 1))
     }
 
     /// The id the Fact has (or will have) in the article.
@@ -173,4 +183,50 @@ pub(crate) fn text<'f>(f: &'f Fact, names: &[&str]) -> Option<&'f str> {
             Some(FactValue::Text(t)) => Some(t.as_str()),
             _ => None,
         })
+}
+
+// Provenance tags: `cite` appends an invisible tag naming the cited Fact's
+// id to the citation markers, so that whatever text a citation lands in
+// carries the ids of the Facts it prints. `take_facts` removes the tags
+// once the article is composed and returns the ids.
+const TAG_OPEN: char = '\u{E000}';
+const TAG_CLOSE: char = '\u{E001}';
+
+fn tag_of(n: usize) -> String {
+    format!("{TAG_OPEN}f{n}{TAG_CLOSE}")
+}
+
+/// Removes the provenance tags from `s` and returns the Fact ids they
+/// named, in order of first appearance, without repeats.
+pub(crate) fn take_facts(s: &mut String) -> Vec<String> {
+    let mut ids: Vec<String> = Vec::new();
+    if !s.contains(TAG_OPEN) {
+        return ids;
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s.as_str();
+    while let Some(i) = rest.find(TAG_OPEN) {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + TAG_OPEN.len_utf8()..];
+        match after.find(TAG_CLOSE) {
+            Some(j) => {
+                let id = &after[..j];
+                if !ids.iter().any(|x| x == id) {
+                    ids.push(id.to_string());
+                }
+                rest = &after[j + TAG_CLOSE.len_utf8()..];
+            }
+            None => rest = after,
+        }
+    }
+    out.push_str(rest);
+    *s = out;
+    ids
+}
+
+/// `s` without its provenance tags.
+pub(crate) fn without_tags(s: &str) -> String {
+    let mut s = s.to_string();
+    let _ = take_facts(&mut s);
+    s
 }

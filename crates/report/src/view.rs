@@ -165,6 +165,20 @@ pub(crate) fn correction_start(f: &Fact) -> Option<Date> {
     date(f, &["correction_start", "correction_date"])
 }
 
+/// Whether the latest close is still in a correction (−10 % or worse) or,
+/// with `bear`, a bear market (−20 % or worse), from the Fact's flags.
+pub(crate) fn drawdown_in_state(f: &Fact, bear: bool) -> Option<bool> {
+    let name = if bear {
+        "in_bear_market"
+    } else {
+        "in_correction"
+    };
+    match f.detail(name).map(|d| &d.value) {
+        Some(FactValue::Bool(b)) => Some(*b),
+        _ => None,
+    }
+}
+
 /// Moving-average position: above (true) or below.
 pub(crate) fn ma_above(f: &Fact) -> Option<bool> {
     match f.detail("above").map(|d| &d.value) {
@@ -198,19 +212,19 @@ pub(crate) fn base_windows(f: &Fact) -> Option<i64> {
     num(f, &["n_windows", "windows"]).map(|x| x.round() as i64)
 }
 
-/// Base rate: geometric annual difference, percentage points.
+/// Base rate: whole-span geometric annual difference (A's annualised
+/// return minus B's over the full span), percentage points.
 pub(crate) fn base_geo_diff(f: &Fact) -> Option<f64> {
-    num(
-        f,
-        &[
-            "geometric_diff_pct",
-            "geometric_diff",
-            "mean_window_diff_pct",
-        ],
-    )
+    num(f, &["geometric_diff_pct", "geometric_diff"])
 }
 
-/// Base rate: arithmetic annual difference, percentage points.
+/// Base rate: mean over the rolling windows of (A annualised − B
+/// annualised), percentage points a year.
+pub(crate) fn base_mean_window_diff(f: &Fact) -> Option<f64> {
+    num(f, &["mean_window_diff_pct"])
+}
+
+/// Base rate: whole-span arithmetic annual difference, percentage points.
 pub(crate) fn base_arith_diff(f: &Fact) -> Option<f64> {
     num(f, &["arithmetic_diff_pct", "arithmetic_diff"])
 }

@@ -183,16 +183,19 @@ fn every_text_field_of_an_article_is_escaped() {
         name: h.clone(),
         role: report::Role::Subject,
         why: h.clone(),
+        why_facts: vec![],
         last: Some(report::FactRef {
             fact: "f1".into(),
             text: h.clone(),
             cite: h.clone(),
         }),
+        last_note: Some(h.clone()),
     }];
     a.key_points = vec![h.clone()];
     a.sections = vec![report::Section {
         heading: h.clone(),
         paragraphs: vec![h.clone()],
+        paragraph_facts: vec![vec![]],
     }];
     a.risks = vec![h.clone()];
     a.opportunities = vec![h.clone()];

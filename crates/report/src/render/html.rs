@@ -104,13 +104,18 @@ pub(crate) fn render(a: &Article) -> String {
     if !a.related.is_empty() {
         out.push_str("<h2>Related tickers</h2>\n<div class=\"tickers\">");
         for r in &a.related {
-            let last = r.last.as_ref().map_or(String::new(), |l| {
-                format!(
+            let last = match (&r.last, &r.last_note) {
+                (Some(l), _) => format!(
                     "<span class=\"last\">{} {}</span>",
                     escape_html(&l.text),
                     text(&l.cite)
-                )
-            });
+                ),
+                (None, Some(note)) => format!(
+                    "<span class=\"last\" title=\"{n}\">— <small>({n})</small></span>",
+                    n = escape_html(note)
+                ),
+                (None, None) => String::new(),
+            };
             let _ = write!(
                 out,
                 "<div class=\"ticker\">{last}<span class=\"sym\" title=\"{name}\">{sym}</span><span class=\"role\">{role}</span><div class=\"why\">{why}</div></div>",

@@ -30,10 +30,11 @@ pub(crate) fn render(a: &Article) -> String {
     if !a.related.is_empty() {
         out.push_str("## Related tickers\n\n| Ticker | Role | Why | Last |\n|---|---|---|---|\n");
         for r in &a.related {
-            let last = r
-                .last
-                .as_ref()
-                .map_or("n/a".to_string(), |l| format!("{} {}", l.text, l.cite));
+            let last = match (&r.last, &r.last_note) {
+                (Some(l), _) => format!("{} {}", l.text, l.cite),
+                (None, Some(note)) => format!("— ({note})"),
+                (None, None) => "n/a".to_string(),
+            };
             let _ = writeln!(
                 out,
                 "| {} | {} | {} | {} |",

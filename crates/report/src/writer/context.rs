@@ -486,14 +486,37 @@ impl Writer<'_> {
                     let span = f.window.map_or(String::new(), |(a, b)| {
                         format!(" between {} and {}", fmt::month_year(a), fmt::month_year(b))
                     });
+                    // Say what each number is: the window mean is an
+                    // average over windows; the geometric/arithmetic gaps are
+                    // whole-span figures, not averages over windows.
+                    let mean = view::base_mean_window_diff(&f).map_or(String::new(), |m| {
+                        format!(
+                            "; in the average window small caps' annualised return was {} percentage points a year {} large caps'",
+                            fmt::number(m.abs(), 2),
+                            if m >= 0.0 { "above" } else { "below" }
+                        )
+                    });
+                    let whole = f.window.map_or("the whole span".to_string(), |(a, b)| {
+                        format!(
+                            "the whole {}–{} span",
+                            fmt::month_year(a),
+                            fmt::month_year(b)
+                        )
+                    });
+                    let faster = |g: f64| if g >= 0.0 { "faster" } else { "slower" };
                     let diff = match (view::base_geo_diff(&f), view::base_arith_diff(&f)) {
                         (Some(g), Some(a)) => format!(
-                            ", by {} percentage points a year on average (geometric; {} arithmetic)",
-                            fmt::number(g, 2),
+                            "{mean}; over {whole} small caps compounded {} percentage points a year {} (geometric; {} arithmetic)",
+                            fmt::number(g.abs(), 2),
+                            faster(g),
                             fmt::number(a, 2)
                         ),
-                        (Some(g), None) => format!(", by {} percentage points a year on average (geometric)", fmt::number(g, 2)),
-                        _ => String::new(),
+                        (Some(g), None) => format!(
+                            "{mean}; over {whole} small caps compounded {} percentage points a year {} (geometric)",
+                            fmt::number(g.abs(), 2),
+                            faster(g)
+                        ),
+                        _ => mean,
                     };
                     paras.push(format!(
                         "The long view: in Ken French's size portfolios, small caps (FF_ME_LO30) compounded faster than large caps (FF_ME_HI30) in {}{n} rolling {yrs} windows{span}{diff} {c}.",
@@ -1057,7 +1080,7 @@ impl Writer<'_> {
             }
         }
         for (sym, role, why) in list {
-            let last = self.last_close(&sym);
+            let (last, last_note) = self.last_close(&sym);
             dr.related.push(Related {
                 name: self
                     .reg()
@@ -1066,33 +1089,47 @@ impl Writer<'_> {
                 symbol: sym,
                 role,
                 why,
+                why_facts: Vec::new(),
                 last,
+                last_note,
             });
         }
         let _ = capitalise("");
     }
 
-    fn last_close(&mut self, sym: &str) -> Option<FactRef> {
+    /// The ticker's close as of the date, or a note saying why none is
+    /// shown. Dividend-adjusted closes are restated with dividends paid
+    /// later, so before the series' last date they are not the price the
+    /// fund traded at: those are withheld rather than shown as "Last".
+    fn last_close(&mut self, sym: &str) -> (Option<FactRef>, Option<String>) {
         let d = self.d;
         for (field, suffix) in [(Field::Close, ""), (Field::AdjClose, " (adjusted)")] {
-            if self.book.universe().get(sym, field).is_none() {
+            let Some(series) = self.book.universe().get(sym, field) else {
                 continue;
+            };
+            if field == Field::AdjClose && series.last_date().is_some_and(|l| d < l) {
+                return (None, Some(ADJUSTED_NOTE.to_string()));
             }
             if let Some(h) = self.ask(Query::Level {
                 symbol: sym.into(),
                 field,
                 as_of: d,
             }) {
-                let v = view::level(self.f(h))?;
+                let Some(v) = view::level(self.f(h)) else {
+                    return (None, None);
+                };
                 let id = self.book.id(h);
-                return Some(FactRef {
-                    fact: id,
-                    text: format!("{}{suffix}", fmt::level(v)),
-                    cite: self.book.cite(h),
-                });
+                return (
+                    Some(FactRef {
+                        fact: id,
+                        text: format!("{}{suffix}", fmt::level(v)),
+                        cite: self.book.cite(h),
+                    }),
+                    None,
+                );
             }
         }
-        None
+        (None, None)
     }
 
     /// Closes the sentiment reasons (signals were gathered along the way).
@@ -1104,6 +1141,10 @@ impl Writer<'_> {
         }
     }
 }
+
+/// Shown instead of a historical dividend-adjusted close.
+const ADJUSTED_NOTE: &str =
+    "adjusted prices are restated with later dividends; no as-printed close in the store";
 
 /// Plain words for a forward horizon in sessions (a trading month is
 /// about 21 sessions).
@@ -1128,8 +1169,9 @@ pub(super) fn join_and(parts: &[String]) -> String {
 
 /// Drops citation markers from a sentence.
 pub(super) fn strip_marks(s: &str) -> String {
+    let s = crate::book::without_tags(s);
     let mut out = String::new();
-    let mut rest = s;
+    let mut rest = s.as_str();
     while let Some(i) = rest.find('[') {
         out.push_str(&rest[..i]);
         match rest[i..].find(']') {

@@ -154,8 +154,9 @@ impl Writer<'_> {
                 let ann = va.map(|va| {
                     let x = self.f(va).value.as_f64().unwrap_or(0.0);
                     let c = self.book.cite(va);
-                    let c = if c == cv {
-                        String::new()
+                    // Same sources: no second marker, but keep the Fact's tag.
+                    let c = if crate::book::without_tags(&c) == crate::book::without_tags(&cv) {
+                        self.book.tag(va)
                     } else {
                         format!(" {c}")
                     };
@@ -349,14 +350,17 @@ impl Writer<'_> {
             })
             .unwrap_or_default();
         let since = view::move_since(&f);
+        // A larger move in the previous session makes "since" empty.
+        let trivial = since.is_some_and(|x| self.since_is_empty(&lead.subject, x));
         let since_clause = match since {
-            Some(x) => format!("its biggest one-day {side} since {}", fmt::date(x)),
+            Some(_) if trivial => String::new(),
+            Some(x) => format!(", its biggest one-day {side} since {}", fmt::date(x)),
             None => match view::history_start(&f) {
                 Some(s) => format!(
-                    "the biggest one-day {side} in its history, which starts on {}",
+                    ", the biggest one-day {side} in its history, which starts on {}",
                     fmt::date(s)
                 ),
-                None => format!("its biggest one-day {side} on record"),
+                None => format!(", its biggest one-day {side} on record"),
             },
         };
         let rank = match (view::move_rank(&f), view::move_n_ranked(&f)) {
@@ -368,13 +372,18 @@ impl Writer<'_> {
             _ => String::new(),
         };
         perf.push(format!(
-            "The {a} {verb} {} on {}{pts}{close}, {since_clause} {c}.{rank}",
+            "The {a} {verb} {} on {}{pts}{close}{since_clause} {c}.{rank}",
             fmt::pct_abs(p),
             fmt::date(d)
         ));
         let since_short = since_short(since, d);
         let noun = if p < 0.0 { "worst" } else { "best" };
         dr.title = match (big, crate::phrase::hash(&k) % 2) {
+            (false, _) if trivial => format!(
+                "Markets on {}: the {a} {verb} {}",
+                fmt::date(d),
+                fmt::pct_abs(p)
+            ),
             (true, 0) => format!(
                 "The {a} {verb} {}, its {noun} day {since_short}",
                 fmt::pct_abs(p)
@@ -391,7 +400,7 @@ impl Writer<'_> {
             ),
         };
         dr.key_points.push(format!(
-            "The {a} {verb} {}, {since_clause} {c}.",
+            "The {a} {verb} {}{since_clause} {c}.",
             fmt::pct_abs(p)
         ));
         dr.summary
@@ -504,9 +513,9 @@ impl Writer<'_> {
             })
             .map(|h| {
                 let v = view::level(self.f(h)).unwrap_or(0.0);
-                (fmt::level(v), self.book.cite(h))
+                (fmt::level(v), self.book.cite(h), self.book.tag(h))
             });
-        let (lvl, cl) = lvl.unwrap_or_default();
+        let (lvl, cl, lvl_tag) = lvl.unwrap_or_default();
         let since_txt = match (since, view::history_start(&f)) {
             (Some(x), _) => format!("its highest close since {}", fmt::date(x)),
             (None, Some(s)) => format!(
@@ -520,7 +529,7 @@ impl Writer<'_> {
             fmt::date(d)
         ));
         dr.title = format!(
-            "Fear spikes: the VIX closes at {lvl}, {}",
+            "Fear spikes: the VIX closes at {lvl}{lvl_tag}, {}",
             since.map_or("a record close".into(), |x| format!(
                 "highest since {}",
                 fmt::month_year(x)
@@ -548,24 +557,54 @@ impl Writer<'_> {
         let state = if bear { "bear market" } else { "correction" };
         let peak_txt = peak.map_or(String::new(), |p| format!(" its {} peak", fmt::date(p)));
         let cross_txt = crossed.map_or(String::new(), |x| {
-            format!(", a {state} by the usual definition since it first closed past the threshold on {}", fmt::date(x))
+            if view::drawdown_in_state(&f, bear) == Some(true) {
+                format!(", a {state} by the usual definition since it first closed past the threshold on {}", fmt::date(x))
+            } else {
+                format!(", having first closed past the {state} threshold on {} before recovering part of the decline", fmt::date(x))
+            }
         });
         perf.push(format!(
             "The {a} closed {} below{peak_txt} on {}{cross_txt} {c}.",
             fmt::pct_abs(dd),
             fmt::date(d)
         ));
-        dr.title = format!(
-            "The {a} is in a {state}: {} below its peak",
-            fmt::pct_abs(dd)
-        );
-        dr.key_points.push(format!(
-            "{} {c}.",
-            capitalise(&format!(
-                "the {a} stands {} below its high, in a {state}",
-                fmt::pct_abs(dd)
-            ))
-        ));
+        // "Is in" only while the close is still past the threshold (the
+        // Fact's flag); otherwise say when it entered and where it stands.
+        let still = view::drawdown_in_state(&f, bear) == Some(true);
+        match (still, crossed) {
+            (false, Some(x)) => {
+                dr.title = format!(
+                    "The {a} entered a {state} on {} and is now {} below its peak",
+                    fmt::date(x),
+                    fmt::pct_abs(dd)
+                );
+                dr.key_points.push(format!(
+                    "The {a} entered a {state} on {} and now stands {} below its high {c}.",
+                    fmt::date(x),
+                    fmt::pct_abs(dd)
+                ));
+            }
+            (false, None) => {
+                dr.title = format!("The {a} stands {} below its peak", fmt::pct_abs(dd));
+                dr.key_points.push(format!(
+                    "The {a} stands {} below its high {c}.",
+                    fmt::pct_abs(dd)
+                ));
+            }
+            (true, _) => {
+                dr.title = format!(
+                    "The {a} is in a {state}: {} below its peak",
+                    fmt::pct_abs(dd)
+                );
+                dr.key_points.push(format!(
+                    "{} {c}.",
+                    capitalise(&format!(
+                        "the {a} stands {} below its high, in a {state}",
+                        fmt::pct_abs(dd)
+                    ))
+                ));
+            }
+        }
         dr.summary
             .push(format!("Drawdown of the {a}: {} {c}.", fmt::pct_signed(dd)));
         dr.topic(format!("How far is the {a} below its peak on {d}?"));
@@ -585,7 +624,8 @@ impl Writer<'_> {
             symbol: lead.subject.clone(),
             as_of: d,
         }) {
-            if let Some(x) = view::since_date(self.f(ls)) {
+            let since = view::since_date(self.f(ls));
+            if let Some(x) = since.filter(|&x| !self.since_is_empty(&lead.subject, x)) {
                 let cl = self.book.cite(ls);
                 perf.push(format!(
                     "It was the {a}'s lowest close since {} {cl}.",
@@ -624,7 +664,12 @@ impl Writer<'_> {
         let Some((date, bp)) = view::rate_changes(&f).last().copied() else {
             return;
         };
-        let verb = if bp < 0.0 { "cut" } else { "raised" };
+        // Past tense for the body, present tense for the headline.
+        let (verb, verb_now) = if bp < 0.0 {
+            ("cut", "cuts")
+        } else {
+            ("raised", "raises")
+        };
         let range = view::rate_range(&f).map_or(String::new(), |(l, u)| {
             format!(" to {}–{}", fmt::number(l, 2), fmt::pct_abs(u))
         });
@@ -634,11 +679,11 @@ impl Writer<'_> {
             fmt::date(date)
         ));
         dr.title = format!(
-            "The Fed {verb}s rates by {} basis points{range}",
+            "The Fed {verb_now} rates by {} basis points{range}",
             fmt::number(bp.abs(), 0)
         );
         dr.key_points.push(format!(
-            "The Fed {verb} by {} basis points on {} {c}.",
+            "The Fed {verb} rates by {} basis points on {} {c}.",
             fmt::number(bp.abs(), 0),
             fmt::date(date)
         ));

@@ -204,6 +204,21 @@ impl<'u> Writer<'u> {
         self.book.get(h)
     }
 
+    /// Whether "since `x`" says nothing: `x` is the subject's previous
+    /// session (or later), so the clause only compares with yesterday.
+    fn since_is_empty(&self, symbol: &str, x: Date) -> bool {
+        let u = self.book.universe();
+        let Some(s) = u
+            .get(symbol, Field::Close)
+            .or_else(|| u.get(symbol, Field::AdjClose))
+        else {
+            return false;
+        };
+        let n = s.len_as_of(self.d);
+        let prev = n.checked_sub(2).and_then(|i| s.dates().get(i)).copied();
+        prev.is_some_and(|p| x >= p)
+    }
+
     // ---- candidates -------------------------------------------------
 
     fn candidates(&mut self) -> Vec<Cand> {
@@ -333,10 +348,14 @@ impl<'u> Writer<'u> {
                 as_of: d,
             }) {
                 let f = self.f(h);
+                // Only a decline that is still past its threshold at this
+                // close leads: a recent crossing since recovered is no story.
                 let recent = |x: Option<Date>| x.is_some_and(|x| (d - x).num_days() <= 7);
-                let (kind, rarity) = if recent(view::bear_start(f)) {
+                let in_bear = view::drawdown_in_state(f, true) == Some(true);
+                let in_corr = view::drawdown_in_state(f, false) == Some(true);
+                let (kind, rarity) = if in_bear && recent(view::bear_start(f)) {
                     (Kind::Bear, 3.0)
-                } else if recent(view::correction_start(f)) {
+                } else if in_corr && recent(view::correction_start(f)) {
                     (Kind::Correction, 1.0)
                 } else {
                     (Kind::Bear, 0.0)
@@ -485,6 +504,11 @@ impl<'u> Writer<'u> {
 
         let mut perf = Vec::new();
         self.lead_paragraphs(&lead, &mut dr, &mut perf);
+        // Every headline prints the lead Fact (others add their own tags).
+        if !dr.title.is_empty() {
+            let t = self.book.tag(lead.h);
+            dr.title.push_str(&t);
+        }
         self.snapshot(&lead, &mut dr, &mut perf);
         if !perf.is_empty() {
             let heading = pick(
@@ -498,6 +522,7 @@ impl<'u> Writer<'u> {
             dr.sections.push(Section {
                 heading: heading.into(),
                 paragraphs: perf,
+                paragraph_facts: Vec::new(),
             });
         }
         let mut drivers = Vec::new();
@@ -508,6 +533,7 @@ impl<'u> Writer<'u> {
             dr.sections.push(Section {
                 heading: "Drivers in the data: rates, breadth and rotation".into(),
                 paragraphs: drivers,
+                paragraph_facts: Vec::new(),
             });
         }
         let mut durable = Vec::new();
@@ -523,6 +549,7 @@ impl<'u> Writer<'u> {
                 )
                 .into(),
                 paragraphs: durable,
+                paragraph_facts: Vec::new(),
             });
         }
         let mut valuation = Vec::new();
@@ -531,6 +558,7 @@ impl<'u> Writer<'u> {
             dr.sections.push(Section {
                 heading: "Valuation".into(),
                 paragraphs: valuation,
+                paragraph_facts: Vec::new(),
             });
         }
         dr.gaps.push(Gap {
@@ -554,20 +582,26 @@ impl<'u> Writer<'u> {
                 _ => SentimentLabel::Mixed,
             },
             reasons: std::mem::take(&mut dr.reasons),
+            reason_facts: Vec::new(),
         };
         let (facts, sources, methods) = self.book.finish();
-        Article {
+        let mut article = Article {
             title: dr.title,
+            title_facts: Vec::new(),
             date: d,
             market: "US Stock".into(),
             tags: dr.tags,
             sentiment,
             related: dr.related,
             key_points: dr.key_points,
+            key_point_facts: Vec::new(),
             sections: dr.sections,
             risks: dr.risks,
+            risk_facts: Vec::new(),
             opportunities: dr.opportunities,
+            opportunity_facts: Vec::new(),
             summary: dr.summary,
+            summary_facts: Vec::new(),
             charts: dr.charts,
             topics: dr.topics,
             gaps: dr.gaps,
@@ -575,7 +609,9 @@ impl<'u> Writer<'u> {
             sources,
             methods,
             disclaimer: DISCLAIMER.into(),
-        }
+        };
+        attach_provenance(&mut article);
+        article
     }
 
     fn empty_article(self) -> Article {
@@ -586,19 +622,25 @@ impl<'u> Writer<'u> {
                 "No brief for {}: the store has no S&P 500 move that day",
                 fmt::date(d)
             ),
+            title_facts: vec![],
             date: d,
             market: "US Stock".into(),
             tags: vec![],
             sentiment: Sentiment {
                 label: SentimentLabel::Mixed,
                 reasons: vec![],
+                reason_facts: vec![],
             },
             related: vec![],
             key_points: vec![],
+            key_point_facts: vec![],
             sections: vec![],
             risks: vec![],
+            risk_facts: vec![],
             opportunities: vec![],
+            opportunity_facts: vec![],
             summary: vec![],
+            summary_facts: vec![],
             charts: vec![],
             topics: vec![],
             gaps: vec![],
@@ -611,3 +653,39 @@ impl<'u> Writer<'u> {
 }
 
 const DISCLAIMER: &str = "Generated by marketproof from the data listed under Sources; every figure is computed by the method named in the Methods list. For information only: not investment advice or a recommendation. Past performance does not predict future results.";
+
+/// Moves the provenance tags out of every text of the article into the
+/// `*_facts` lists (see [`Article`]); texts that print no Fact (topics,
+/// gaps, chart captions) are only cleaned.
+fn attach_provenance(a: &mut Article) {
+    use crate::book::take_facts;
+    fn each(texts: &mut [String]) -> Vec<Vec<String>> {
+        texts.iter_mut().map(take_facts).collect()
+    }
+    a.title_facts = take_facts(&mut a.title);
+    a.key_point_facts = each(&mut a.key_points);
+    a.risk_facts = each(&mut a.risks);
+    a.opportunity_facts = each(&mut a.opportunities);
+    a.summary_facts = each(&mut a.summary);
+    a.sentiment.reason_facts = each(&mut a.sentiment.reasons);
+    for s in &mut a.sections {
+        s.paragraph_facts = each(&mut s.paragraphs);
+        let _ = take_facts(&mut s.heading);
+    }
+    for r in &mut a.related {
+        r.why_facts = take_facts(&mut r.why);
+        if let Some(l) = &mut r.last {
+            let _ = take_facts(&mut l.cite);
+            let _ = take_facts(&mut l.text);
+        }
+    }
+    for c in &mut a.charts {
+        let _ = take_facts(&mut c.title);
+        let _ = take_facts(&mut c.caption);
+    }
+    let _ = each(&mut a.topics);
+    for g in &mut a.gaps {
+        let _ = take_facts(&mut g.topic);
+        let _ = take_facts(&mut g.needs);
+    }
+}
