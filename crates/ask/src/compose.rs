@@ -474,13 +474,20 @@ fn drawdown_sentence(f: &Fact) -> String {
         "As of {day}, {who} closed {} below its peak close of {peak} set on {peak_day}",
         display::pct(dd.abs(), 2)
     );
+    // The state is the Fact's flags; the start dates are only when the
+    // drawdown first crossed 10% / 20%, which a later recovery leaves set.
+    if flag(f, "in_bear_market") == Some(true) {
+        s.push_str(", in a bear market (20% or more below the peak)");
+    } else if flag(f, "in_correction") == Some(true) {
+        s.push_str(", in a correction (10% or more below the peak)");
+    }
     if let Some(b) = date(f, "bear_start") {
         s.push_str(&format!(
-            ", in a bear market (20% or more below the peak) since {b}"
+            "; it first closed 20% or more below the peak on {b}"
         ));
     } else if let Some(c) = date(f, "correction_start") {
         s.push_str(&format!(
-            ", in a correction (10% or more below the peak) since {c}"
+            "; it first closed 10% or more below the peak on {c}"
         ));
     }
     if let (Some(t), Some(td)) = (num(f, "trough_pct"), date(f, "trough_date")) {
@@ -619,9 +626,12 @@ fn cross_section_sentence(f: &Fact) -> (String, Option<Chart>) {
         list.join(", "),
         cite(f)
     ));
-    if let Some(m) = text(f, "missing") {
-        let count = m.split("; ").count();
-        s.push_str(&format!(" {count} members had no data for the window."));
+    // The Fact states no count of the members without data (`n_members`
+    // counts those with data), so none is printed.
+    if text(f, "missing").is_some() {
+        s.push_str(
+            " Some members had no data for the window (listed in the fact's `missing` detail).",
+        );
     }
     let chart = Chart::Bars {
         title: format!("{when}: return by {}", basket_words.trim_end_matches('s')),
@@ -633,17 +643,15 @@ fn cross_section_sentence(f: &Fact) -> (String, Option<Chart>) {
 
 fn base_rate_sentence(f: &Fact) -> String {
     let (a, b) = (the(&f.subjects[0]), the(&f.subjects[1]));
-    // The window as the Fact states it (`window_years`), else from its months.
-    let years = int(f, "window_years")
-        .or_else(|| int(f, "window_months").map(|m| m / 12))
-        .unwrap_or(0);
+    // The window as the Fact states it (`window_years`); no figure otherwise.
+    let window = int(f, "window_years").map_or_else(String::new, |y| format!("{y}-year "));
     let months = |k: &str| {
         date(f, k)
             .map(|d| format!("{}-{:02}", d.year(), d.month()))
             .unwrap_or_default()
     };
     let mut s = format!(
-        "Over {} rolling {years}-year windows starting from {} to {} (one-month steps), {a} compounded more than {b} in {} of them, {} {}.",
+        "Over {} rolling {window}windows starting from {} to {} (one-month steps), {a} compounded more than {b} in {} of them, {} {}.",
         int(f, "n_windows").unwrap_or(0),
         months("first_window_start"),
         months("last_window_start"),
@@ -1207,6 +1215,56 @@ mod tests {
             details,
             text: String::new(),
         }
+    }
+
+    /// A drawdown Fact as the engine writes it: 4.41% below a peak, after
+    /// a correction that began on 2026-07-29 and has since ended.
+    fn drawdown_fact(in_correction: bool) -> Fact {
+        let mut details = std::collections::BTreeMap::new();
+        details.insert("date".to_string(), Detail::date(d("2026-08-21")));
+        details.insert("peak_date".to_string(), Detail::date(d("2026-06-01")));
+        details.insert(
+            "peak_close".to_string(),
+            Detail::number(20000.0, Unit::Points),
+        );
+        details.insert(
+            "correction_start".to_string(),
+            Detail::date(d("2026-07-29")),
+        );
+        let flag = |b: bool| Detail {
+            value: FactValue::Bool(b),
+            unit: Unit::Bool,
+        };
+        details.insert("in_correction".to_string(), flag(in_correction));
+        details.insert("in_bear_market".to_string(), flag(false));
+        Fact {
+            id: "f1".to_string(),
+            kind: "drawdown".to_string(),
+            subjects: vec!["^NDX".to_string()],
+            as_of: d("2026-08-21"),
+            window: Some((d("2026-06-01"), d("2026-08-21"))),
+            value: FactValue::Number(if in_correction { -12.0 } else { -4.41 }),
+            unit: Unit::Percent,
+            method: model::Method::new("drawdown.close", 1),
+            inputs: Vec::new(),
+            details,
+            text: String::new(),
+        }
+    }
+
+    #[test]
+    fn drawdown_state_follows_the_fact_flags_not_the_start_date() {
+        let out = drawdown_sentence(&drawdown_fact(false));
+        assert!(!out.contains("in a correction"), "{out}");
+        assert!(
+            out.contains("it first closed 10% or more below the peak on 2026-07-29"),
+            "{out}"
+        );
+        let inside = drawdown_sentence(&drawdown_fact(true));
+        assert!(
+            inside.contains("in a correction (10% or more below the peak)"),
+            "{inside}"
+        );
     }
 
     fn plan() -> Plan {

@@ -71,6 +71,17 @@ pub enum AskError {
         /// Questions that name one.
         suggestions: Vec<String>,
     },
+    /// The question names something that cannot be asked as written: a
+    /// number out of range, a day that does not exist, a range that ends
+    /// before it starts, an implausible year, an instrument compared with
+    /// itself. Refused rather than replaced by a default.
+    #[error("{reason}; nearest questions it can answer: {}", .suggestions.join(" | "))]
+    Invalid {
+        /// What is wrong, in words ("February 30, 2026 is not a date").
+        reason: String,
+        /// Nearest answerable questions.
+        suggestions: Vec<String>,
+    },
     /// No question shape matched.
     #[error("marketproof could not turn this into fact queries; questions it can answer look like: {}", .suggestions.join(" | "))]
     NotUnderstood {
@@ -90,6 +101,7 @@ impl AskError {
             | AskError::BeforeData { suggestions, .. }
             | AskError::UnknownInstrument { suggestions, .. }
             | AskError::NoInstrument { suggestions }
+            | AskError::Invalid { suggestions, .. }
             | AskError::NotUnderstood { suggestions } => suggestions,
             AskError::TooLong { .. } => &[],
         }

@@ -179,7 +179,13 @@ fn words_with_spans(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
-fn find_instruments(text: &str, finder: &InstrumentFinder, reg: &Registry) -> Vec<Named> {
+/// The instruments a question names, first mention of each, and the later
+/// mentions of an instrument already named ("the VIX beaten the VIX").
+fn find_instruments(
+    text: &str,
+    finder: &InstrumentFinder,
+    reg: &Registry,
+) -> (Vec<Named>, Vec<Named>) {
     let mut named: Vec<Named> = finder
         .find(text)
         .into_iter()
@@ -226,8 +232,10 @@ fn find_instruments(text: &str, finder: &InstrumentFinder, reg: &Registry) -> Ve
     }
     named.sort_by_key(|n| n.start);
     let mut seen = std::collections::HashSet::new();
-    named.retain(|n| seen.insert(n.symbol.clone()));
-    named
+    let (named, repeats) = named
+        .into_iter()
+        .partition(|n| seen.insert(n.symbol.clone()));
+    (named, repeats)
 }
 
 /// An unknown ticker-like word or a company name: single stocks are not covered.
@@ -248,6 +256,89 @@ fn unknown_instrument(text: &str, lo: &str, named: &[Named]) -> Option<String> {
             && (w.starts_with('$') || w.starts_with('^') || core.len() >= 2);
         if tickerish && !ACRONYMS.contains(&core) {
             return Some(w.to_string());
+        }
+    }
+    None
+}
+
+/// Words that make a question a comparison of two instruments.
+const COMPARING: &[&str] = &[
+    "beat",
+    "beaten",
+    "outperform",
+    "underperform",
+    " vs",
+    "versus",
+    "against",
+    "compare",
+    " than ",
+    "relative to",
+];
+
+/// Largest count accepted per unit: about 160 years of history.
+const COUNT_LIMITS: &[(&str, u64)] = &[
+    ("session", 45_000),
+    ("trading day", 45_000),
+    ("day", 60_000),
+    ("week", 8_500),
+    ("month", 2_000),
+    ("year", 160),
+    ("yr", 160),
+];
+
+/// A count too large for any history ("4294967296 days in a row",
+/// "4000000000-year windows"): the reason, instead of a default.
+fn out_of_range_number(lo: &str) -> Option<String> {
+    for (s, e) in words_with_spans(lo) {
+        let w = &lo[s..e];
+        if !w.bytes().all(|b| b.is_ascii_digit()) {
+            continue;
+        }
+        let rest = lo[e..].trim_start_matches(['-', ' ', '\u{2011}']);
+        let Some((unit, max)) = COUNT_LIMITS.iter().find(|(u, _)| rest.starts_with(u)) else {
+            continue;
+        };
+        let ok = w.parse::<u64>().is_ok_and(|n| n <= *max);
+        if !ok {
+            return Some(format!(
+                "{w} {unit}s is out of range (at most {max} {unit}s of history exist)"
+            ));
+        }
+    }
+    None
+}
+
+/// A day that does not exist or a range that ends before it starts, outside
+/// instrument names ("Russell 2000").
+fn date_problem(text: &str, as_of: Date, named: &[Named]) -> Option<String> {
+    lang::find_date_problems(text, Some(as_of))
+        .into_iter()
+        .find(|p| !named.iter().any(|n| p.start < n.end && p.end > n.start))
+        .map(|p| p.reason)
+}
+
+/// "in the year 0", "year 99999": a year no data can have.
+fn implausible_year(lo: &str, as_of: Date) -> Option<String> {
+    let words = words_with_spans(lo);
+    for pair in words.windows(2) {
+        let (a, b) = (&lo[pair[0].0..pair[0].1], &lo[pair[1].0..pair[1].1]);
+        if a != "year" || !b.bytes().all(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        // "10-year 5 ..." is not "year 5": the words must be next to each other.
+        if !lo[pair[0].1..pair[1].0].trim().is_empty() {
+            continue;
+        }
+        // Four-digit years before the data or after as-of get their own
+        // refusals (BeforeData, FutureDate).
+        let four_digits =
+            b.len() == 4 && b.parse::<i32>().is_ok_and(|y| (1000..=2999).contains(&y));
+        if !four_digits {
+            return Some(format!(
+                "the year {b} is not a year marketproof has data for ({}\u{2013}{})",
+                earliest_data().year(),
+                as_of.year()
+            ));
         }
     }
     None
@@ -536,7 +627,7 @@ fn read_dates(text: &str, lo: &str, as_of: Date, named: &[Named]) -> Result<Date
             }
         }
         // Offsets index `text`; lowercasing may move them, so slice `text`.
-        let head = text.get(..e.start).unwrap_or("").to_lowercase();
+        let head = text.get(..e.start).unwrap_or("").to_ascii_lowercase();
         let head = head.trim_end();
         let as_of_marker = head.ends_with("as of") || head.ends_with("as at");
         match &e.when {
@@ -1046,11 +1137,38 @@ pub(crate) fn plan(
             suggestions: generic_suggestions(as_of),
         });
     }
-    let lo = text.to_lowercase();
+    // ASCII lowercasing keeps byte offsets equal to `text`'s ("İ" lowercases
+    // to three bytes), so spans found in either index both.
+    let lo = text.to_ascii_lowercase();
     refuse_topics(&lo, as_of)?;
     let finder = InstrumentFinder::new(reg);
-    let named = find_instruments(&text, &finder, reg);
-    if let Some(name) = unknown_instrument(&text, &lo, &named) {
+    let (named, repeats) = find_instruments(&text, &finder, reg);
+    let invalid = |reason: String| AskError::Invalid {
+        reason,
+        suggestions: generic_suggestions(as_of),
+    };
+    if let Some(r) = repeats.first() {
+        if any_sub(&lo, COMPARING) {
+            let name = reg
+                .get(&r.symbol)
+                .map_or_else(|| r.symbol.clone(), |i| format!("the {}", i.name));
+            return Err(invalid(format!(
+                "the question compares {name} with itself; compare an instrument with a different one"
+            )));
+        }
+    }
+    if let Some(reason) = out_of_range_number(&lo) {
+        return Err(invalid(reason));
+    }
+    let mut all_named = named.clone();
+    all_named.extend(repeats.iter().cloned());
+    if let Some(reason) = date_problem(&text, as_of, &all_named) {
+        return Err(invalid(reason));
+    }
+    if let Some(reason) = implausible_year(&lo, as_of) {
+        return Err(invalid(reason));
+    }
+    if let Some(name) = unknown_instrument(&text, &lo, &all_named) {
         let near = named
             .first()
             .and_then(|n| reg.get(&n.symbol))
@@ -1452,7 +1570,7 @@ mod tests {
         let reg = Registry::builtin().expect("registry");
         let f = InstrumentFinder::new(&reg);
         let text = "Which sector did best in 2025?";
-        let named = find_instruments(text, &f, &reg);
+        let (named, _) = find_instruments(text, &f, &reg);
         let d = read_dates(text, &text.to_lowercase(), a, &named).expect("dates");
         assert_eq!(
             d.period,

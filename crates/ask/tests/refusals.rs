@@ -219,9 +219,73 @@ fn case_folding_that_changes_byte_lengths_does_not_panic() {
         "İİİ as of 2025-04-08 is the S&P 500 at a record?",
         "ẞ ǅ İ 2024 Σ",
         "Is the VIX İ at its lowest since 2024?",
+        "İİİİİİİİ How did the Russell 2000 do?",
     ] {
         let _ = ask::plan(q, None, as_of(), &reg);
     }
+}
+
+#[test]
+fn impossible_questions_are_refused_not_replaced_by_defaults() {
+    let cases: &[(&str, &str)] = &[
+        (
+            "What happened to the S&P 500 after it rose 4294967296 days in a row?",
+            "4294967296 days is out of range",
+        ),
+        (
+            "How did the S&P 500 do between 2026-01-16 and 2020-01-01?",
+            "ends before it starts",
+        ),
+        (
+            "How did the S&P 500 do on February 30, 2026?",
+            "February 30, 2026 is not a date",
+        ),
+        (
+            "How often has the Russell 2000 beaten the S&P 500 over 4000000000-year windows?",
+            "4000000000 years is out of range",
+        ),
+        (
+            "How did the S&P 500 do in the year 0?",
+            "the year 0 is not a year",
+        ),
+        (
+            "How long has the VIX beaten the VIX?",
+            "compare an instrument with a different one",
+        ),
+    ];
+    for (q, want) in cases {
+        let e = refusal(q);
+        assert!(
+            matches!(e, AskError::Invalid { .. }),
+            "{q:?}: want Invalid, got {e:?}"
+        );
+        let msg = e.to_string();
+        assert!(msg.contains(want), "{q:?}: {msg:?} does not say {want:?}");
+        assert!(!e.suggestions().is_empty(), "{q:?}: no suggestions");
+    }
+}
+
+#[test]
+fn non_ascii_case_folding_keeps_the_window_out_of_instrument_names() {
+    // "İ" lowercases to three bytes: spans from the lowercased text used to
+    // land inside "Russell 2000" and read the year 2000 as the window.
+    let p = ask::plan(
+        "İİİİİİİİ How did the Russell 2000 do?",
+        None,
+        as_of(),
+        &registry(),
+    )
+    .expect("a plan");
+    let text = p.render_text();
+    assert!(!text.contains("2000-01-01"), "{text}");
+    assert!(!text.contains("calendar year 2000"), "{text}");
+    assert_eq!(
+        p.slots.period,
+        ask::plan("How did the Russell 2000 do?", None, as_of(), &registry())
+            .expect("a plan")
+            .slots
+            .period
+    );
 }
 
 proptest! {

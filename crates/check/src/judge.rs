@@ -737,10 +737,12 @@ impl Judge<'_, '_> {
                             if od == first && o > 0.0 {
                                 let p = (end_close / o - 1.0) * 100.0;
                                 if self.matches(c, claimed_pts, p, Some(end_close - o)) {
+                                    // No Fact measures a return from the open, so
+                                    // the reading is named without a figure of
+                                    // the checker's own.
                                     out.alternatives.push(format!(
-                                        "{} matches the return from the open of {first} ({p:+.3}%, {:+.2} points) instead of the close of {}",
+                                        "alternative reading: {} matches a return measured from the open of {first} instead of the close of {}",
                                         out.claimed,
-                                        end_close - o,
                                         det_date(f, "base_date").map_or_else(String::new, |x| x.to_string())
                                     ));
                                     out.facts.push(open);

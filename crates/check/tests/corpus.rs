@@ -23,6 +23,9 @@ struct Case {
     /// A substring the verdict's true figure must contain (a "since" date, a leader).
     #[serde(default)]
     actual_text: Option<String>,
+    /// A substring the explanation must contain (why a claim is unverifiable).
+    #[serde(default)]
+    explanation: Option<String>,
 }
 
 fn verdict(name: &str) -> Verdict {
@@ -94,6 +97,15 @@ fn corpus_verdicts_and_values() {
                 case.note.as_deref().unwrap_or("")
             ));
             continue;
+        }
+        if let Some(want) = &case.explanation {
+            if !c.explanation.contains(want.as_str()) {
+                failures.push(format!(
+                    "#{i} {:?}: explanation {:?} does not contain {want:?}",
+                    case.text, c.explanation
+                ));
+                continue;
+            }
         }
         if let Some(want) = &case.actual_text {
             if !c

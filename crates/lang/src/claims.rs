@@ -10,7 +10,7 @@
 //! cannot decide (P/E, earnings, fund flows, debt) become claims with the
 //! missing data named; plain prose yields nothing.
 
-use crate::dates::{find_dateline, find_dates, month_end, DateExpr, When};
+use crate::dates::{find_dateline, month_end, scan_dates, DateExpr, DateProblem, When};
 use crate::instruments::{InstrumentFinder, Mention};
 use crate::numbers::{find_numbers, Hedge, Num, NumUnit};
 use crate::sentences::sentences;
@@ -497,6 +497,9 @@ struct Sent<'a> {
     lo: String,
     mentions: Vec<Mention>,
     dates: Vec<DateExpr>,
+    /// Impossible days and reversed ranges: the sentence's claims cannot be
+    /// dated, and must not borrow another sentence's date.
+    problems: Vec<DateProblem>,
     nums: Vec<Num>,
     used: Vec<bool>,
 }
@@ -579,7 +582,16 @@ impl Reader {
             }
             let slice = &text[s.start..s.end];
             let mut sent = self.analyse(s.start, slice, as_of);
+            let first = doc.out.len();
             doc.sentence(&mut sent, &mut carry);
+            if let Some(p) = sent.problems.first() {
+                for c in &mut doc.out[first..] {
+                    c.queries.clear();
+                    c.as_of = None;
+                    c.period = None;
+                    c.missing = Some(p.reason.clone());
+                }
+            }
         }
         doc.out.sort_by_key(|c| (c.start, c.end));
         doc.out
@@ -589,7 +601,12 @@ impl Reader {
         let lo = text.to_ascii_lowercase();
         let mentions = self.finder.find(text);
         // "Russell 2000's" names an index, not the year 2000.
-        let dates: Vec<DateExpr> = find_dates(text, as_of)
+        let (dates, problems) = scan_dates(text, as_of);
+        let dates: Vec<DateExpr> = dates
+            .into_iter()
+            .filter(|d| !mentions.iter().any(|m| d.start < m.end && d.end > m.start))
+            .collect();
+        let problems: Vec<DateProblem> = problems
             .into_iter()
             .filter(|d| !mentions.iter().any(|m| d.start < m.end && d.end > m.start))
             .collect();
@@ -604,6 +621,7 @@ impl Reader {
                     && !dates
                         .iter()
                         .any(|d| core(d.start, d.end) && number_inside(n, d))
+                    && !problems.iter().any(|p| n.end <= p.end && n.end > p.start)
             })
             .collect();
         let used = vec![false; nums.len()];
@@ -613,6 +631,7 @@ impl Reader {
             lo,
             mentions,
             dates,
+            problems,
             nums,
             used,
         }

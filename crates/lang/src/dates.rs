@@ -357,11 +357,37 @@ fn prev_session(d: Date) -> Date {
     model::calendar::prev_session(d)
 }
 
+/// A date expression that cannot be read as a date: an impossible calendar
+/// day ("February 30, 2026") or a range that ends before it starts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DateProblem {
+    /// Byte offset of the first character.
+    pub start: usize,
+    /// Byte offset one past the last character.
+    pub end: usize,
+    /// Why it is not a date, in words ("February 30, 2026 is not a date").
+    pub reason: String,
+}
+
 /// Finds every date expression in `text`, resolved against `as_of` (the
 /// article's date) when it is relative. Expressions that need `as_of` are
 /// skipped when it is `None`.
 pub fn find_dates(text: &str, as_of: Option<Date>) -> Vec<DateExpr> {
+    scan_dates(text, as_of).0
+}
+
+/// Finds the date expressions of `text` that are not dates: impossible
+/// calendar days and reversed ranges. [`find_dates`] leaves them out (it
+/// never reads "February 30" as February), so a caller that must not fall
+/// back to another date checks this list.
+pub fn find_date_problems(text: &str, as_of: Option<Date>) -> Vec<DateProblem> {
+    scan_dates(text, as_of).1
+}
+
+/// Date expressions and date problems of `text`, in one pass.
+pub fn scan_dates(text: &str, as_of: Option<Date>) -> (Vec<DateExpr>, Vec<DateProblem>) {
     let lo = text.to_ascii_lowercase();
+    let mut problems: Vec<DateProblem> = Vec::new();
     let mut out: Vec<DateExpr> = Vec::new();
     let mut i = 0;
     while i < lo.len() {
@@ -373,7 +399,23 @@ pub fn find_dates(text: &str, as_of: Option<Date>) -> Vec<DateExpr> {
             i += 1;
             continue;
         }
+        // An impossible day is checked first: "February 30, 2026" must not
+        // be read as the month of February.
+        if let Some(end) = invalid_date_at(&lo, i) {
+            problems.push(DateProblem {
+                start: i,
+                end,
+                reason: format!("{} is not a date", text[i..end].trim()),
+            });
+            i = end.max(i + 1);
+            continue;
+        }
         if let Some((when, end)) = date_expr_at(&lo, i, as_of) {
+            // "since February 30, 2026": the expression swallows a bad day.
+            if problems.iter().any(|p| p.start < end && p.end > i) || invalid_inside(&lo, i, end) {
+                i += lo[i..].chars().next().map_or(1, char::len_utf8);
+                continue;
+            }
             let head = lo[..i].trim_end();
             let as_of_marker = ["as of", "through", "by", "on", "until", "ending", "ended"]
                 .iter()
@@ -389,11 +431,115 @@ pub fn find_dates(text: &str, as_of: Option<Date>) -> Vec<DateExpr> {
         }
         i += lo[i..].chars().next().map_or(1, char::len_utf8);
     }
-    merge_spans(&lo, out)
+    let out = merge_spans(text, &lo, out, &mut problems);
+    // Drop expressions that overlap a bad day ("since February 30, 2026"
+    // would otherwise leave "since February").
+    let out = out
+        .into_iter()
+        .filter(|d| !problems.iter().any(|p| p.start < d.end && p.end > d.start))
+        .collect();
+    problems.sort_by_key(|p| p.start);
+    (out, problems)
 }
 
-/// Joins "X through Y", "from X to Y", "between X and Y" into spans.
-fn merge_spans(lo: &str, v: Vec<DateExpr>) -> Vec<DateExpr> {
+/// Whether an impossible day starts anywhere inside `lo[a..b]` (it may run
+/// past the expression: "since February 30, 2026" ends at "February").
+fn invalid_inside(lo: &str, a: usize, b: usize) -> bool {
+    (a..b).any(|k| {
+        lo.is_char_boundary(k)
+            && lo.as_bytes()[k].is_ascii_alphanumeric()
+            && bound_before(lo, k)
+            && invalid_date_at(lo, k).is_some()
+    })
+}
+
+/// An absolute date written out in full whose day does not exist ("February
+/// 30, 2026", "2026-02-30", "2/30/2026", "June 31"): its end.
+fn invalid_date_at(lo: &str, i: usize) -> Option<usize> {
+    // ISO 2026-02-30.
+    if let Some((y, e)) = year_at(lo, i) {
+        if lo[e..].starts_with('-') {
+            if let Some((m, e2)) = digits_at(lo, e + 1, 2) {
+                if lo[e2..].starts_with('-') {
+                    if let Some((d, e3)) = digits_at(lo, e2 + 1, 2) {
+                        if e2 - e == 3 && e3 - e2 == 3 && bound_after(lo, e3) {
+                            return Date::from_ymd_opt(y, m, d).is_none().then_some(e3);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    // US numeric 2/30/2026 or 2/30/26.
+    if let Some((m, e)) = digits_at(lo, i, 2) {
+        if lo[e..].starts_with('/') {
+            if let Some((d, e2)) = digits_at(lo, e + 1, 2) {
+                if lo[e2..].starts_with('/') {
+                    if let Some((y, e3)) = digits_at(lo, e2 + 1, 4) {
+                        let len = e3 - e2 - 1;
+                        if (len == 2 || len == 4) && bound_after(lo, e3) {
+                            let y = if len == 2 { 2000 + y as i32 } else { y as i32 };
+                            return Date::from_ymd_opt(y, m, d).is_none().then_some(e3);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    // Month day[, year]: "February 30, 2026", "June 31".
+    if let Some((m, e)) = month_at(lo, i) {
+        let j = ws(lo, e);
+        if let Some((d, mut e2)) = digits_at(lo, j, 2) {
+            if j > e && (1..=31).contains(&d) {
+                for suf in ["st", "nd", "rd", "th"] {
+                    if lo[e2..].starts_with(suf) {
+                        e2 += 2;
+                    }
+                }
+                if bound_after(lo, e2) {
+                    let k = if lo[e2..].starts_with(',') {
+                        ws(lo, e2 + 1)
+                    } else {
+                        ws(lo, e2)
+                    };
+                    if let Some((y, e3)) = year_at(lo, k) {
+                        return Date::from_ymd_opt(y, m, d).is_none().then_some(e3);
+                    }
+                    // No year: impossible in every year (2000 was a leap year).
+                    return Date::from_ymd_opt(2000, m, d).is_none().then_some(e2);
+                }
+            }
+        }
+    }
+    // Day month year: "30 February 2026".
+    if let Some((d, e)) = digits_at(lo, i, 2) {
+        let j = ws(lo, e);
+        if j > e && (1..=31).contains(&d) {
+            if let Some((m, e2)) = month_at(lo, j) {
+                if let Some((y, e3)) = year_at(lo, ws(lo, e2)) {
+                    return Date::from_ymd_opt(y, m, d).is_none().then_some(e3);
+                }
+            }
+        }
+    }
+    None
+}
+
+/// Whether `lo[a..b]` names a year in digits (a range's sides must both be
+/// explicit before a reversal is an error rather than an inferred year).
+fn has_year(lo: &str, a: usize, b: usize) -> bool {
+    (a..b).any(|k| lo.is_char_boundary(k) && year_at(lo, k).is_some_and(|(_, e)| e <= b))
+}
+
+/// Joins "X through Y", "from X to Y", "between X and Y" into spans; a
+/// range written with both years that ends before it starts is a problem,
+/// not two dates.
+fn merge_spans(
+    text: &str,
+    lo: &str,
+    v: Vec<DateExpr>,
+    problems: &mut Vec<DateProblem>,
+) -> Vec<DateExpr> {
     let mut out: Vec<DateExpr> = Vec::new();
     for e in v {
         if let Some(prev) = out.last_mut() {
@@ -402,12 +548,34 @@ fn merge_spans(lo: &str, v: Vec<DateExpr>) -> Vec<DateExpr> {
                 gap,
                 "through" | "to" | "and" | "until" | "thru" | "-" | "\u{2013}" | "till"
             ) {
+                let between = lo[..prev.start].trim_end().ends_with("between");
                 if let (Some(from), Some(to)) = (prev.when.start_date(), e.when.end_date()) {
-                    if from <= to
-                        && (gap != "and" || lo[..prev.start].trim_end().ends_with("between"))
-                    {
+                    if from <= to && (gap != "and" || between) {
                         prev.when = When::Span { from, to };
                         prev.end = e.end;
+                        continue;
+                    }
+                    let ranged = gap != "and" || between;
+                    if from > to
+                        && ranged
+                        && has_year(lo, prev.start, prev.end)
+                        && has_year(lo, e.start, e.end)
+                    {
+                        let head = lo[..prev.start].trim_end();
+                        let start = ["between", "from"]
+                            .iter()
+                            .find(|w| head.ends_with(**w))
+                            .map_or(prev.start, |w| head.len() - w.len());
+                        problems.push(DateProblem {
+                            start,
+                            end: e.end,
+                            reason: format!(
+                                "the range \"{}\" ends before it starts",
+                                &text[start..e.end]
+                            ),
+                        });
+                        // Neither side is a date the text means.
+                        out.pop();
                         continue;
                     }
                 }

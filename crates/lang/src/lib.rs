@@ -12,7 +12,7 @@ pub mod numbers;
 pub mod sentences;
 
 pub use claims::{read_claims, Claim, ClaimKind, Claimed, Reader, SinceRef};
-pub use dates::{find_dateline, find_dates, DateExpr, When};
+pub use dates::{find_date_problems, find_dateline, find_dates, DateExpr, DateProblem, When};
 pub use instruments::{InstrumentFinder, Mention};
 pub use numbers::{find_numbers, Hedge, Num, NumUnit};
 pub use sentences::{sentences, Sentence};

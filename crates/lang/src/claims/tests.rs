@@ -146,11 +146,88 @@ proptest::proptest! {
     }
 }
 #[test]
-#[ignore = "debug"]
-fn dbg_rate() {
-    let t = "The Fed delivered three consecutive quarter-point rate cuts in late 2025.";
-    println!("{:?}", find_numbers(t));
-    println!("{:?}", crate::dates::find_dates(t, Some(d(2026, 1, 16))));
+fn impossible_day_makes_the_claim_unverifiable_not_the_previous_date() {
+    let claims = read(
+        "On January 16, 2026 the Russell 2000 closed higher. The S&P 500 fell 1.5% on February 30, 2026.",
+    );
+    let c = claims
+        .iter()
+        .find(|c| c.subjects.first().map(String::as_str) == Some("^GSPC"))
+        .expect("the S&P 500 claim is read");
+    assert!(c.queries.is_empty(), "{c:?}");
+    assert_eq!(c.as_of, None);
+    assert_eq!(
+        c.missing.as_deref(),
+        Some("February 30, 2026 is not a date")
+    );
+    for text in [
+        "The S&P 500 fell 1.5% on 2026-02-30.",
+        "The S&P 500 fell 1.5% on 2/30/2026.",
+        "The S&P 500 fell 1.5% on 30 February 2026.",
+        "The S&P 500 fell 1.5% on June 31.",
+    ] {
+        let claims = read(text);
+        assert!(!claims.is_empty(), "{text}: no claim");
+        for c in &claims {
+            assert!(c.queries.is_empty(), "{text}: {c:?}");
+            assert!(
+                c.missing
+                    .as_deref()
+                    .is_some_and(|m| m.ends_with("is not a date")),
+                "{text}: {:?}",
+                c.missing
+            );
+        }
+    }
+}
+
+#[test]
+fn reversed_range_makes_the_claim_unverifiable() {
+    let claims = read("The Russell 2000 fell 20% from its high between 2026-01-16 and 1990-01-01.");
+    assert!(!claims.is_empty());
+    for c in &claims {
+        assert!(c.queries.is_empty(), "{c:?}");
+        assert_eq!(c.as_of, None);
+        assert!(
+            c.missing
+                .as_deref()
+                .is_some_and(|m| m.contains("ends before it starts")),
+            "{:?}",
+            c.missing
+        );
+    }
+}
+
+#[test]
+fn date_problems_are_named_and_dates_are_not_invented() {
+    let a = Some(d(2026, 1, 16));
+    let p = crate::dates::find_date_problems("on February 30, 2026", a);
+    assert_eq!(p.len(), 1);
+    assert_eq!(p[0].reason, "February 30, 2026 is not a date");
+    assert!(crate::dates::find_dates("on February 30, 2026", a).is_empty());
+    // "since February 30" is not "since February".
+    assert!(crate::dates::find_dates("since February 30, 2026", a).is_empty());
+    assert_eq!(
+        crate::dates::find_date_problems("since February 30, 2026", a).len(),
+        1
+    );
+    let p = crate::dates::find_date_problems("between 2026-01-16 and 2020-01-01", a);
+    assert_eq!(p.len(), 1);
+    assert_eq!(
+        p[0].reason,
+        "the range \"between 2026-01-16 and 2020-01-01\" ends before it starts"
+    );
+    assert!(crate::dates::find_dates("between 2026-01-16 and 2020-01-01", a).is_empty());
+    // Valid days and ordered ranges are not problems.
+    for ok in [
+        "February 29, 2024",
+        "between 2020-01-01 and 2026-01-16",
+        "from December to January",
+        "in 2025 and 2024",
+        "May 31",
+    ] {
+        assert!(crate::dates::find_date_problems(ok, a).is_empty(), "{ok}");
+    }
 }
 
 #[test]
