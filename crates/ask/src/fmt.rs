@@ -61,6 +61,13 @@ pub(crate) fn query_window_text(q: &Query) -> String {
         | Query::HighestSince { as_of, .. }
         | Query::Drawdown { as_of, .. }
         | Query::EventStudy { as_of, .. } => format!("all data through {as_of}"),
+        Query::Change { from, as_of, .. } => {
+            format!("last observations on or before {from} and {as_of}")
+        }
+        Query::ReturnSpread { period, as_of, .. } => match period {
+            Period::Day => format!("the session of {as_of}"),
+            p => format!("{} (as of {as_of})", period_text(*p, *as_of)),
+        },
     }
 }
 
@@ -119,6 +126,13 @@ pub(crate) fn describe_query(q: &Query) -> String {
             "event study: past occurrences of {} and forward returns over 21/63/126/252 sessions",
             condition_text(condition)
         ),
+        Query::Change { field, .. } => match field {
+            Some(f) => format!("change of the {f} level between two dates"),
+            None => "change of the level between two dates".to_string(),
+        },
+        Query::ReturnSpread { .. } => {
+            "return of the first minus return of the second (percentage points)".to_string()
+        }
     }
 }
 

@@ -441,6 +441,7 @@ impl Step {
             | Query::Volatility { symbol, .. }
             | Query::Drawdown { symbol, .. }
             | Query::ExtremeMove { symbol, .. }
+            | Query::Change { symbol, .. }
             | Query::MovingAverage { symbol, .. } => vec![symbol.clone()],
             Query::Streak { symbol, vs, .. } | Query::StreakCount { symbol, vs, .. } => {
                 std::iter::once(symbol.clone()).chain(vs.clone()).collect()
@@ -460,7 +461,9 @@ impl Step {
                 Basket::Styles => vec!["the size and style ETFs".to_string()],
                 Basket::Indices => vec!["the major US indices".to_string()],
             },
-            Query::BaseRate { a, b, .. } => vec![a.clone(), b.clone()],
+            Query::BaseRate { a, b, .. } | Query::ReturnSpread { a, b, .. } => {
+                vec![a.clone(), b.clone()]
+            }
             Query::RateDecisions { .. } => {
                 vec![
                     "DFEDTARL".to_string(),

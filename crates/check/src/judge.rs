@@ -132,7 +132,9 @@ fn set_as_of(q: &Query, d: Date) -> Query {
         | Query::BaseRate { as_of, .. }
         | Query::RateDecisions { as_of, .. }
         | Query::ExtremeMove { as_of, .. }
-        | Query::EventStudy { as_of, .. } => *as_of = d,
+        | Query::EventStudy { as_of, .. }
+        | Query::Change { as_of, .. }
+        | Query::ReturnSpread { as_of, .. } => *as_of = d,
     }
     q
 }

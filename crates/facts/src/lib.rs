@@ -29,6 +29,8 @@ pub const METHODS: &[(&str, u32)] = &[
     ("level.since", 2),
     ("return.period", 2),
     ("return.rank", 1),
+    ("return.spread", 1),
+    ("change.level", 1),
     ("move.daily", 1),
     ("move.gap", 1),
     ("move.extreme", 1),

@@ -221,6 +221,30 @@ fn queries(as_of: Date) -> Vec<Query> {
             period: Period::YearToDate,
             as_of,
         },
+        Query::Change {
+            symbol: "AAA".into(),
+            field: None,
+            from: day(3),
+            as_of,
+        },
+        Query::Change {
+            symbol: "CAPE".into(),
+            field: Some(Field::Value),
+            from: month(100),
+            as_of,
+        },
+        Query::ReturnSpread {
+            a: "AAA".into(),
+            b: "BBB".into(),
+            period: Period::LastSessions { n: 5 },
+            as_of,
+        },
+        Query::ReturnSpread {
+            a: "AAA".into(),
+            b: "BBB".into(),
+            period: Period::Since { from: day(2) },
+            as_of,
+        },
     ]
 }
 

@@ -1201,3 +1201,120 @@ fn rate_decisions_are_strictly_point_in_time() {
         f.inputs
     );
 }
+
+/// `change.level`: Python: DGS10 column of heliar-k rates.csv, last non-empty
+/// value on or before each date: 4.19 on 2026-01-02, 4.24 on 2026-01-16,
+/// change 0.05 pp = 5 bp; from 2026-01-01 (a holiday) the base is 4.18 on
+/// 2025-12-31. ^GSPC (guydekowski GSPC.csv close): 6845.5 on 2025-12-31,
+/// 6940.009765625 on 2026-01-16, change 94.509765625 points.
+#[test]
+fn change_of_a_rate_and_of_an_index() {
+    let Some(e) = engine() else {
+        eprintln!("skipped: ../shared/market-data is absent");
+        return;
+    };
+    let f = e
+        .fact(&Query::Change {
+            symbol: "DGS10".into(),
+            field: Some(Field::Value),
+            from: d("2026-01-02"),
+            as_of: d("2026-01-16"),
+        })
+        .expect("DGS10 change");
+    assert_eq!(f.method.id, "change.level");
+    assert_eq!(f.unit, Unit::PercentagePoints);
+    assert_close(num(&f), 0.05, 1e-9);
+    assert_close(det_num(&f, "bp"), 5.0, 1e-7);
+    assert_close(det_num(&f, "from_value"), 4.19, 1e-12);
+    assert_close(det_num(&f, "to_value"), 4.24, 1e-12);
+    assert_eq!(det_date(&f, "from_date"), d("2026-01-02"));
+    assert_eq!(det_date(&f, "to_date"), d("2026-01-16"));
+    // The same numbers as the two level.observation Facts.
+    let lv = |as_of: &str| {
+        num(&e
+            .fact(&Query::Level {
+                symbol: "DGS10".into(),
+                field: Field::Value,
+                as_of: d(as_of),
+            })
+            .expect("level"))
+    };
+    assert_eq!(num(&f), lv("2026-01-16") - lv("2026-01-02"));
+
+    let h = e
+        .fact(&Query::Change {
+            symbol: "DGS10".into(),
+            field: Some(Field::Value),
+            from: d("2026-01-01"),
+            as_of: d("2026-01-16"),
+        })
+        .expect("DGS10 change from a holiday");
+    assert_eq!(det_date(&h, "from_date"), d("2025-12-31"));
+    assert_close(det_num(&h, "from_value"), 4.18, 1e-12);
+
+    let g = e
+        .fact(&Query::Change {
+            symbol: "^GSPC".into(),
+            field: None,
+            from: d("2025-12-31"),
+            as_of: d("2026-01-16"),
+        })
+        .expect("GSPC change");
+    assert_eq!(g.unit, Unit::Points);
+    assert_close(num(&g), 94.509765625, 1e-6);
+    assert!(g.detail("bp").is_none());
+
+    assert!(e
+        .fact(&Query::Change {
+            symbol: "DGS10".into(),
+            field: Some(Field::Value),
+            from: d("2026-01-16"),
+            as_of: d("2026-01-02"),
+        })
+        .is_err());
+}
+
+/// `return.spread`: Python: ^RUT close = hjyssg ^RUT.csv through 2024-08-02
+/// then heliar-k RUT.csv; ^GSPC = guydekowski GSPC.csv; base = last close
+/// before 2026-01-02 (2025-12-31). ^RUT +7.890294168604006 %, ^GSPC
+/// +1.3806115787743822 %, spread 6.509682589829624 pp, relative
+/// (1 + a)/(1 + b) − 1 = 6.421033063872872 %.
+#[test]
+fn return_spread_russell_minus_sp500() {
+    let Some(e) = engine() else {
+        eprintln!("skipped: ../shared/market-data is absent");
+        return;
+    };
+    let period = Period::Between {
+        from: d("2026-01-02"),
+        to: d("2026-01-16"),
+    };
+    let f = e
+        .fact(&Query::ReturnSpread {
+            a: "^RUT".into(),
+            b: "^GSPC".into(),
+            period,
+            as_of: d("2026-01-16"),
+        })
+        .expect("spread");
+    assert_eq!(f.method.id, "return.spread");
+    assert_eq!(f.unit, Unit::PercentagePoints);
+    assert_eq!(f.subjects, vec!["^RUT".to_string(), "^GSPC".to_string()]);
+    assert_close(num(&f), 6.509682589829624, 1e-6);
+    assert_close(det_num(&f, "return_a"), 7.890294168604006, 1e-6);
+    assert_close(det_num(&f, "return_b"), 1.3806115787743822, 1e-6);
+    assert_close(det_num(&f, "relative_pct"), 6.421033063872872, 1e-6);
+    assert_eq!(det_date(&f, "base_date_a"), d("2025-12-31"));
+    assert_eq!(det_date(&f, "base_date_b"), d("2025-12-31"));
+    // Identical to the two return.period Facts.
+    let r = |s: &str| {
+        num(&e
+            .fact(&Query::Return {
+                symbol: s.into(),
+                period,
+                as_of: d("2026-01-16"),
+            })
+            .expect("return"))
+    };
+    assert_eq!(num(&f), r("^RUT") - r("^GSPC"));
+}

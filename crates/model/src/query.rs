@@ -284,6 +284,32 @@ pub enum Query {
         /// Point-in-time date and end of the search.
         as_of: Date,
     },
+    /// The change of a level between the last observation on or before
+    /// `from` and the last on or before `as_of`, in the field's own units:
+    /// index points for prices, percentage points for rates (with a `bp`
+    /// detail = pp × 100); both observations and their dates are details.
+    Change {
+        /// Instrument.
+        symbol: String,
+        /// Field read (`None` = the price series the engine picks).
+        field: Option<Field>,
+        /// The earlier date (its last observation on or before is the base).
+        from: Date,
+        /// Point-in-time date: the later observation is the last on or before it.
+        as_of: Date,
+    },
+    /// A's period return minus B's, in percentage points (details: both
+    /// returns, both base dates and the relative return (1 + A)/(1 + B) − 1).
+    ReturnSpread {
+        /// Instrument A.
+        a: String,
+        /// Instrument B (the benchmark).
+        b: String,
+        /// Window.
+        period: Period,
+        /// Point-in-time date.
+        as_of: Date,
+    },
     /// Forward returns after past occurrences of a condition (event study).
     EventStudy {
         /// Instrument whose forward returns are measured.
@@ -351,7 +377,9 @@ impl Query {
             | Query::BaseRate { as_of, .. }
             | Query::RateDecisions { as_of, .. }
             | Query::ExtremeMove { as_of, .. }
-            | Query::EventStudy { as_of, .. } => *as_of,
+            | Query::EventStudy { as_of, .. }
+            | Query::Change { as_of, .. }
+            | Query::ReturnSpread { as_of, .. } => *as_of,
         }
     }
 }

@@ -5,7 +5,6 @@
 //! `role="img"` with `<title>` and `<desc>`).
 
 use crate::html::esc;
-use model::display;
 use model::Date;
 use report::svg::{LineChart, LineSeries, Reference};
 
@@ -47,21 +46,15 @@ pub(crate) fn line_chart(
             esc(label)
         );
     }
-    let shown = |x: f64| match kind {
-        Values::Rate | Values::Returns => display::pct(x, 2),
-        Values::Levels => display::level(x),
-    };
     let (first, last) = (dates[0], dates[n - 1]);
     let trend = if values[n - 1] >= values[0] {
         "up"
     } else {
         "down"
     };
-    let description = format!(
-        "{label} from {first} to {last}; lowest shown {}, highest shown {}; {trend} over the range.",
-        shown(lo),
-        shown(hi),
-    );
+    // No figures in the text: a number printed on a page comes from a Fact
+    // (the page's fact list); the axis ticks are presentation only.
+    let description = format!("{label} from {first} to {last}; {trend} over the range.");
     let reference = (kind == Values::Returns).then(|| Reference {
         value: 0.0,
         label: "zero".to_string(),
@@ -103,7 +96,7 @@ mod tests {
         assert!(svg.contains("<polyline class=\"line"));
         assert!(svg.contains("class=\"axis\"") && svg.contains("role=\"img\""));
         assert!(svg.contains(
-            "<desc>&lt;b&gt;X&lt;/b&gt; from 2026-01-02 to 2026-01-06; lowest shown 10.00, highest shown 12.00; up over the range.</desc>"
+            "<desc>&lt;b&gt;X&lt;/b&gt; from 2026-01-02 to 2026-01-06; up over the range.</desc>"
         ));
         // 10 to 12 padded: round ticks 0.5 apart, printed with one decimal.
         for tick in [">10.0<", ">10.5<", ">11.0<", ">12.0<"] {
@@ -117,14 +110,15 @@ mod tests {
     }
 
     #[test]
-    fn returns_get_a_zero_line_and_rates_print_as_percent() {
+    fn returns_get_a_zero_line_and_the_description_prints_no_figures() {
         let dates = [d("2026-01-30"), d("2026-02-27"), d("2026-03-31")];
         let svg = line_chart("r", "return, %", &dates, &[-1.5, 2.0, 0.5], Values::Returns);
         assert!(svg.contains("class=\"reference\"") && svg.contains(">zero<"));
         let svg = line_chart("y", "percent", &dates, &[4.1, 4.3, 4.2], Values::Rate);
         assert!(
-            svg.contains("lowest shown 4.10%, highest shown 4.30%"),
+            svg.contains("<desc>y from 2026-01-30 to 2026-03-31; up over the range.</desc>"),
             "{svg}"
         );
+        assert!(!svg.contains("shown"), "{svg}");
     }
 }

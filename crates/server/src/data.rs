@@ -792,67 +792,56 @@ fn instrument_body(
     Ok((format!("{name} ({symbol})"), body))
 }
 
-/// The change in a rate between two dates, from two Level Facts (the last
-/// observation on or before each date): the handler only subtracts the two
-/// Fact values, and both Facts are shown with it.
+/// The change in a rate between two dates: one `change.level` Fact (the
+/// last observation on or before each date); every number printed with it
+/// is the Fact's value or one of its details.
 struct LevelChange {
-    from: Fact,
-    to: Fact,
+    fact: Fact,
 }
 
 impl LevelChange {
-    /// Percentage points from `from` to `to`.
-    fn change_pp(&self) -> Option<f64> {
-        Some(self.to.value.as_f64()? - self.from.value.as_f64()?)
-    }
-
     /// The change as printed: `-0.35 pp`.
     fn value_text(&self) -> String {
-        self.change_pp().map_or_else(String::new, |pp| {
-            fact_value(
-                &model::FactValue::Number(pp),
-                model::Unit::PercentagePoints,
-                Audience::Reader,
-            )
-        })
+        fact_value(&self.fact.value, self.fact.unit, Audience::Reader)
     }
 
     /// "From 5.04% on D0 to 4.69% on D1 (percentage points: the difference of the two observations)."
     fn sentence(&self) -> String {
-        let level = |f: &Fact| {
+        let f = &self.fact;
+        let level = |value: &str, date: &str| {
             let when = f
-                .detail("date")
+                .detail(date)
                 .and_then(|d| d.value.as_date())
-                .unwrap_or(f.as_of);
-            format!(
-                "{} on {when}",
-                f.value
-                    .as_f64()
-                    .map_or_else(String::new, |x| display::pct(x, 2))
-            )
+                .map_or_else(String::new, |d| d.to_string());
+            let x = f
+                .detail(value)
+                .and_then(|d| d.value.as_f64())
+                .map_or_else(String::new, |x| display::pct(x, 2));
+            format!("{x} on {when}")
         };
         format!(
             "from {} to {}; a change in percentage points (the difference of the two observations), not a return.",
-            level(&self.from),
-            level(&self.to)
+            level("from_value", "from_date"),
+            level("to_value", "to_date")
         )
     }
 
-    /// A fact list item citing both observations.
+    /// A fact list item citing the change Fact.
     fn item(&self, label: &str) -> String {
         format!(
-            "<li class=\"fact\" data-kind=\"level_change\"><span class=\"fact-label\">{}</span> \
+            "<li class=\"fact\" data-kind=\"{}\"><span class=\"fact-label\">{}</span> \
              <span class=\"fact-value\">{}</span><p class=\"fact-text\">{}</p>\
-             <details><summary>How this was computed</summary><p>The difference of two \
-             <code>{}</code> v{} observations: {} / {}</p>{}</details></li>",
+             <details><summary>How this was computed</summary><p>Method <code>{}</code> v{}, \
+             as of {}: {}</p>{}</details></li>",
+            attr(&self.fact.kind),
             esc(label),
             esc(&self.value_text()),
             esc(&upper_first(&self.sentence())),
-            esc(&self.to.method.id),
-            self.to.method.version,
-            esc(&self.from.text),
-            esc(&self.to.text),
-            html::inputs_list(&self.to)
+            esc(&self.fact.method.id),
+            self.fact.method.version,
+            self.fact.as_of,
+            esc(&self.fact.text),
+            html::inputs_list(&self.fact)
         )
     }
 }
@@ -864,7 +853,8 @@ fn upper_first(text: &str) -> String {
         .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
 }
 
-/// Two Level Facts of `symbol`: on or before `from`, and on or before `to`.
+/// The `change.level` Fact of `symbol` from the last observation on or
+/// before `from` to the last on or before `to`.
 fn level_change(
     state: &AppState,
     symbol: &str,
@@ -872,17 +862,13 @@ fn level_change(
     from: Date,
     to: Date,
 ) -> Result<LevelChange, facts::FactError> {
-    let level = |as_of| {
-        state.engine().fact(&FactQuery::Level {
-            symbol: symbol.to_string(),
-            field,
-            as_of,
-        })
-    };
-    Ok(LevelChange {
-        from: level(from)?,
-        to: level(to)?,
-    })
+    let fact = state.engine().fact(&FactQuery::Change {
+        symbol: symbol.to_string(),
+        field: Some(field),
+        from,
+        as_of: to,
+    })?;
+    Ok(LevelChange { fact })
 }
 
 fn fact_or_missing(state: &AppState, label: &str, query: &FactQuery) -> String {

@@ -348,7 +348,7 @@ impl Judge<'_, '_> {
     /// value from the previous observation (or the last one before the window).
     pub(super) fn rate_change(&self, out: &mut CheckedClaim, c: &Claim, f: &Fact) {
         let sym = &c.subjects[0];
-        let (Some(v1), Some(d1)) = (num(f), det_date(f, "date")) else {
+        let Some(d1) = det_date(f, "date") else {
             return;
         };
         let base = match c.period.and_then(|p| period_start(p, d1)) {
@@ -363,15 +363,25 @@ impl Judge<'_, '_> {
                 "Cannot be checked: no earlier observation to measure the change from.".into();
             return;
         };
-        let Some(g) = self.fact(&Query::Level {
+        let Some(g) = self.fact(&Query::Change {
             symbol: sym.clone(),
-            field: Field::Value,
-            as_of: d0,
+            field: Some(Field::Value),
+            from: d0,
+            as_of: d1,
         }) else {
             return;
         };
-        let v0 = num(&g).unwrap_or(f64::NAN);
-        let bp = ((v1 - v0) * 100.0 * 1e6).round() / 1e6;
+        let (Some(bp_raw), Some(v0), Some(d0), Some(v1), Some(d1)) = (
+            det_num(&g, "bp"),
+            det_num(&g, "from_value"),
+            det_date(&g, "from_date"),
+            det_num(&g, "to_value"),
+            det_date(&g, "to_date"),
+        ) else {
+            return;
+        };
+        // Float noise off (0.05 pp × 100 = 4.999…): compare the printed bp.
+        let bp = (bp_raw * 1e6).round() / 1e6;
         out.verdict = yes(within(&c.claimed, c.hedge, bp));
         out.actual = Some(format!("{bp:+.0} bp ({v0:.2}% on {d0} → {v1:.2}% on {d1})"));
         out.explanation = format!(
@@ -381,15 +391,17 @@ impl Judge<'_, '_> {
         if out.verdict == Verdict::Contradicted && c.period.is_none() {
             // One observation stale: the change into the previous day.
             if let Some(dm) = shift(self.engine, sym, d0, -1) {
-                if let Some(h) = self.fact(&Query::Level {
+                if let Some(h) = self.fact(&Query::Change {
                     symbol: sym.clone(),
-                    field: Field::Value,
-                    as_of: dm,
+                    field: Some(Field::Value),
+                    from: dm,
+                    as_of: d0,
                 }) {
-                    let alt = ((v0 - num(&h).unwrap_or(f64::NAN)) * 100.0 * 1e6).round() / 1e6;
+                    let alt = (det_num(&h, "bp").unwrap_or(f64::NAN) * 1e6).round() / 1e6;
+                    let from = det_date(&h, "from_date").unwrap_or(dm);
                     if within(&c.claimed, c.hedge, alt) {
                         out.alternatives.push(format!(
-                            "{} matches the change from {dm} to {d0} ({alt:+.0} bp)",
+                            "{} matches the change from {from} to {d0} ({alt:+.0} bp)",
                             out.claimed
                         ));
                         out.facts.push(h);
@@ -457,31 +469,54 @@ impl Judge<'_, '_> {
         out.explanation = format!("{}.", why.join("; "));
     }
 
-    /// "Outperformed the S&P 500 by 5 percentage points": A's return minus B's.
+    /// "Outperformed the S&P 500 by 5 percentage points": A's return minus
+    /// B's, as the `return.spread` Fact computes it.
     pub(super) fn spread(&self, out: &mut CheckedClaim, c: &Claim, facts: &[Fact]) {
         let (Some(fa), Some(fb)) = (facts.first(), facts.get(1)) else {
             out.explanation = "Cannot be checked: one of the two returns is missing.".into();
             return;
         };
-        let (Some(ra), Some(rb)) = (num(fa), num(fb)) else {
+        // The two returns were each snapped to their own last session; a
+        // session-day spread needs the same session for both.
+        let period = c.period.unwrap_or(Period::Day);
+        if period == Period::Day && fa.as_of != fb.as_of {
+            out.explanation = format!(
+                "Cannot be checked: {} and {} have no common session on that day ({} vs {}).",
+                c.subjects[0], c.subjects[1], fa.as_of, fb.as_of
+            );
+            return;
+        }
+        let Some(g) = self.fact(&Query::ReturnSpread {
+            a: c.subjects[0].clone(),
+            b: c.subjects[1].clone(),
+            period,
+            as_of: fa.as_of.max(fb.as_of),
+        }) else {
+            out.explanation = "Cannot be checked: the return spread could not be computed.".into();
             return;
         };
-        let spread = ra - rb;
+        let (Some(spread), Some(ra), Some(rb)) =
+            (num(&g), det_num(&g, "return_a"), det_num(&g, "return_b"))
+        else {
+            return;
+        };
         out.verdict = yes(within(&c.claimed, c.hedge, spread));
         out.actual = Some(format!(
             "{spread:+.2} pp ({} {ra:+.2}% vs {} {rb:+.2}%)",
             c.subjects[0], c.subjects[1]
         ));
-        out.explanation = format!("{} {}", fa.text, fb.text);
+        out.explanation = g.text.clone();
         if out.verdict == Verdict::Contradicted {
-            let rel = ((1.0 + ra / 100.0) / (1.0 + rb / 100.0) - 1.0) * 100.0;
-            if within(&c.claimed, c.hedge, rel) {
-                out.alternatives.push(format!(
-                    "{} matches the relative return (1 + A) / (1 + B) − 1 = {rel:+.2}%",
-                    out.claimed
-                ));
+            if let Some(rel) = det_num(&g, "relative_pct") {
+                if within(&c.claimed, c.hedge, rel) {
+                    out.alternatives.push(format!(
+                        "{} matches the relative return (1 + A) / (1 + B) − 1 = {rel:+.2}%",
+                        out.claimed
+                    ));
+                }
             }
         }
+        out.facts.push(g);
     }
 
     /// "Entered a correction", "is in a bear market" (close ≤ −10 % / −20 % from the running peak).

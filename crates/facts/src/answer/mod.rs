@@ -105,6 +105,18 @@ pub(crate) fn answer(engine: &Engine<'_>, query: &Query) -> Result<Fact, FactErr
             condition,
             as_of,
         } => event::event_study(engine, symbol, condition, *as_of),
+        Query::Change {
+            symbol,
+            field,
+            from,
+            as_of,
+        } => prices::change(engine, symbol, *field, *from, *as_of),
+        Query::ReturnSpread {
+            a,
+            b,
+            period,
+            as_of,
+        } => prices::return_spread(engine, a, b, *period, *as_of),
     }
 }
 

@@ -91,6 +91,151 @@ pub(crate) fn level(
     Ok(f)
 }
 
+/// `Query::Change`: the level on `as_of` minus the level on `from` (each the
+/// last observation on or before its date), read through [`level`] so both
+/// numbers are exactly those of the `level.observation` Facts.
+pub(crate) fn change(
+    engine: &Engine<'_>,
+    symbol: &str,
+    field: Option<Field>,
+    from: Date,
+    as_of: Date,
+) -> Result<Fact, FactError> {
+    if from > as_of {
+        return Err(FactError::InvalidPeriod {
+            reason: format!("the change starts on {from}, after the as-of date {as_of}"),
+        });
+    }
+    let field = match field {
+        Some(f) => f,
+        None => engine.price_series(symbol)?.key().field,
+    };
+    let end = level(engine, symbol, field, as_of)?;
+    let start = level(engine, symbol, field, from)?;
+    let number = |f: &Fact| match f.value {
+        FactValue::Number(x) => x,
+        _ => f64::NAN,
+    };
+    let (v0, v1) = (number(&start), number(&end));
+    let day = |f: &Fact| f.window.map_or(f.as_of, |w| w.0);
+    let (d0, d1) = (day(&start), day(&end));
+    let cut = engine.field_cut(symbol, field, as_of)?;
+    let i0 = cut.session(d0)?;
+    let sym = cut.symbol().to_string();
+    let level_unit = end.unit;
+    let rate = level_unit == Unit::Percent;
+    let unit = match level_unit {
+        Unit::Percent => Unit::PercentagePoints,
+        other => other,
+    };
+    let delta = v1 - v0;
+    let mut f = fact(
+        "change",
+        vec![sym.clone()],
+        as_of,
+        FactValue::Number(delta),
+        unit,
+        ("change.level", 1),
+    );
+    f.window = Some((d0, d1));
+    f.inputs = engine.inputs(cut.series, i0..cut.n);
+    f.details.insert("from_date".into(), Detail::date(d0));
+    f.details.insert("from_value".into(), d_num(v0, level_unit));
+    f.details.insert("to_date".into(), Detail::date(d1));
+    f.details.insert("to_value".into(), d_num(v1, level_unit));
+    f.details
+        .insert("field".into(), Detail::text(field.as_str()));
+    if rate {
+        f.details
+            .insert("bp".into(), d_num(delta * 100.0, Unit::BasisPoints));
+    }
+    if v0 != 0.0 && !rate {
+        f.details
+            .insert("pct".into(), d_num((v1 / v0 - 1.0) * 100.0, Unit::Percent));
+    }
+    let name = engine.name(&sym);
+    f.text = if rate {
+        format!(
+            "{name} {field} changed by {:+.2} percentage points ({:+.0} bp), from {v0:.2}% on {d0} to {v1:.2}% on {d1}.",
+            delta,
+            delta * 100.0
+        )
+    } else {
+        format!(
+            "{name} {field} changed by {}, from {} on {d0} to {} on {d1}.",
+            signed_points(delta),
+            sentence_level(v0),
+            sentence_level(v1)
+        )
+    };
+    Ok(f)
+}
+
+/// `Query::ReturnSpread`: A's period return minus B's, each computed by
+/// [`period_return`] so both are exactly the `return.period` Facts.
+pub(crate) fn return_spread(
+    engine: &Engine<'_>,
+    a: &str,
+    b: &str,
+    period: Period,
+    as_of: Date,
+) -> Result<Fact, FactError> {
+    let fa = period_return(engine, a, period, as_of)?;
+    let fb = period_return(engine, b, period, as_of)?;
+    let number = |f: &Fact| match f.value {
+        FactValue::Number(x) => x,
+        _ => f64::NAN,
+    };
+    let (ra, rb) = (number(&fa), number(&fb));
+    let spread = ra - rb;
+    let rel = ((1.0 + ra / 100.0) / (1.0 + rb / 100.0) - 1.0) * 100.0;
+    let (sa, sb) = (fa.subjects[0].clone(), fb.subjects[0].clone());
+    let mut f = fact(
+        "return_spread",
+        vec![sa.clone(), sb.clone()],
+        as_of,
+        FactValue::Number(spread),
+        Unit::PercentagePoints,
+        ("return.spread", 1),
+    );
+    f.window = fa.window;
+    f.inputs = fa.inputs.iter().chain(&fb.inputs).cloned().collect();
+    f.details
+        .insert("return_a".into(), d_num(ra, Unit::Percent));
+    f.details
+        .insert("return_b".into(), d_num(rb, Unit::Percent));
+    f.details
+        .insert("relative_pct".into(), d_num(rel, Unit::Percent));
+    for (suffix, g) in [("a", &fa), ("b", &fb)] {
+        for key in ["base_date", "first_session", "end_date"] {
+            if let Some(d) = g.details.get(key) {
+                f.details.insert(format!("{key}_{suffix}"), d.clone());
+            }
+        }
+    }
+    let base = |g: &Fact| {
+        g.details
+            .get("base_date")
+            .map(|d| match &d.value {
+                FactValue::Date(x) => format!(" (base {x})"),
+                _ => String::new(),
+            })
+            .unwrap_or_default()
+    };
+    f.text = format!(
+        "{} returned {}{} and {} {}{}: a spread of {:+.2} percentage points (relative return {}).",
+        engine.name(&sa),
+        signed_pct(ra),
+        base(&fa),
+        engine.name(&sb),
+        signed_pct(rb),
+        base(&fb),
+        spread,
+        signed_pct(rel),
+    );
+    Ok(f)
+}
+
 /// `Query::Return`.
 pub(crate) fn period_return(
     engine: &Engine<'_>,
