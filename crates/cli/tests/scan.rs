@@ -61,11 +61,38 @@ fn scan_ranks_the_real_closes_and_cites_every_figure() {
     assert!(rows.len() >= 30, "only {} rows", rows.len());
     assert_eq!(rows.len() as u64, v["scanned"].as_u64().expect("scanned"));
 
-    // Ranked by rarity, highest first, ranks 1..n.
+    // `scan.rarity` v2: a series under 1,260 closes (5 years) has no streak
+    // or drawdown score, says why in its rarity Fact, and ranks after every
+    // series with the full history. Ranked by rarity within each group,
+    // highest first, ranks 1..n.
+    let short = |r: &serde_json::Value| {
+        let fact = r["facts"]
+            .as_array()
+            .expect("facts")
+            .iter()
+            .find(|f| f["kind"] == "rarity")
+            .expect("rarity fact");
+        assert_eq!(fact["method"]["version"], 2, "{fact}");
+        let note = &fact["details"]["rarity_note"];
+        let is_short = r["sessions"].as_u64().expect("sessions") < 1260;
+        assert_eq!(is_short, !note.is_null(), "{r}");
+        if is_short {
+            assert_eq!(note["value"], "history under 5 years", "{note}");
+            assert_eq!(r["rarity_streak"], 0.0);
+            assert_eq!(r["rarity_relative_streak"], 0.0);
+            assert_eq!(r["rarity_drawdown"], 0.0);
+        }
+        is_short
+    };
+    assert!(!short(&rows[0]), "the real store has long series");
     for (i, pair) in rows.windows(2).enumerate() {
         assert_eq!(pair[0]["rank"].as_u64(), Some(i as u64 + 1));
         let (a, b) = (pair[0]["rarity"].as_f64(), pair[1]["rarity"].as_f64());
-        assert!(a.expect("rarity") >= b.expect("rarity"));
+        match (short(&pair[0]), short(&pair[1])) {
+            (true, false) => panic!("short history ranked before a long one: {pair:?}"),
+            (false, true) => {}
+            _ => assert!(a.expect("rarity") >= b.expect("rarity")),
+        }
     }
 
     // Only daily index and ETF closes (no rates, factors, synthetic series).

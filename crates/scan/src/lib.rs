@@ -30,4 +30,7 @@ pub use kernel::{
     scan_all, scan_one, Benchmark, Metrics, SeriesRef, Streak, MONTH_SESSIONS, SMA_SESSIONS,
     VOLATILITY_SESSIONS,
 };
-pub use rank::{rank, rarity, rarity_with, Rarity};
+pub use rank::{
+    rank, rarity, rarity_with, rarity_with_min_history, Rarity, MIN_HISTORY_SESSIONS,
+    SHORT_HISTORY_NOTE,
+};

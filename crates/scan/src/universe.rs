@@ -24,8 +24,12 @@ use std::collections::BTreeMap;
 /// Instrument whose close is the default benchmark of the relative streak.
 pub const BENCHMARK: &str = "^GSPC";
 
-/// Version of every `scan.*` method (docs/methods.md).
+/// Version of every `scan.*` method but `scan.rarity` (docs/methods.md).
 pub const METHOD_VERSION: u32 = 1;
+
+/// Version of `scan.rarity` (docs/methods.md): v2 adds the minimum history
+/// ([`crate::rank::MIN_HISTORY_SESSIONS`]).
+pub const RARITY_METHOD_VERSION: u32 = 2;
 
 /// Whether the scan reads this series: a daily close or adjusted close of
 /// an index, an ETF or a synthetic instrument.
@@ -213,7 +217,7 @@ fn sessions_word(n: i64) -> &'static str {
     }
 }
 
-/// One [`Fact`] per figure of `row` (methods `scan.*` v1 in
+/// One [`Fact`] per figure of `row` (methods `scan.*` v1, `scan.rarity` v2, in
 /// docs/methods.md), each citing exactly the observations it read: the
 /// last two closes for the daily return, the last 22 for the one-month
 /// return, from the prior year's last close for year-to-date, the whole
@@ -448,20 +452,28 @@ pub fn facts(universe: &Universe, scan: &UniverseScan<'_>, row: &ScanRow<'_>) ->
         "drawdown_scored".into(),
         Detail::text(if row.drawdown_scored { "true" } else { "false" }),
     );
-    out.push(mk(
+    if let Some(note) = r.note() {
+        details.insert("rarity_note".into(), Detail::text(note));
+    }
+    let mut rarity = mk(
         "rarity",
         "scan.rarity",
         0,
         FactValue::Number(r.score),
         Unit::Ratio,
         format!(
-            "{name} ranks {} of {} scanned series by rarity on {as_of} (score {:.3}).",
+            "{name} ranks {} of {} scanned series by rarity on {as_of} (score {:.3}{}).",
             row.rank,
             scan.rows.len(),
-            r.score
+            r.score,
+            r.note().map_or_else(String::new, |n| format!(
+                "; {n}: no streak or drawdown score, ranked after the longer series"
+            ))
         ),
         details,
-    ));
+    );
+    rarity.method = Method::new("scan.rarity", RARITY_METHOD_VERSION);
+    out.push(rarity);
     out
 }
 

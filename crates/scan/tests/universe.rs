@@ -93,16 +93,29 @@ fn scans_daily_index_etf_and_synthetic_closes_only() {
     assert!(!vix.drawdown_scored);
     assert_eq!(vix.rarity.drawdown, 0.0);
     assert!((vix.metrics.drawdown - (21.0 / 41.0 - 1.0)).abs() < 1e-15);
-    // SYN00007: 6 / 11 − 1 = −45.5 %; of the three scored series (^GSPC 0 %,
-    // IWM −8 %, SYN00007) two are strictly shallower: 2/3.
+    // Every series has 5 closes, under the 1,260-close minimum history of
+    // `scan.rarity` v2: no streak or drawdown score, all flagged. (The
+    // drawdown share and streak scores are tested in `rank`'s unit tests.)
+    assert!(scan.rows.iter().all(|r| r.rarity.short_history));
+    assert!(scan
+        .rows
+        .iter()
+        .all(|r| r.rarity.note() == Some("history under 5 years")));
+    // SYN00007: 6 / 11 − 1 = −45.5 %, a correction, but too short to score.
     let syn = row("SYN00007");
     assert!(syn.drawdown_scored);
-    assert!((syn.rarity.drawdown - 2.0 / 3.0).abs() < 1e-15);
-    // IWM fell 4 sessions in a row: the longest on record.
+    assert_eq!(syn.rarity.drawdown, 0.0);
+    // IWM fell 4 sessions in a row: the longest on record, but too short.
     let iwm = row("IWM");
     assert_eq!(iwm.metrics.streak.length_sessions, -4);
     assert_eq!(iwm.metrics.streak.since_sessions, None);
-    assert_eq!(iwm.rarity.score, 1.0);
+    assert_eq!((iwm.rarity.streak, iwm.rarity.score), (0.0, 0.0));
+    // ^GSPC closed at a record 103, 2 sessions after the record 102 of
+    // 08-19, over 4 returns: record score 0.5 (kept on a short history),
+    // the highest, so rank 1.
+    let gspc = row("^GSPC");
+    assert_eq!(gspc.rarity.record, 0.5);
+    assert_eq!(gspc.rank, 1);
 }
 
 #[test]
@@ -180,7 +193,17 @@ fn every_fact_cites_what_it_read() {
     // Drawdown: 46 / 50 − 1 = −8 %.
     let dd = fact("drawdown");
     assert!((dd.value.as_f64().expect("number") + 8.0).abs() < 1e-12);
-    assert!(fs
-        .iter()
-        .all(|f| f.method.version == 1 && f.method.id.starts_with("scan.")));
+    assert!(fs.iter().all(|f| f.method.id.starts_with("scan.")
+        && f.method.version == if f.method.id == "scan.rarity" { 2 } else { 1 }));
+    // The rarity Fact states why it is partial.
+    let rarity = fact("rarity");
+    assert_eq!(
+        rarity.details.get("rarity_note"),
+        Some(&model::fact::Detail::text("history under 5 years"))
+    );
+    assert!(
+        rarity.text.contains("history under 5 years"),
+        "{}",
+        rarity.text
+    );
 }
