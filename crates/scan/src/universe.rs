@@ -119,7 +119,12 @@ pub fn scan_universe<'u>(
         .values()
         .filter_map(|s| {
             let inst = registry.get(&s.key().instrument)?;
-            is_scanned(inst, s.key().field).then(|| (s, inst, cut(s)))
+            // One series per instrument: the as-printed close when the store
+            // has it, the adjusted close only for instruments without one
+            // (^RUT's Adj Close column, which stops in 2024, is not scanned).
+            let has_close = s.key().field == Field::AdjClose
+                && universe.get(&s.key().instrument, Field::Close).is_some();
+            (is_scanned(inst, s.key().field) && !has_close).then(|| (s, inst, cut(s)))
         })
         .collect();
     let bench_series = universe

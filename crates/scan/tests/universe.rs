@@ -207,3 +207,21 @@ fn every_fact_cites_what_it_read() {
         rarity.text
     );
 }
+
+#[test]
+fn an_instrument_with_a_close_is_not_scanned_twice() {
+    let Some(universe) = store::testing::shared_universe() else {
+        return;
+    };
+    let registry = model::Registry::builtin().expect("registry");
+    let scan = scan::universe::scan_universe(universe, &registry, None, "^GSPC", 1);
+    let rut: Vec<_> = scan
+        .rows
+        .iter()
+        .filter(|r| r.series.key().instrument == "^RUT")
+        .map(|r| r.series.key().field)
+        .collect();
+    // ^RUT has a consolidated close to 2026-08-21 and an adjusted close (from
+    // ^RUT.csv's Adj Close column) that stops on 2024-08-02: only the close counts.
+    assert_eq!(rut, [model::Field::Close]);
+}
