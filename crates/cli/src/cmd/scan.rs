@@ -73,6 +73,9 @@ struct Row<'a> {
     rarity_relative_streak: f64,
     rarity_record: f64,
     rarity_drawdown: f64,
+    /// Why the rarity is limited (e.g. "history under 5 years"), if it is.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    rarity_note: Option<&'static str>,
     drawdown_scored: bool,
     facts: Vec<Fact>,
 }
@@ -115,6 +118,7 @@ fn row<'a>(universe: &model::Universe, scan: &UniverseScan<'a>, r: &ScanRow<'a>)
         rarity_relative_streak: r.rarity.relative_streak,
         rarity_record: r.rarity.record,
         rarity_drawdown: r.rarity.drawdown,
+        rarity_note: r.rarity.note(),
         drawdown_scored: r.drawdown_scored,
         facts: universe::facts(universe, scan, r),
     }
@@ -210,12 +214,17 @@ fn render(universe: &model::Universe, scan: &UniverseScan<'_>, top: &[ScanRow<'_
         };
         let _ = writeln!(
             out,
-            "{:>4} {:<10} {:<9} {:<10} {:>6.3} {:>8} {:>8} {:>8} {:>12} {:>12} {:>9} {:>8.2} {:>7} {:>8}",
+            "{:>4} {:<10} {:<9} {:<10} {:>6} {:>8} {:>8} {:>8} {:>12} {:>12} {:>9} {:>8.2} {:>7} {:>8}",
             r.rank,
             r.key().instrument,
             r.key().field.as_str(),
             m.last_date,
-            r.rarity.score,
+            // A `*` marks a rarity limited by a short history (see the footer).
+            format!(
+                "{:.3}{}",
+                r.rarity.score,
+                if r.rarity.note().is_some() { "*" } else { "" }
+            ),
             num(m.return_1d),
             num(m.return_1m),
             num(m.return_ytd),
@@ -236,7 +245,9 @@ fn render(universe: &model::Universe, scan: &UniverseScan<'_>, top: &[ScanRow<'_
         "\nstreak: sessions in a row (+ up, - down) and, in brackets, sessions since a streak as long \
          (rec = longest on record); record: `new (g)` = record close g sessions after the previous \
          one, `-k` = k sessions since the last record close; vol: 20-session standard deviation of \
-         daily returns (not annualised). Volatility indices are left out of the drawdown score."
+         daily returns (not annualised). Volatility indices are left out of the drawdown score. \
+         rarity*: {}, so no streak or drawdown score.",
+        scan::rank::SHORT_HISTORY_NOTE
     );
     let _ = writeln!(out, "\nsources:");
     for r in top {
