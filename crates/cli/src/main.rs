@@ -19,7 +19,14 @@ fn main() -> ExitCode {
             if app::is_broken_pipe(&err) {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("error: {err:#}");
+            if cli.global.format == app::OutputFormat::Json {
+                // Programs asked for JSON: give them the error as JSON too.
+                let causes: Vec<String> = err.chain().map(ToString::to_string).collect();
+                let doc = serde_json::json!({ "error": format!("{err:#}"), "causes": causes });
+                eprintln!("{doc}");
+            } else {
+                eprintln!("error: {err:#}");
+            }
             ExitCode::FAILURE
         }
     }

@@ -210,6 +210,26 @@ fn fact_brief_check_and_ask_from_one_store() {
         .expect("run");
     assert!(!out.status.success());
     assert!(stderr(&out).contains("NOSUCH"), "{}", stderr(&out));
+    // With --format json the error is JSON too.
+    let out = bin()
+        .args([
+            "--store",
+            s(&db),
+            "--format",
+            "json",
+            "fact",
+            "move",
+            "NOSUCH",
+        ])
+        .output()
+        .expect("run");
+    assert!(!out.status.success());
+    let err: serde_json::Value =
+        serde_json::from_str(stderr(&out).trim()).expect("a JSON error on stderr");
+    assert!(
+        err["error"].as_str().is_some_and(|e| e.contains("NOSUCH")),
+        "{err}"
+    );
 
     // brief: Markdown to stdout, JSON with Facts, HTML to a file.
     let md = run_ok(&db, &["brief", "--date", "2026-01-16"]);
