@@ -99,7 +99,8 @@ const UNITS: &[(&str, u64)] = &[
     ("ninety", 90),
 ];
 
-const ORDINALS: &[(&str, u64)] = &[
+/// Ordinal words and their values (also read by the claim reader).
+pub(crate) const ORDINALS: &[(&str, u64)] = &[
     ("first", 1),
     ("second", 2),
     ("third", 3),

@@ -118,26 +118,8 @@ fn unit_days(w: &str) -> Option<u32> {
 
 /// Ordinals as words or digits ("fifth", "5th").
 fn ordinal(w: &str) -> Option<i64> {
-    const ORD: &[(&str, i64)] = &[
-        ("first", 1),
-        ("second", 2),
-        ("third", 3),
-        ("fourth", 4),
-        ("fifth", 5),
-        ("sixth", 6),
-        ("seventh", 7),
-        ("eighth", 8),
-        ("ninth", 9),
-        ("tenth", 10),
-        ("eleventh", 11),
-        ("twelfth", 12),
-        ("thirteenth", 13),
-        ("fourteenth", 14),
-        ("fifteenth", 15),
-        ("twentieth", 20),
-    ];
-    if let Some((_, v)) = ORD.iter().find(|(n, _)| *n == w) {
-        return Some(*v);
+    if let Some((_, v)) = crate::numbers::ORDINALS.iter().find(|(n, _)| *n == w) {
+        return i64::try_from(*v).ok();
     }
     let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
     let suffix = &w[digits.len()..];
