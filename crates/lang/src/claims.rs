@@ -711,6 +711,13 @@ impl Sent<'_> {
     fn subject_after(&self, pos: usize) -> Option<&Mention> {
         self.mentions.iter().find(|m| m.start >= pos)
     }
+    /// The instrument named before `pos`, else the one carried from earlier
+    /// sentences of the paragraph ("It rose 2%").
+    fn subject_or_carried(&self, pos: usize, carry: &Carry) -> Option<String> {
+        self.subject_before(pos)
+            .map(|m| m.symbol.clone())
+            .or_else(|| carry.subject.clone())
+    }
     /// The nearest date of one day, preferring as-of markers.
     fn day(&self) -> Option<Date> {
         self.dates
@@ -1940,11 +1947,7 @@ impl Doc<'_> {
             let Some((cue, mut field)) = cue else {
                 continue;
             };
-            let Some(subject) = s
-                .subject_before(n.start)
-                .map(|m| m.symbol.clone())
-                .or_else(|| carry.subject.clone())
-            else {
+            let Some(subject) = s.subject_or_carried(n.start, carry) else {
                 continue;
             };
             let Some(inst) = self.registry().get(&subject) else {

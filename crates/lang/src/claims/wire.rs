@@ -1266,11 +1266,7 @@ impl Doc<'_> {
             {
                 continue;
             }
-            let Some(subject) = s
-                .subject_before(n.start)
-                .map(|m| m.symbol.clone())
-                .or_else(|| carry.subject.clone())
-            else {
+            let Some(subject) = s.subject_or_carried(n.start, carry) else {
                 continue;
             };
             let rate = self
@@ -1398,10 +1394,7 @@ impl Doc<'_> {
             else {
                 continue;
             };
-            let a = s
-                .subject_before(vpos)
-                .map(|m| m.symbol.clone())
-                .or_else(|| carry.subject.clone());
+            let a = s.subject_or_carried(vpos, carry);
             let b = s
                 .mentions
                 .iter()
@@ -1633,13 +1626,7 @@ impl Doc<'_> {
                     _ => continue,
                 }
             };
-            let digits = at.trim_start_matches(|c: char| c.is_ascii_alphabetic() || c == ' ');
-            let _ = digits;
-            let Some(subject) = s
-                .subject_before(n.start)
-                .map(|m| m.symbol.clone())
-                .or_else(|| carry.subject.clone())
-            else {
+            let Some(subject) = s.subject_or_carried(n.start, carry) else {
                 continue;
             };
             let Some(inst) = self.registry().get(&subject) else {
@@ -2022,11 +2009,7 @@ impl Doc<'_> {
         {
             return;
         }
-        let Some(subject) = s
-            .subject_before(cue)
-            .map(|m| m.symbol.clone())
-            .or_else(|| carry.subject.clone())
-        else {
+        let Some(subject) = s.subject_or_carried(cue, carry) else {
             return;
         };
         if !is_priced(self.registry(), &subject) {
