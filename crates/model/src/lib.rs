@@ -9,6 +9,7 @@
 //! **Architecture invariant:** this crate does no I/O and reads no clock. The
 //! instrument registry is compiled in with `include_str!`.
 
+pub mod algebra;
 pub mod calendar;
 pub mod display;
 pub mod fact;
@@ -16,6 +17,9 @@ pub mod instrument;
 pub mod query;
 pub mod series;
 
+pub use algebra::{
+    Calendar, LevelField, Measure, Order, Pred, Reduce, SeriesQuery, Subject, Window,
+};
 pub use chrono::NaiveDate as Date;
 pub use fact::{Fact, FactInput, FactValue, Method, Unit};
 pub use instrument::{Frequency, Instrument, InstrumentKind, Registry, RegistryError, Style};
