@@ -120,9 +120,36 @@ pub struct Instrument {
     /// One line describing it, for "related tickers".
     #[serde(default)]
     pub description: Option<String>,
+    /// Calendar days between the end of an observation's period (the day
+    /// itself for daily data, the month's last day for monthly data) and its
+    /// publication; `None` takes the default for the kind and frequency
+    /// ([`Instrument::release_lag_days`]).
+    #[serde(default)]
+    pub release_lag_days: Option<u32>,
 }
 
 impl Instrument {
+    /// Calendar days after the end of its period at which an observation is
+    /// published, so known: the registry's `release_lag_days`, else the
+    /// default for the kind and frequency. Defaults: prices, indices,
+    /// breadth, synthetic series and daily rates 0 (known at the close: a
+    /// market yield, an administered rate); a monthly rate 1 (FRED posts a
+    /// monthly average on the first business day after the month); a
+    /// Fama-French factor or portfolio 30 (Ken French's library is updated
+    /// monthly, about a month after the month ends); a fundamental series
+    /// 30 (Shiller's columns override it, `registry.toml`).
+    pub fn release_lag_days(&self) -> u32 {
+        if let Some(days) = self.release_lag_days {
+            return days;
+        }
+        match (self.kind, self.frequency) {
+            (InstrumentKind::Rate, Frequency::Monthly) => 1,
+            (InstrumentKind::Factor | InstrumentKind::Portfolio, _) => 30,
+            (InstrumentKind::Fundamental, _) => 30,
+            _ => 0,
+        }
+    }
+
     /// The field a plain price column of this instrument holds when the file
     /// does not say (`adjusted` is the dataset's hint for close-only files).
     pub fn value_field(&self, adjusted: bool) -> Field {
@@ -172,6 +199,9 @@ pub struct Family {
     /// One line describing the family, copied to every member.
     #[serde(default)]
     pub description: Option<String>,
+    /// Release lag of every member ([`Instrument::release_lag_days`]).
+    #[serde(default)]
+    pub release_lag_days: Option<u32>,
 }
 
 impl Family {
@@ -215,6 +245,7 @@ impl Family {
             sector: None,
             style: None,
             description: self.description.clone(),
+            release_lag_days: self.release_lag_days,
         }
     }
 

@@ -13,6 +13,7 @@ pub mod algebra;
 pub mod calendar;
 pub mod display;
 pub mod fact;
+pub mod fomc;
 pub mod instrument;
 pub mod query;
 pub mod series;
