@@ -2,9 +2,10 @@
 //!
 //! **Architecture invariant:** this crate is pure. It does no I/O and reads no
 //! clock; everything it knows comes from the [`model::Universe`] it is given.
-//! Every answer is point-in-time: a Fact as of D reads no observation dated
-//! after D (series are cut with [`model::Series::len_as_of`] before any
-//! kernel runs).
+//! Every answer is point-in-time: a Fact as of D reads only observations
+//! known by D, dated on or before it, with their period over (a monthly row
+//! once its month has ended) and published (the instrument's release lag):
+//! series are cut with [`Engine::known_len`] before any kernel runs.
 //!
 //! The numeric work lives in [`kernels`], pure functions over slices, each
 //! documented with the method it implements (`docs/methods.md`). The
@@ -25,12 +26,12 @@ use model::{Field, Registry, Series, Universe};
 /// defined in `docs/methods.md` (a test checks both that the page defines
 /// every one and that the engine's sources name no other).
 pub const METHODS: &[(&str, u32)] = &[
-    ("level.observation", 2),
-    ("level.since", 2),
-    ("return.period", 2),
-    ("return.rank", 1),
+    ("level.observation", 3),
+    ("level.since", 3),
+    ("return.period", 3),
+    ("return.rank", 2),
     ("return.spread", 1),
-    ("change.level", 1),
+    ("change.level", 2),
     ("move.daily", 1),
     ("move.gap", 1),
     ("move.extreme", 1),
@@ -43,10 +44,10 @@ pub const METHODS: &[(&str, u32)] = &[
     ("drawdown.close", 1),
     ("ma.simple", 1),
     ("cross_section.return", 1),
-    ("base_rate.rolling", 1),
-    ("rates.decisions", 2),
+    ("base_rate.rolling", 2),
+    ("rates.decisions", 3),
     ("event_study.forward", 1),
-    ("event_study.january", 1),
+    ("event_study.january", 2),
 ];
 
 /// Answers fact queries over one universe of consolidated series.

@@ -85,3 +85,50 @@ fn the_engine_names_no_method_outside_the_list() {
     ids.dedup();
     assert_eq!(ids.len(), known.len(), "a method is listed twice");
 }
+
+/// `("id", N)` literals in the sources: the method and version a Fact gets.
+fn versioned_literals(src: &str) -> Vec<(String, u32)> {
+    let mut out = Vec::new();
+    let mut rest = src;
+    while let Some(at) = rest.find("(\"") {
+        rest = &rest[at + 2..];
+        let Some(end) = rest.find('"') else { break };
+        let id = &rest[..end];
+        let tail = rest[end + 1..].trim_start();
+        let Some(tail) = tail.strip_prefix(',') else {
+            continue;
+        };
+        let digits: String = tail
+            .trim_start()
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .collect();
+        let closed = tail.trim_start()[digits.len()..]
+            .trim_start()
+            .starts_with(')');
+        if let (false, true, Ok(v)) = (digits.is_empty(), closed, digits.parse()) {
+            out.push((id.to_string(), v));
+        }
+    }
+    out
+}
+
+/// A bumped version is bumped everywhere: the Fact's literal, `METHODS` and
+/// the heading of `docs/methods.md` agree.
+#[test]
+fn versions_agree_between_sources_list_and_docs() {
+    let mut found = 0;
+    for (file, src) in SOURCES {
+        for (id, v) in versioned_literals(src) {
+            let Some((_, listed)) = facts::METHODS.iter().find(|(m, _)| *m == id) else {
+                continue;
+            };
+            found += 1;
+            assert_eq!(
+                *listed, v,
+                "{file}: ({id:?}, {v}) but METHODS says v{listed}"
+            );
+        }
+    }
+    assert!(found >= 15, "only {found} versioned literals found");
+}

@@ -31,7 +31,7 @@ fn complete(d: Date, as_of: Date) -> bool {
 fn monthly<'u>(engine: &Engine<'u>, symbol: &str, as_of: Date) -> Result<Monthly<'u>, FactError> {
     let sym = engine.canonical(symbol);
     if let Some(series) = engine.universe().get(&sym, Field::ReturnPct) {
-        let cut = Cut::new(series, as_of)?;
+        let cut = engine.cut(series, as_of)?;
         let mut months = Vec::new();
         let mut idx = Vec::new();
         for (i, (d, r)) in cut.dates().iter().zip(cut.values()).enumerate() {
@@ -118,7 +118,7 @@ pub(crate) fn base_rate(
         as_of,
         FactValue::Number(r.share_pct),
         Unit::Share,
-        ("base_rate.rolling", 1),
+        ("base_rate.rolling", 2),
     );
     let (first, last) = (dates[0], dates[dates.len() - 1]);
     let last_end = month_end(last.year(), last.month()).unwrap_or(last);

@@ -348,7 +348,7 @@ fn january(engine: &Engine<'_>, symbol: &str, pct: f64, as_of: Date) -> Result<F
         as_of,
         FactValue::Integer(i64::try_from(b.n_signal).unwrap_or(i64::MAX)),
         Unit::Count,
-        ("event_study.january", 1),
+        ("event_study.january", 2),
     );
     let first_read = if cut.field() == Field::ReturnPct {
         // A return dated in the base December is not read: the index starts there.

@@ -15,11 +15,48 @@ use crate::{Engine, FactError};
 use chrono::{Datelike, NaiveDate};
 pub(crate) use cross::members as basket_members;
 use model::fact::Detail;
-use model::{Date, Fact, FactInput, FactValue, Field, Method, Period, Query, Series, Unit};
+use model::{
+    Date, Fact, FactInput, FactValue, Field, Frequency, Method, Period, Query, Series, Unit,
+};
 use std::collections::BTreeMap;
 use std::ops::Range;
 
 pub(crate) fn answer(engine: &Engine<'_>, query: &Query) -> Result<Fact, FactError> {
+    let mut fact = dispatch(engine, query)?;
+    mark_adjusted(&mut fact);
+    Ok(fact)
+}
+
+/// What a Fact that read dividend-adjusted closes says about them.
+pub(crate) const ADJUSTED_PRICE_BASIS: &str = "dividend-adjusted close";
+/// What a return computed from dividend-adjusted closes is.
+pub(crate) const ADJUSTED_RETURN_BASIS: &str = "total return";
+
+/// Flags a Fact that read dividend-adjusted closes (`adj_close`), whatever
+/// its kind: `adjusted` = true, `price_basis` = "dividend-adjusted close"
+/// (a level restated for dividends paid later, not the price the fund
+/// traded at), `return_basis` = "total return" (a ratio of adjusted closes
+/// reinvests the dividends), and `adjusted_subjects` names the instruments.
+/// Renderers print a level as a price only with that label.
+fn mark_adjusted(fact: &mut Fact) {
+    let mut subjects: Vec<&str> = Vec::new();
+    for input in fact.inputs.iter().filter(|i| i.field == Field::AdjClose) {
+        if !subjects.contains(&input.instrument.as_str()) {
+            subjects.push(&input.instrument);
+        }
+    }
+    if subjects.is_empty() {
+        return;
+    }
+    let subjects = subjects.join(", ");
+    let d = &mut fact.details;
+    d.insert("adjusted".into(), d_bool(true));
+    d.insert("adjusted_subjects".into(), Detail::text(subjects));
+    d.insert("price_basis".into(), Detail::text(ADJUSTED_PRICE_BASIS));
+    d.insert("return_basis".into(), Detail::text(ADJUSTED_RETURN_BASIS));
+}
+
+fn dispatch(engine: &Engine<'_>, query: &Query) -> Result<Fact, FactError> {
     match query {
         Query::Level {
             symbol,
@@ -128,33 +165,12 @@ pub(crate) struct Cut<'u> {
 }
 
 impl<'u> Cut<'u> {
-    /// Cuts `series` at `as_of`.
+    /// Cuts `series` at `as_of`, keeping the first `n` observations (those
+    /// known by `as_of`, [`Engine::known_len`]).
     ///
     /// # Errors
-    /// [`FactError::NoData`] when nothing is dated on or before `as_of`.
-    pub(crate) fn new(series: &'u Series, as_of: Date) -> Result<Cut<'u>, FactError> {
-        let n = series.len_as_of(as_of);
-        if n == 0 {
-            return Err(FactError::NoData {
-                instrument: series.key().instrument.clone(),
-                field: series.key().field,
-                from: series.first_date().map_or(as_of, |f| f.min(as_of)),
-                to: as_of,
-            });
-        }
-        Ok(Cut { series, n })
-    }
-
-    /// Cuts a monthly `series` at `as_of`, keeping only months complete by
-    /// then (the month's last calendar day ≤ `as_of`): a monthly row
-    /// summarises the whole month, so mid-month it would use later days.
-    ///
-    /// # Errors
-    /// [`FactError::NoData`] when no month is complete by `as_of`.
-    pub(crate) fn complete_months(series: &'u Series, as_of: Date) -> Result<Cut<'u>, FactError> {
-        let n = series
-            .dates()
-            .partition_point(|d| month_complete(*d, as_of));
+    /// [`FactError::NoData`] when `n` is 0.
+    fn first(series: &'u Series, n: usize, as_of: Date) -> Result<Cut<'u>, FactError> {
         if n == 0 {
             return Err(FactError::NoData {
                 instrument: series.key().instrument.clone(),
@@ -232,28 +248,63 @@ impl<'u> Engine<'u> {
             .map_or_else(|| symbol.to_string(), |i| i.name.clone())
     }
 
-    /// Whether `series` holds one row per month (registry frequency; for
-    /// instruments outside the registry, every date on the 1st of a month
-    /// with at least 28 days between observations).
-    pub(crate) fn is_monthly(&self, series: &Series) -> bool {
-        let key = &series.key().instrument;
-        if let Some(i) = self.registry().and_then(|r| r.get(key)) {
-            return i.frequency == model::Frequency::Monthly;
+    /// The sampling frequency of `series` as of `as_of`, from the spacing of
+    /// its dates on or before `as_of`: monthly when the last gaps (up to
+    /// 12) all span at least 28 days, daily otherwise. With
+    /// fewer than two gaps to look at, the registry's `frequency` is the
+    /// hint (daily for instruments outside the registry). The registry is
+    /// never the only guard: a monthly file under a daily entry is still
+    /// read as monthly.
+    pub fn frequency(&self, series: &Series, as_of: Date) -> Frequency {
+        let dates = &series.dates()[..series.len_as_of(as_of)];
+        let tail = &dates[dates.len().saturating_sub(FREQUENCY_GAPS + 1)..];
+        if tail.len() >= 3 {
+            return if tail.windows(2).all(|w| (w[1] - w[0]).num_days() >= 28) {
+                Frequency::Monthly
+            } else {
+                Frequency::Daily
+            };
         }
-        let d = series.dates();
-        d.len() >= 2
-            && d.iter().all(|x| x.day() == 1)
-            && d.windows(2).all(|w| (w[1] - w[0]).num_days() >= 28)
+        self.registry()
+            .and_then(|r| r.get(&series.key().instrument))
+            .map_or(Frequency::Daily, |i| i.frequency)
     }
 
-    /// `series` cut at `as_of`, point-in-time for its frequency: a monthly
-    /// series keeps only the months complete by `as_of`.
+    /// Calendar days between the end of an observation's period and its
+    /// publication, from the registry (`release_lag_days`, else the default
+    /// for the instrument's kind); 0 for instruments outside the registry.
+    pub fn release_lag_days(&self, series: &Series) -> u32 {
+        self.registry()
+            .and_then(|r| r.get(&series.key().instrument))
+            .map_or(0, |i| i.release_lag_days())
+    }
+
+    /// How many leading observations of `series` are known as of `as_of`:
+    /// an observation is known once its period has ended and it has been
+    /// published, `period end + release lag ≤ as_of`. The period of a daily
+    /// observation is its day; of a monthly one ([`Engine::frequency`]),
+    /// its calendar month, because a monthly row summarises the whole month
+    /// (as of 2020-03-16, FEDFUNDS' March average is not known; February's,
+    /// published 2020-03-01, is). This is the point-in-time cut of every
+    /// Fact.
+    pub fn known_len(&self, series: &Series, as_of: Date) -> usize {
+        let lag = chrono::Days::new(u64::from(self.release_lag_days(series)));
+        let monthly = self.frequency(series, as_of) == Frequency::Monthly;
+        series.dates().partition_point(|d| {
+            let end = if monthly {
+                crate::kernels::returns::month_end(d.year(), d.month()).unwrap_or(*d)
+            } else {
+                *d
+            };
+            end.checked_add_days(lag)
+                .is_some_and(|known| known <= as_of)
+        })
+    }
+
+    /// `series` cut at `as_of`, point-in-time: only the observations known
+    /// by then ([`Engine::known_len`]).
     pub(crate) fn cut(&self, series: &'u Series, as_of: Date) -> Result<Cut<'u>, FactError> {
-        if self.is_monthly(series) {
-            Cut::complete_months(series, as_of)
-        } else {
-            Cut::new(series, as_of)
-        }
+        Cut::first(series, self.known_len(series, as_of), as_of)
     }
 
     /// The price series cut at `as_of`.
@@ -287,10 +338,8 @@ impl<'u> Engine<'u> {
     }
 }
 
-/// Whether the month of `d` has ended by `as_of` (its last day ≤ `as_of`).
-pub(crate) fn month_complete(d: Date, as_of: Date) -> bool {
-    crate::kernels::returns::month_end(d.year(), d.month()).is_some_and(|e| e <= as_of)
-}
+/// How many of a series' last gaps [`Engine::frequency`] reads.
+pub(crate) const FREQUENCY_GAPS: usize = 12;
 
 /// Starts a Fact; callers add details and the sentence.
 pub(crate) fn fact(

@@ -1,7 +1,10 @@
 //! Single-instrument price facts: levels, returns and their rank, daily
 //! moves, gaps, records, "since", volatility, drawdowns, moving averages.
 
-use super::{d_bool, d_int, d_num, fact, resolve_period, window_in, Cut, Resolved};
+use super::{
+    d_bool, d_int, d_num, fact, resolve_period, window_in, Cut, Resolved, ADJUSTED_PRICE_BASIS,
+    ADJUSTED_RETURN_BASIS,
+};
 use crate::kernels::{drawdown as dd, moves, moving_average as ma, records, returns, volatility};
 use crate::{Engine, FactError};
 use chrono::Datelike;
@@ -46,7 +49,7 @@ pub(crate) fn level(
         as_of,
         FactValue::Number(v[i]),
         unit,
-        ("level.observation", 2),
+        ("level.observation", 3),
     );
     f.window = Some((cut.date(i), cut.date(i)));
     f.inputs = engine.inputs(cut.series, 0..cut.n);
@@ -74,9 +77,49 @@ pub(crate) fn level(
         Unit::Percent => format!("{:.2}%", v[i]),
         _ => sentence_level(v[i]),
     };
-    let mut text = format!("{name} {field} was {shown} on {}", cut.date(i));
-    if cut.date(i) != as_of {
+    let monthly = engine.frequency(cut.series, as_of) == model::Frequency::Monthly;
+    let lag = engine.release_lag_days(cut.series);
+    let mut text = if field == Field::AdjClose {
+        // A restated level: say so, and give the as-traded close when the
+        // store has one for the same day.
+        let traded = engine
+            .universe()
+            .get(&sym, Field::Close)
+            .and_then(|c| c.value_on(cut.date(i)));
+        if let Some(t) = traded {
+            f.details
+                .insert("as_traded_close".into(), d_num(t, Unit::Points));
+        }
+        format!(
+            "{name}'s {ADJUSTED_PRICE_BASIS} was {shown} on {} (restated for dividends paid later, not the price it traded at{})",
+            cut.date(i),
+            traded.map_or_else(String::new, |t| format!("; as traded: {}", sentence_level(t)))
+        )
+    } else if monthly {
+        format!(
+            "{name} {field} was {shown} for {}",
+            cut.date(i).format("%B %Y")
+        )
+    } else {
+        format!("{name} {field} was {shown} on {}", cut.date(i))
+    };
+    if monthly {
+        f.details
+            .insert("frequency".into(), Detail::text("monthly"));
+        text.push_str(&format!(
+            " (the latest month complete and published by {as_of})"
+        ));
+    } else if lag > 0 && cut.date(i) != as_of {
+        text.push_str(&format!(
+            " (the latest observation published by {as_of}, {lag} day{} after its date)",
+            if lag == 1 { "" } else { "s" }
+        ));
+    } else if cut.date(i) != as_of {
         text.push_str(&format!(" (the last observation on or before {as_of})"));
+    }
+    if lag > 0 {
+        f.details
+            .insert("release_lag_days".into(), d_int(lag as usize, Unit::Count));
     }
     match (hs, ls) {
         (None, _) if i > 0 => text.push_str(", the highest on record"),
@@ -135,7 +178,7 @@ pub(crate) fn change(
         as_of,
         FactValue::Number(delta),
         unit,
-        ("change.level", 1),
+        ("change.level", 2),
     );
     f.window = Some((d0, d1));
     f.inputs = engine.inputs(cut.series, i0..cut.n);
@@ -258,7 +301,7 @@ pub(crate) fn period_return(
         as_of,
         FactValue::Number(r),
         Unit::Percent,
-        ("return.period", 2),
+        ("return.period", 3),
     );
     f.window = Some((cut.date(w.first), cut.date(w.last)));
     f.inputs = engine.inputs(cut.series, w.base..w.last + 1);
@@ -285,11 +328,18 @@ pub(crate) fn period_return(
     f.details.insert("complete".into(), d_bool(complete));
     f.details
         .insert("field".into(), Detail::text(cut.field().as_str()));
+    let points = if cut.field() == Field::AdjClose {
+        format!(
+            "a {ADJUSTED_RETURN_BASIS}; {} in adjusted prices",
+            signed_points(pts)
+        )
+    } else {
+        signed_points(pts)
+    };
     f.text = format!(
-        "{} returned {} ({}) from {} to {}, measured from the {} of {} on {}.",
+        "{} returned {} ({points}) from {} to {}, measured from the {} of {} on {}.",
         engine.name(&sym),
         signed_pct(r),
-        signed_points(pts),
         cut.date(w.first),
         cut.date(w.last),
         field_words(cut.field()),
@@ -320,7 +370,7 @@ fn compounded_return(
         as_of,
         FactValue::Number(r),
         Unit::Percent,
-        ("return.period", 2),
+        ("return.period", 3),
     );
     f.window = Some((cut.date(w.first), cut.date(w.last)));
     f.inputs = engine.inputs(cut.series, w.first..w.last + 1);
@@ -440,7 +490,7 @@ pub(crate) fn return_rank(
         as_of,
         FactValue::Integer(rank_best as i64),
         Unit::Rank,
-        ("return.rank", 1),
+        ("return.rank", 2),
     );
     f.window = Some((dates[target.idx.first], dates[target.idx.last]));
     let first_read = history.first().map_or(target.idx.base, |p| p.idx.base);
@@ -569,12 +619,21 @@ pub(crate) fn daily_move(
         f.details
             .insert(since_key.into(), Detail::date(cut.date(j)));
     }
-    let mut text = format!(
-        "{name} moved {} ({}) on {as_of}, closing at {}",
-        signed_pct(m.return_pct),
-        signed_points(m.points),
-        sentence_level(v[i])
-    );
+    let mut text = if cut.field() == Field::AdjClose {
+        format!(
+            "{name} moved {} (a {ADJUSTED_RETURN_BASIS}; {} in adjusted prices) on {as_of}, to a {ADJUSTED_PRICE_BASIS} of {}",
+            signed_pct(m.return_pct),
+            signed_points(m.points),
+            sentence_level(v[i])
+        )
+    } else {
+        format!(
+            "{name} moved {} ({}) on {as_of}, closing at {}",
+            signed_pct(m.return_pct),
+            signed_points(m.points),
+            sentence_level(v[i])
+        )
+    };
     if m.rank > 0 {
         let adj = if m.return_pct < 0.0 { "worst" } else { "best" };
         text.push_str(&format!(
@@ -657,7 +716,7 @@ pub(crate) fn extreme_move(
     f.text = format!(
         "The largest one-day {word} of {} ({}) from {} to {} was {} on {}, from {} to {}.",
         engine.name(&sym),
-        cut.field(),
+        field_words(cut.field()),
         dates[start],
         dates[last],
         signed_pct(r),
@@ -722,7 +781,10 @@ pub(crate) fn record(
     as_of: Date,
 ) -> Result<Fact, FactError> {
     let (cut, method, what) = match kind {
-        RecordKind::Close => (engine.price_cut(symbol, as_of)?, "record.close", "close"),
+        RecordKind::Close => {
+            let cut = engine.price_cut(symbol, as_of)?;
+            (cut, "record.close", close_words(cut.field()))
+        }
         RecordKind::IntradayHigh => (
             engine.field_cut(symbol, Field::High, as_of)?,
             "record.high",
@@ -825,7 +887,7 @@ pub(crate) fn since(
         as_of,
         value,
         unit,
-        ("level.since", 2),
+        ("level.since", 3),
     );
     let from = j.unwrap_or(0);
     f.window = Some((cut.date(from), cut.date(i)));
@@ -956,8 +1018,9 @@ pub(crate) fn drawdown(engine: &Engine<'_>, symbol: &str, as_of: Date) -> Result
     }
     let name = engine.name(&sym);
     let mut text = format!(
-        "{name} closed {} below its peak close of {} on {} as of {}",
+        "{name} closed {} below its peak {} of {} on {} as of {}",
         signed_pct(d.drawdown_pct).trim_start_matches('-'),
+        close_words(cut.field()),
         sentence_level(v[d.peak]),
         cut.date(d.peak),
         cut.date(i)
@@ -1035,7 +1098,12 @@ pub(crate) fn moving_average(
     }
     let name = engine.name(&sym);
     let mut text = format!(
-        "{name} closed at {} on {}, {} its {w}-day moving average of {} ({})",
+        "{name} closed at {}{} on {}, {} its {w}-day moving average of {} ({})",
+        if cut.field() == Field::AdjClose {
+            "a dividend-adjusted "
+        } else {
+            ""
+        },
         sentence_level(v[i]),
         cut.date(i),
         side,
@@ -1064,11 +1132,20 @@ pub(crate) fn member_return(
     Ok((w, returns::return_pct(cut.values(), w.base, w.last)))
 }
 
-/// How a base field reads in a sentence: "close", "adjusted close", "value".
+/// "close", or "dividend-adjusted close" for an adjusted series.
+fn close_words(field: model::Field) -> &'static str {
+    if field == Field::AdjClose {
+        ADJUSTED_PRICE_BASIS
+    } else {
+        "close"
+    }
+}
+
+/// How a base field reads in a sentence: "close", "dividend-adjusted close", "value".
 fn field_words(field: model::Field) -> &'static str {
     match field {
         model::Field::Close => "close",
-        model::Field::AdjClose => "adjusted close",
+        model::Field::AdjClose => ADJUSTED_PRICE_BASIS,
         model::Field::ReturnPct => "return",
         _ => "value",
     }

@@ -193,7 +193,23 @@ pub(crate) fn streak(
         "change_points".into(),
         d_num(g.a[run.end] - g.a[base], Unit::Points),
     );
-    let mut change_text = format!("{} {}", engine.name(&g.a_sym), signed_pct(a_chg));
+    // A change read from dividend-adjusted closes is a total return.
+    let total = |sym: &str| {
+        if g.inputs
+            .iter()
+            .any(|i| i.instrument == sym && i.field == model::Field::AdjClose)
+        {
+            format!(" {}", super::ADJUSTED_RETURN_BASIS)
+        } else {
+            String::new()
+        }
+    };
+    let mut change_text = format!(
+        "{} {}{}",
+        engine.name(&g.a_sym),
+        signed_pct(a_chg),
+        total(&g.a_sym)
+    );
     if let (Some(b), Some(bs)) = (&g.b, &g.b_sym) {
         let b_chg = (b[run.end] / b[base] - 1.0) * 100.0;
         f.details
@@ -203,9 +219,10 @@ pub(crate) fn streak(
             d_num(a_chg - b_chg, Unit::PercentagePoints),
         );
         change_text.push_str(&format!(
-            " vs {} {}, a gap of {:+.2} percentage points",
+            " vs {} {}{}, a gap of {:+.2} percentage points",
             engine.name(bs),
             signed_pct(b_chg),
+            total(bs),
             a_chg - b_chg
         ));
     }

@@ -1,21 +1,25 @@
 //! Fed funds target-range decisions.
 //!
-//! Method `rates.decisions` v1: every change in the upper or lower bound of
+//! Method `rates.decisions` v3: every change in the upper or lower bound of
 //! the target range (FRED DFEDTARU / DFEDTARL) is one decision. FRED dates
-//! the new range on the day it takes effect, the day after the FOMC
-//! announcement, so a decision is dated on the *previous calendar day* of
-//! the change date (2025-09-18 in FRED → announced 2025-09-17). The size is
-//! the change of the upper bound in basis points. The range exists only
-//! since 2008-12-16; the first observation is the starting range, not a
-//! decision.
+//! the new range on the day it takes effect (`effective`), usually the day
+//! after the FOMC announcement but on the announcement day itself on
+//! 2015-12-16 and 2016-12-14, so this kernel only finds the changes; the
+//! engine dates each on its announcement (the FOMC statement of the day when
+//! the data has one, else the FOMC calendar, `model::fomc`). The size is the
+//! change of the upper bound in basis points. The range exists only since
+//! 2008-12-16; the first observation is the starting range, not a decision.
 
 use model::Date;
 
 /// One target-range decision.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Decision {
-    /// Announcement date (FRED change date − 1 day).
+    /// Announcement date: set by the engine from the statement or the FOMC
+    /// calendar; [`decisions`] fills in the day before `effective`.
     pub announced: Date,
+    /// The first date on which FRED shows the new range.
+    pub effective: Date,
     /// Index of the first observation with the new range (in the upper series).
     pub index: usize,
     /// Change in basis points (upper bound).
@@ -39,6 +43,7 @@ pub fn decisions(dates: &[Date], lower: &[f64], upper: &[f64]) -> Vec<Decision> 
         if lower[i] != lower[i - 1] || upper[i] != upper[i - 1] {
             out.push(Decision {
                 announced: dates[i].pred_opt().unwrap_or(dates[i]),
+                effective: dates[i],
                 index: i,
                 change_bp: ((upper[i] - upper[i - 1]) * 100.0 * 100.0).round() / 100.0,
                 lower: lower[i],
@@ -111,7 +116,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn decisions_are_dated_the_day_before_the_change() {
+    fn decisions_are_found_where_the_range_changes() {
         let dates: Vec<Date> = ["2025-09-16", "2025-09-17", "2025-09-18", "2025-09-19"]
             .iter()
             .map(|s| model::parse_iso_date(s).expect("d"))
@@ -120,7 +125,11 @@ mod tests {
         let lo = [4.25, 4.25, 4.0, 4.0];
         let d = decisions(&dates, &lo, &up);
         assert_eq!(d.len(), 1);
-        assert_eq!(d[0].announced, dates[1]);
+        assert_eq!(d[0].effective, dates[2]);
+        assert_eq!(
+            d[0].announced, dates[1],
+            "the default before the engine dates it"
+        );
         assert_eq!(d[0].change_bp, -25.0);
         let s = target_range_sentence(
             "Uncertainty is elevated. In support of its goals, the Committee decided to lower the target range for the federal funds rate by 1/4 percentage point to 4 to 4-1/4 percent. In considering...",
