@@ -18,6 +18,7 @@ mod import;
 pub mod quality;
 pub mod read;
 pub mod testing;
+pub mod truncate;
 
 pub use consolidate::{Disagreement, Reconciliation, TOLERANCE_REL};
 pub use error::{InputProblem, StoreError};

@@ -10,3 +10,4 @@ mod merge;
 mod readers;
 mod support;
 mod synthetic;
+mod truncate;
