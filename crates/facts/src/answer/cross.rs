@@ -67,6 +67,11 @@ pub(crate) fn cross_section(
                 let (a, b) = (cut.date(w.first), cut.date(w.last));
                 window = Some(window.map_or((a, b), |(x, y)| (x.min(a), y.max(b))));
             }
+            // An instrument with nothing known by as-of reads the same
+            // whether the store has its later data or not.
+            Err(FactError::UnknownInstrument { .. } | FactError::NoData { .. }) => {
+                missing.push(format!("{sym}: no data known by {as_of}"))
+            }
             Err(e) => missing.push(format!("{sym}: {e}")),
         }
     }

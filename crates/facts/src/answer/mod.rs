@@ -308,8 +308,24 @@ impl<'u> Engine<'u> {
     }
 
     /// The price series cut at `as_of`.
+    ///
+    /// The field is chosen as of `as_of` too: the first of `Close`,
+    /// `AdjClose`, `Value`, `ReturnPct` with an observation known by then, so
+    /// that a close series that starts later cannot decide which series an
+    /// earlier Fact reads.
     pub(crate) fn price_cut(&self, symbol: &str, as_of: Date) -> Result<Cut<'u>, FactError> {
-        self.cut(self.price_series(symbol)?, as_of)
+        let first = self.price_series(symbol)?;
+        let symbol = first.key().instrument.clone();
+        let known = [
+            Field::Close,
+            Field::AdjClose,
+            Field::Value,
+            Field::ReturnPct,
+        ]
+        .into_iter()
+        .filter_map(|field| self.universe().get(&symbol, field))
+        .find(|s| self.known_len(s, as_of) > 0);
+        self.cut(known.unwrap_or(first), as_of)
     }
 
     /// A given field's series cut at `as_of`.

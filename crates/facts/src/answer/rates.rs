@@ -102,12 +102,16 @@ pub(crate) fn rate_decisions(
         .ok_or(FactError::UnknownInstrument {
             symbol: LOWER.to_string(),
         })?;
-    let first = upper.first_date().ok_or(FactError::NoData {
-        instrument: UPPER.to_string(),
-        field: Field::Value,
-        from: from.unwrap_or(as_of),
-        to: as_of,
-    })?;
+    // The first observation known by as-of (a later start is not known then).
+    let first = upper
+        .first_date()
+        .filter(|f| *f <= as_of)
+        .ok_or(FactError::NoData {
+            instrument: UPPER.to_string(),
+            field: Field::Value,
+            from: from.unwrap_or(as_of).min(as_of),
+            to: as_of,
+        })?;
     let from = from.unwrap_or(first);
     if from < first || as_of < first {
         return Err(FactError::NoData {

@@ -1097,32 +1097,35 @@ impl Writer<'_> {
         let _ = capitalise("");
     }
 
-    /// The ticker's close as of the date, or a note saying why none is
-    /// shown. Dividend-adjusted closes are restated with dividends paid
-    /// later, so before the series' last date they are not the price the
-    /// fund traded at: those are withheld rather than shown as "Last".
+    /// The ticker's close as of the date. A Fact flagged `adjusted` (it read
+    /// dividend-adjusted closes, restated with dividends paid later, not the
+    /// price the fund traded at) is printed with its `price_basis`, on every
+    /// date alike: whether the series runs on after the date is not known
+    /// on it.
     fn last_close(&mut self, sym: &str) -> (Option<FactRef>, Option<String>) {
         let d = self.d;
-        for (field, suffix) in [(Field::Close, ""), (Field::AdjClose, " (adjusted)")] {
-            let Some(series) = self.book.universe().get(sym, field) else {
+        for field in [Field::Close, Field::AdjClose] {
+            if self.book.universe().get(sym, field).is_none() {
                 continue;
-            };
-            if field == Field::AdjClose && series.last_date().is_some_and(|l| d < l) {
-                return (None, Some(ADJUSTED_NOTE.to_string()));
             }
             if let Some(h) = self.ask(Query::Level {
                 symbol: sym.into(),
                 field,
                 as_of: d,
             }) {
-                let Some(v) = view::level(self.f(h)) else {
+                let f = self.f(h);
+                let Some(v) = view::level(f) else {
                     return (None, None);
+                };
+                let basis = match f.detail("price_basis").map(|b| &b.value) {
+                    Some(model::FactValue::Text(t)) => format!(" ({t})"),
+                    _ => String::new(),
                 };
                 let id = self.book.id(h);
                 return (
                     Some(FactRef {
                         fact: id,
-                        text: format!("{}{suffix}", fmt::level(v)),
+                        text: format!("{}{basis}", fmt::level(v)),
                         cite: self.book.cite(h),
                     }),
                     None,
@@ -1141,10 +1144,6 @@ impl Writer<'_> {
         }
     }
 }
-
-/// Shown instead of a historical dividend-adjusted close.
-const ADJUSTED_NOTE: &str =
-    "adjusted prices are restated with later dividends; no as-printed close in the store";
 
 /// Plain words for a forward horizon in sessions (a trading month is
 /// about 21 sessions).
