@@ -345,6 +345,16 @@ january_q("Does a strong January predict the year for small caps?", "FF_ME_LO30"
 january_q("Does a good January predict the rest of the year for the S&P 500?", "^GSPC", False)
 
 # --- Fed
+# FOMC announcement dates (crates/model/fomc.toml, the Fed's meeting
+# calendars). FRED moves the range on the day it takes effect: usually the
+# day after the announcement, the same day on 2015-12-16 and 2016-12-14.
+import re
+FOMC = sorted(date.fromisoformat(x) for x in re.findall(r'"(\d{4}-\d{2}-\d{2})"',
+              open(os.path.join(os.path.dirname(__file__), "../../model/fomc.toml")).read()))
+def announced(effective):
+    near = [a for a in FOMC if effective - timedelta(days=3) <= a <= effective]
+    return near[-1] if near else effective - timedelta(days=1)
+
 def fed_q(question, frm, as_of, plan_as_of=A):
     du, vu = SER["DFEDTARU"]; dl, vl = SER["DFEDTARL"]
     ml = dict(zip(dl, vl))
@@ -352,7 +362,7 @@ def fed_q(question, frm, as_of, plan_as_of=A):
     dec = []
     for i in range(1, len(g)):
         if g[i][1] != g[i-1][1] or g[i][2] != g[i-1][2]:
-            ann = g[i][0] - timedelta(days=1)  # FRED moves the day after the announcement
+            ann = announced(g[i][0])
             if ann <= as_of: dec.append((ann, (g[i][1] - g[i-1][1]) * 100))
     win = [x for x in dec if frm is None or x[0] >= frm]
     cuts = sum(1 for x in win if x[1] < 0); hikes = sum(1 for x in win if x[1] > 0)

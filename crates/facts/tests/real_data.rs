@@ -1084,12 +1084,14 @@ fn extreme_moves() {
     ));
 }
 
-/// Python (csv module, datasets_s-and-p-500/data.csv): PE10 on 2020-02-01 is
-/// 30.73 and on 2020-03-01 is 24.82. A monthly row averages the whole month,
-/// so as of 2020-03-16 only February (complete by then) may be read; as of
-/// 2020-03-31 March is complete.
+/// A monthly row summarises its whole month and is published after it:
+/// read only once `month end + release lag ≤ as-of` (docs/methods.md, the
+/// point-in-time cut). tests/python/pit.py prints every value below from
+/// data.csv (PE10) and rates.csv. CAPE's lag is 120 days: as of 2020-03-16
+/// the latest is October 2019 (28.84; 10-31 + 120 = 2020-02-28), as of
+/// 2020-03-31 November (29.84; 11-30 + 120 = 03-29).
 #[test]
-fn monthly_levels_use_complete_months_only() {
+fn monthly_levels_use_months_complete_and_published() {
     let Some(e) = engine() else { return };
     let q = |as_of: &str| Query::Level {
         symbol: "CAPE".into(),
@@ -1097,24 +1099,26 @@ fn monthly_levels_use_complete_months_only() {
         as_of: d(as_of),
     };
     let f = e.fact(&q("2020-03-16")).expect("CAPE mid-March");
-    assert_close(num(&f), 30.73, 1e-9);
-    assert_eq!(det_date(&f, "date"), d("2020-02-01"));
-    assert!(f.inputs.iter().all(|i| i.to <= d("2020-02-01")));
-    let f = e.fact(&q("2020-03-30")).expect("CAPE 03-30");
-    assert_close(num(&f), 30.73, 1e-9);
+    assert_close(num(&f), 28.84, 1e-9);
+    assert_eq!(det_date(&f, "date"), d("2019-10-01"));
+    assert!(f.inputs.iter().all(|i| i.to <= d("2019-10-01")));
+    assert_eq!(det_text(&f, "frequency"), "monthly");
+    assert_eq!(det_num(&f, "release_lag_days"), 120.0);
+    let f = e.fact(&q("2020-03-28")).expect("CAPE 03-28");
+    assert_close(num(&f), 28.84, 1e-9);
     let f = e.fact(&q("2020-03-31")).expect("CAPE month end");
-    assert_close(num(&f), 24.82, 1e-9);
-    assert_eq!(det_date(&f, "date"), d("2020-03-01"));
-    // "Since" facts read the same complete months.
+    assert_close(num(&f), 29.84, 1e-9);
+    assert_eq!(det_date(&f, "date"), d("2019-11-01"));
+    // "Since" facts read the same months.
     let f = e
         .fact(&Query::LowestSince {
             symbol: "CAPE".into(),
             as_of: d("2020-03-16"),
         })
         .expect("CAPE lowest since");
-    assert_eq!(det_date(&f, "date"), d("2020-02-01"));
+    assert_eq!(det_date(&f, "date"), d("2019-10-01"));
     assert!(
-        f.text.contains("'s value of 30.73 on 2020-02-01"),
+        f.text.contains("'s value of 28.84 on 2019-10-01"),
         "{}",
         f.text
     );
@@ -1126,6 +1130,192 @@ fn monthly_levels_use_complete_months_only() {
         .expect("S&P lowest since");
     assert!(f.text.contains("'s close of "), "{}", f.text);
     assert!(!f.text.contains("close close"), "{}", f.text);
+}
+
+/// Issue 12, case 1: FRED's FEDFUNDS (monthly averages dated on the 1st,
+/// listed daily in the registry before) read mid-month returned March
+/// 2020's average. tests/python/pit.py: rates.csv FEDFUNDS 1.58 on
+/// 2020-02-01, 0.65 on 2020-03-01; JP10Y −0.065 on 2020-01-01, −0.155 on
+/// 2020-02-01, 0.005 on 2020-03-01.
+#[test]
+fn regression_issue12_case1_monthly_averages_are_not_read_mid_month() {
+    let Some(e) = engine() else { return };
+    let lv = |sym: &str, as_of: &str| {
+        e.fact(&Query::Level {
+            symbol: sym.into(),
+            field: Field::Value,
+            as_of: d(as_of),
+        })
+        .expect("level")
+    };
+    // Published on the first day after the month (lag 1).
+    let f = lv("FEDFUNDS", "2020-03-16");
+    assert_close(num(&f), 1.58, 1e-12);
+    assert_eq!(det_date(&f, "date"), d("2020-02-01"));
+    assert!(f.text.contains("for February 2020"), "{}", f.text);
+    assert_close(num(&lv("FEDFUNDS", "2020-03-31")), 1.58, 1e-12);
+    assert_close(num(&lv("FEDFUNDS", "2020-04-01")), 0.65, 1e-12);
+    // JP10Y (OECD monthly, lag 30): January as of 03-16, February from 03-30.
+    assert_close(num(&lv("JP10Y", "2020-03-16")), -0.065, 1e-12);
+    assert_close(num(&lv("JP10Y", "2020-03-30")), -0.155, 1e-12);
+    // The frequency comes from the data, not only the registry: an engine
+    // whose registry calls FEDFUNDS daily still reads it as monthly.
+    let mut reg = model::instrument::BUILTIN_REGISTRY.to_string();
+    reg = reg.replacen(
+        "symbol = \"FEDFUNDS\"\nname = \"Effective federal funds rate (monthly average)\"\nkind = \"rate\"\nfrequency = \"monthly\"",
+        "symbol = \"FEDFUNDS\"\nname = \"Effective federal funds rate (monthly average)\"\nkind = \"rate\"\nfrequency = \"daily\"",
+        1,
+    );
+    let daily = model::Registry::from_toml(&reg).expect("edited registry");
+    assert_eq!(
+        daily.get("FEDFUNDS").map(|i| i.frequency),
+        Some(model::Frequency::Daily)
+    );
+    let e2 = Engine::with_registry(e.universe(), daily);
+    let f = e2
+        .fact(&Query::Level {
+            symbol: "FEDFUNDS".into(),
+            field: Field::Value,
+            as_of: d("2020-03-16"),
+        })
+        .expect("level");
+    assert_close(num(&f), 1.58, 1e-12);
+}
+
+/// Issue 12, case 3: FRED moved the range on the announcement day on
+/// 2015-12-16 and 2016-12-14 (every other change the day after).
+/// tests/python/fomc_check.py prints every FRED change with its
+/// announcement from crates/model/fomc.toml.
+#[test]
+fn regression_issue12_case3_decisions_are_dated_on_their_announcement() {
+    let Some(e) = engine() else { return };
+    let fed = |from: &str, as_of: &str| {
+        e.fact(&Query::RateDecisions {
+            from: Some(d(from)),
+            as_of: d(as_of),
+        })
+        .expect("decisions")
+    };
+    let f = fed("2015-01-01", "2016-12-31");
+    assert_eq!(f.value, FactValue::Integer(2));
+    assert_eq!(det_date(&f, "decision01_date"), d("2015-12-16"));
+    assert_eq!(det_date(&f, "decision01_effective"), d("2015-12-16"));
+    assert_eq!(det_text(&f, "decision01_dated_by"), "schedule");
+    assert_eq!(det_date(&f, "decision02_date"), d("2016-12-14"));
+    // As of the day before the announcement nothing of it is known.
+    let f = fed("2015-01-01", "2015-12-15");
+    assert_eq!(f.value, FactValue::Integer(0));
+    assert!(f.detail("latest_decision_date").is_none());
+    assert!(
+        f.detail("pending_announcement").is_none(),
+        "no meeting on 12-15"
+    );
+    // On the announcement day itself it is.
+    let f = fed("2015-12-16", "2015-12-16");
+    assert_eq!(f.value, FactValue::Integer(1));
+    assert_eq!(det_num(&f, "decision01_bp"), 25.0);
+    // The usual case: effective the day after (2017-03-16 → 03-15). As of
+    // the announcement day, with no statement in the data (they start in
+    // 2020), the decision is not known yet and the Fact says a statement
+    // was due.
+    let f = fed("2017-01-01", "2017-03-16");
+    assert_eq!(det_date(&f, "decision01_date"), d("2017-03-15"));
+    assert_eq!(det_date(&f, "decision01_effective"), d("2017-03-16"));
+    let f = fed("2017-01-01", "2017-03-15");
+    assert_eq!(f.value, FactValue::Integer(0));
+    assert_eq!(det_date(&f, "pending_announcement"), d("2017-03-15"));
+    assert!(f.text.contains("does not show its decision"), "{}", f.text);
+    // From 2020 the statement dates them (2020-03-15, a Sunday).
+    let f = fed("2020-03-01", "2020-03-31");
+    assert_eq!(det_date(&f, "decision02_date"), d("2020-03-15"));
+    assert_eq!(det_text(&f, "decision02_dated_by"), "statement");
+    // Every change since 2008-12-16 has its announcement in the calendar
+    // or a statement: none falls back to the day before.
+    let f = fed("2008-12-16", "2026-08-21");
+    assert_eq!(f.value, FactValue::Integer(31));
+    for k in 1..=31 {
+        let by = det_text(&f, &format!("decision{k:02}_dated_by"));
+        assert!(by == "schedule" || by == "statement", "decision {k}: {by}");
+    }
+}
+
+/// Issue 12, case 4: publication lags (registry `release_lag_days`).
+/// tests/python/pit.py: rates.csv DFF 0.25 on 2020-03-16, 1.10 on
+/// 2020-03-13..15 (published the next day); data.csv CPI 258.68 for
+/// February 2020 (published mid-March), 258.12 for March (mid-April).
+#[test]
+fn regression_issue12_case4_release_lags_are_applied() {
+    let Some(e) = engine() else { return };
+    let lv = |sym: &str, as_of: &str| {
+        e.fact(&Query::Level {
+            symbol: sym.into(),
+            field: Field::Value,
+            as_of: d(as_of),
+        })
+        .expect("level")
+    };
+    let f = lv("DFF", "2020-03-16");
+    assert_close(num(&f), 1.10, 1e-12);
+    assert_eq!(det_date(&f, "date"), d("2020-03-15"));
+    assert!(f.text.contains("published by 2020-03-16"), "{}", f.text);
+    let f = lv("DFF", "2020-03-17");
+    assert_close(num(&f), 0.25, 1e-12);
+    let f = lv("CPI", "2020-03-31");
+    assert_close(num(&f), 258.68, 1e-12);
+    assert_eq!(det_date(&f, "date"), d("2020-02-01"));
+    let f = lv("CPI", "2020-04-15");
+    assert_close(num(&f), 258.12, 1e-12);
+    // A market yield is known at the close: DGS10 on 2020-03-16 is 0.73.
+    let f = lv("DGS10", "2020-03-16");
+    assert_close(num(&f), 0.73, 1e-12);
+    assert_eq!(det_date(&f, "date"), d("2020-03-16"));
+}
+
+/// Issue 12, case 5: SPY's close of 219.19 on 2020-03-16 is dividend-
+/// adjusted (guydekowski SPY.csv; it traded at 239.85, market-data README):
+/// a level says so, a return from adjusted closes is a total return.
+/// tests/python/pit.py: 219.19 = SPY.csv close 2020-03-16; return from
+/// 2019-12-31 (294.14) = −25.48 %.
+#[test]
+fn regression_issue12_case5_adjusted_closes_are_labelled() {
+    let Some(e) = engine() else { return };
+    let f = e
+        .fact(&Query::Level {
+            symbol: "SPY".into(),
+            field: Field::AdjClose,
+            as_of: d("2020-03-16"),
+        })
+        .expect("level");
+    assert_close(num(&f), 219.19, 5e-3);
+    assert!(det_bool(&f, "adjusted"));
+    assert_eq!(det_text(&f, "price_basis"), "dividend-adjusted close");
+    assert!(
+        f.text
+            .contains("SPDR S&P 500 ETF Trust's dividend-adjusted close was 219.19")
+            && f.text.contains("not the price it traded at"),
+        "{}",
+        f.text
+    );
+    let f = e
+        .fact(&Query::Return {
+            symbol: "SPY".into(),
+            period: Period::YearToDate,
+            as_of: d("2020-03-16"),
+        })
+        .expect("return");
+    assert_close(num(&f), -25.48, 5e-3);
+    assert_eq!(det_text(&f, "return_basis"), "total return");
+    assert!(f.text.contains("total return"), "{}", f.text);
+    // Unadjusted index closes carry no flag.
+    let f = e
+        .fact(&Query::Level {
+            symbol: "^GSPC".into(),
+            field: Field::Close,
+            as_of: d("2020-03-16"),
+        })
+        .expect("level");
+    assert!(f.detail("adjusted").is_none());
+    assert!(!f.text.contains("adjusted"), "{}", f.text);
 }
 
 /// Strict point-in-time for rate decisions: FRED is read only through as-of;

@@ -131,7 +131,7 @@ pub(crate) fn method_definition(id: &str) -> String {
             "share of rolling N-year windows (monthly returns) in which A compounded more than B, with the mean annual difference"
         }
         i if i.starts_with("rates") || i.starts_with("fed") => {
-            "changes in the Fed funds target range, dated on the announcement (FRED's range moves the next day)"
+            "changes in the Fed funds target range, dated on the announcement (the FOMC statement, else the FOMC calendar)"
         }
         i if i.starts_with("event") => {
             "forward returns after each earlier occurrence of the condition, from the close of the day it occurred"

@@ -265,13 +265,20 @@ fn brief_2026_01_16_leads_with_the_small_cap_streak_and_its_figures() {
     // Anatomy.
     assert_eq!(a.sentiment.label.as_str(), "Mixed");
     assert!(a.tags.iter().any(|t| t == "#small_cap_analysis"));
-    // The store has IWM only as dividend-adjusted closes running to
-    // 2026-08-21 (heliar-k_market-base/pool_prices.csv and the fund files):
-    // restated with later dividends, so no "last" price is shown, only why.
-    assert!(a
+    // The store has IWM only as dividend-adjusted closes (guydekowski
+    // IWM.csv, priority 10: 265.2881164550781 on 2026-01-16), restated with
+    // later dividends: the "last" price says so (issue 12), on every date
+    // alike, whether or not the file runs on after it.
+    let iwm = a
         .related
         .iter()
-        .any(|r| r.symbol == "IWM" && r.last.is_none() && r.last_note.is_some()));
+        .find(|r| r.symbol == "IWM")
+        .expect("IWM is related");
+    assert_eq!(
+        iwm.last.as_ref().map(|l| l.text.as_str()),
+        Some("265.29 (dividend-adjusted close)")
+    );
+    assert!(md.contains("| 265.29 (dividend-adjusted close) ["), "{md}");
     assert!(a.topics.iter().all(|t| t.ends_with('?')));
     assert!(a
         .topics

@@ -989,8 +989,15 @@ impl Writer<'_> {
             };
             let obs = f.inputs.iter().map(|i| i.to).max();
             let c = self.book.cite(h);
+            // A Fact cut by a release lag says so: later months are in the
+            // store but were not published by the date.
+            let latest = if f.detail("release_lag_days").is_some() {
+                format!("the latest reading published by {}", fmt::date(d))
+            } else {
+                "the latest reading in the store".to_string()
+            };
             paras.push(format!(
-                "On trailing earnings, the S&P 500's {} was {}{}, the latest reading in the store {c}. Forward multiples are not in the store.",
+                "On trailing earnings, the S&P 500's {} was {}{}, {latest} {c}. Forward multiples are not in the store.",
                 self.nm("CAPE"),
                 fmt::number(v, 2),
                 obs.map_or(String::new(), |o| format!(" in {}", fmt::month_year(o)))
