@@ -56,16 +56,19 @@ fn json(db: &Path, args: &[&str]) -> serde_json::Value {
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("{args:?}: not JSON ({e}): {text}"))
 }
 
+/// A seed article by its name's prefix; `None` (a printed SKIP, or a
+/// failure under `MARKETPROOF_REQUIRE_DATA=1`) without `../shared/seeds`.
 fn seed(name: &str) -> Option<PathBuf> {
-    let dir = store::testing::shared_data_dir()?.parent()?.join("seeds");
-    std::fs::read_dir(dir)
-        .ok()?
+    let dir = store::testing::shared_seeds_dir()?;
+    let found = std::fs::read_dir(&dir)
+        .expect("seeds folder readable")
         .filter_map(Result::ok)
         .map(|e| e.path())
         .find(|p| {
             p.file_name()
                 .is_some_and(|n| n.to_string_lossy().starts_with(name))
-        })
+        });
+    Some(found.unwrap_or_else(|| panic!("no seed {name}* in {}", dir.display())))
 }
 
 #[test]

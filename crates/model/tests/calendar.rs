@@ -26,7 +26,17 @@ fn data_dir() -> PathBuf {
 fn csv_dates(rel: &str) -> Option<BTreeSet<Date>> {
     let dir = data_dir();
     if !dir.is_dir() {
-        println!("skipping: {} is absent", dir.display());
+        // The one rule of store::testing::skip (model cannot depend on store).
+        let required = std::env::var("MARKETPROOF_REQUIRE_DATA").is_ok_and(|v| v.trim() == "1");
+        assert!(
+            !required,
+            "MARKETPROOF_REQUIRE_DATA=1 forbids skipping: {} is absent",
+            dir.display()
+        );
+        eprintln!(
+            "SKIP: {} is absent; calendar checks on real dates did not run",
+            dir.display()
+        );
         return None;
     }
     let path = dir.join(rel);

@@ -7,17 +7,10 @@ use model::{Date, Field, InstrumentKind, Registry};
 use scan::{reference, scan_all, scan_one, Benchmark, SeriesRef, Streak};
 use std::path::PathBuf;
 
+/// The shared folder; a printed SKIP without it, a failure under
+/// `MARKETPROOF_REQUIRE_DATA=1` (store::testing).
 fn market_data() -> Option<PathBuf> {
-    let dir = PathBuf::from(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../../shared/market-data"
-    ));
-    if dir.is_dir() {
-        Some(dir)
-    } else {
-        eprintln!("SKIP: shared market data not found at {}", dir.display());
-        None
-    }
+    store::testing::shared_data_dir()
 }
 
 /// The `date` and `close` columns (case-insensitive) of a clean CSV.
