@@ -1,5 +1,8 @@
 //! The engine on the real shared market data, against values computed
-//! independently with Python 3 (csv module) from the raw files.
+//! independently with Python 3 (csv module) from the raw files by the
+//! scripts kept in `tests/python/` (each test names its script; their
+//! outputs are kept beside them as `*.out`, and
+//! `the_kept_scripts_reproduce_their_outputs` re-runs them).
 //!
 //! The Python snippets merged sources by the registry's priority (first
 //! listed wins on a date): ^GSPC close = guydekowski GSPC.csv, then
@@ -81,7 +84,7 @@ fn rel_streak(e: &Engine<'_>, as_of: &str) -> Fact {
     .expect("relative streak")
 }
 
-/// Python (tests/python/expected.py `relative_streak`; relstreak.py): common sessions of ^RUT and ^GSPC; hit = RUT's
+/// tests/python/streaks.py (and expected.py `relative_streak`): common sessions of ^RUT and ^GSPC; hit = RUT's
 /// return > GSPC's on that grid; runs; "longest since" = last earlier run of
 /// ≥ the same length ending before the current began.
 #[test]
@@ -146,7 +149,7 @@ fn russell_vs_sp500_relative_streak_january_2026() {
     assert_eq!(f.value, FactValue::Integer(0), "no up streak on 01-23");
 }
 
-/// Python (exp5.py): runs of RUT-beats-GSPC of ≥ 10 sessions ending on or
+/// tests/python/streaks.py: runs of RUT-beats-GSPC of ≥ 10 sessions ending on or
 /// after the start of the window.
 #[test]
 fn relative_streak_counts() {
@@ -176,7 +179,7 @@ fn relative_streak_counts() {
     assert_eq!(det_num(&f, "longest_len"), 14.0);
 }
 
-/// Python (exp5.py): absolute up/down streaks of ^GSPC.
+/// tests/python/streaks.py: absolute up/down streaks of ^GSPC.
 #[test]
 fn absolute_streaks_across_eras() {
     let Some(e) = engine() else { return };
@@ -207,7 +210,7 @@ fn absolute_streaks_across_eras() {
     assert_eq!(det_date(&f, "longest_since_start"), d("1929-10-11"));
 }
 
-/// Python (exp2.py): record close vs record intraday high, kept apart.
+/// tests/python/records.py: record close vs record intraday high, kept apart.
 #[test]
 fn record_close_and_intraday_high_on_2026_01_16() {
     let Some(e) = engine() else { return };
@@ -248,7 +251,8 @@ fn record_close_and_intraday_high_on_2026_01_16() {
     assert_eq!(det_date(&f, "record_date"), d("2026-01-22"));
 }
 
-/// Python (exp3.py): DFEDTARU/DFEDTARL changes, dated the previous day.
+/// tests/python/fomc_check.py: DFEDTARU/DFEDTARL changes, dated on their
+/// announcement (crates/model/fomc.toml; the day before the change here).
 #[test]
 fn fed_decisions_2025_and_before_the_range_existed() {
     let Some(e) = engine() else { return };
@@ -335,7 +339,7 @@ fn fed_decisions_2025_and_before_the_range_existed() {
     );
 }
 
-/// Python (exp3.py): French Portfolios_Formed_on_ME, value-weighted monthly
+/// tests/python/base_rates.py: French Portfolios_Formed_on_ME, value-weighted monthly
 /// returns, 1926-07..2024-06 (1176 months), windows of 120 months step 1.
 #[test]
 fn size_premium_base_rates() {
@@ -375,7 +379,7 @@ fn size_premium_base_rates() {
     assert_close(det_num(&f, "arithmetic_diff_pct"), 4.955204, 1e-5);
 }
 
-/// Python: month-end closes of ^RUT and ^GSPC, complete months to 2025-12
+/// tests/python/base_rates.py: month-end closes of ^RUT and ^GSPC, complete months to 2025-12
 /// (459 monthly returns from 1987-10), 120-month windows.
 #[test]
 fn russell_vs_sp500_base_rate_from_daily_closes() {
@@ -395,7 +399,7 @@ fn russell_vs_sp500_base_rate_from_daily_closes() {
     assert_close(det_num(&f, "geometric_diff_pct"), -1.073864, 1e-4);
 }
 
-/// Python (exp1.py): ^GSPC daily moves, ranks among declines / gains.
+/// tests/python/prices.py: ^GSPC daily moves, ranks among declines / gains.
 #[test]
 fn daily_moves_across_eras() {
     let Some(e) = engine() else { return };
@@ -447,7 +451,7 @@ fn daily_moves_across_eras() {
     assert!(matches!(err, FactError::NotASession { .. }), "{err}");
 }
 
-/// Python (exp1.py): open 2508.59 vs previous close 2711.02 → −7.4669 %.
+/// tests/python/prices.py: open 2508.59 vs previous close 2711.02 → −7.4669 %.
 #[test]
 fn gap_on_2020_03_16() {
     let Some(e) = engine() else { return };
@@ -461,7 +465,7 @@ fn gap_on_2020_03_16() {
     assert_eq!(det_date(&f, "previous_date"), d("2020-03-13"));
 }
 
-/// Python (exp1.py): period returns, base = last close before the window.
+/// tests/python/prices.py: period returns, base = last close before the window.
 #[test]
 fn period_returns() {
     let Some(e) = engine() else { return };
@@ -522,7 +526,7 @@ fn period_returns() {
     );
 }
 
-/// Python (exp4.py): every calendar period of the kind with a base close;
+/// tests/python/ranks.py: every calendar period of the kind with a base close;
 /// rank among complete ones plus the target.
 #[test]
 fn return_ranks() {
@@ -603,7 +607,7 @@ fn return_ranks() {
     assert!(f.detail("best_since").is_none());
 }
 
-/// Python (exp1.py): sample/population std of daily returns.
+/// tests/python/prices.py: sample/population std of daily returns.
 #[test]
 fn volatility_windows() {
     let Some(e) = engine() else { return };
@@ -634,7 +638,7 @@ fn volatility_windows() {
     assert_close(num(&f), 53.518004, 1e-5);
 }
 
-/// Python (exp1.py): close / running max − 1, thresholds from the peak.
+/// tests/python/prices.py: close / running max − 1, thresholds from the peak.
 #[test]
 fn drawdowns_across_eras() {
     let Some(e) = engine() else { return };
@@ -664,7 +668,7 @@ fn drawdowns_across_eras() {
     assert!(f.detail("correction_start").is_none());
 }
 
-/// Python (exp2.py): 200-day SMA including the day; side runs.
+/// tests/python/records.py: 200-day SMA including the day; side runs.
 #[test]
 fn moving_average_crosses() {
     let Some(e) = engine() else { return };
@@ -695,7 +699,7 @@ fn moving_average_crosses() {
     assert_eq!(det_date(&f, "cross_date"), d("1987-10-15"));
 }
 
-/// Python (exp2.py): VIX levels, ranks and "highest since".
+/// tests/python/records.py: VIX levels, ranks and "highest since".
 #[test]
 fn vix_levels_and_since() {
     let Some(e) = engine() else { return };
@@ -740,9 +744,9 @@ fn vix_levels_and_since() {
     assert_eq!(f.value, FactValue::Date(d("1996-09-12")));
 }
 
-/// Python: the day's move of the 11 sector funds on 2026-01-16; unadjusted
-/// closes (guydekowski) where they exist, else adjusted closes (XLB, XLC,
-/// XLRE: pool_prices/dsturdy). Up: XLRE XLI XLE XLF XLK.
+/// tests/python/misc.py: the day's move of the 11 sector funds on
+/// 2026-01-16 (dividend-adjusted closes: guydekowski where it has the fund,
+/// else dsturdy for XLB, XLC, XLRE). Up: XLRE XLI XLE XLF XLK.
 #[test]
 fn sector_cross_section_2026_01_16() {
     let Some(e) = engine() else { return };
@@ -785,54 +789,124 @@ fn missing_data_is_a_typed_error() {
     );
 }
 
-/// The sentence and the citation lines read as a person would write them.
+/// The sentence and the citation lines read as a person would write them,
+/// and each states the figures of its Fact. Every figure is from a kept
+/// script: the streak (tests/python/streaks.py: 11 sessions from 2026-01-02,
+/// +7.8903 % vs +1.3806 %, spread 6.5097 pp, since 2008-05-20..06-06 (13)),
+/// the 2025 decisions (fomc_check.py), the 1987 crash (prices.py, misc.py:
+/// −20.47 %, −57.86 points, 1st of 6962 declines, close 224.84 on
+/// GSPC.csv), the sectors (misc.py: 5 of 11 up, XLRE +1.2230 %, XLC
+/// −0.8949 %), the size premium (base_rates.py: 727 of 1057, 11.53 % vs
+/// 10.11 %, +3.49).
 #[test]
 fn fact_text_reads_well() {
     let Some(e) = engine() else { return };
-    let queries = [
-        Query::Streak {
-            symbol: "Russell 2000".into(),
-            vs: Some("S&P 500".into()),
-            direction: None,
-            as_of: d("2026-01-16"),
-        },
-        Query::RateDecisions {
-            from: Some(d("2025-01-01")),
-            as_of: d("2025-12-31"),
-        },
-        Query::DailyMove {
-            symbol: "^GSPC".into(),
-            as_of: d("1987-10-19"),
-        },
-        Query::CrossSection {
-            basket: Basket::Sectors,
-            period: Period::Day,
-            as_of: d("2026-01-16"),
-        },
-        Query::BaseRate {
-            a: "FF_ME_LO30".into(),
-            b: "FF_ME_HI30".into(),
-            window_years: 10,
-            from: None,
-            as_of: d("2024-12-31"),
-        },
+    let cases: [(Query, &str, &str); 5] = [
+        (
+            Query::Streak {
+                symbol: "Russell 2000".into(),
+                vs: Some("S&P 500".into()),
+                direction: None,
+                as_of: d("2026-01-16"),
+            },
+            "Russell 2000 outperformed S&P 500 for 11 straight sessions from 2026-01-02 to 2026-01-16 (Russell 2000 +7.89% vs S&P 500 +1.38%, a gap of +6.51 percentage points, from the close of 2025-12-31), the longest such streak since the 13-session run of 2008-05-20 to 2008-06-06.",
+            "^RUT close",
+        ),
+        (
+            Query::RateDecisions {
+                from: Some(d("2025-01-01")),
+                as_of: d("2025-12-31"),
+            },
+            "From 2025-01-01 to 2025-12-31 the Fed changed its target range 3 times (3 cuts, 0 hikes, net -75 bp): 2025-09-17 (cut 25 bp), 2025-10-29 (cut 25 bp), 2025-12-10 (cut 25 bp); the range stands at 3.50%–3.75%.",
+            "FOMC value 2025-12-10..2025-12-10 from heliar-k_market-base/statements.csv",
+        ),
+        (
+            Query::DailyMove {
+                symbol: "^GSPC".into(),
+                as_of: d("1987-10-19"),
+            },
+            "S&P 500 moved -20.47% (-57.86 points) on 1987-10-19, closing at 224.84; the 1st-largest decline of 6962 since 1927-12-30, its worst day on record.",
+            "[1] ^GSPC close 1927-12-30..1987-10-19 from guydekowski_market-lab/GSPC.csv",
+        ),
+        (
+            Query::CrossSection {
+                basket: Basket::Sectors,
+                period: Period::Day,
+                as_of: d("2026-01-16"),
+            },
+            "5 of 11 sectors rose on 2026-01-16; Real Estate Select Sector SPDR Fund led (+1.22%) and Communication Services Select Sector SPDR Fund lagged (-0.89%).",
+            "XLRE adj_close 2026-01-15..2026-01-16",
+        ),
+        (
+            Query::BaseRate {
+                a: "FF_ME_LO30".into(),
+                b: "FF_ME_HI30".into(),
+                window_years: 10,
+                from: None,
+                as_of: d("2024-12-31"),
+            },
+            "Over 1057 rolling 10-year windows (1926-07 to 2024-06, step one month), Smallest 30% of US stocks by market equity (value-weighted) compounded more than Largest 30% of US stocks by market equity in 727 (68.8%); over the whole span it returned +1.42 percentage points a year more (geometric: 11.53% vs 10.11% annualised; arithmetic mean of monthly differences × 12: +3.49).",
+            "FF_ME_LO30 return_pct 1926-07-01..2024-06-01 from talezadeh_ff-size/Portfolios_Formed_on_ME.CSV",
+        ),
     ];
-    for q in &queries {
+    for (q, sentence, citation) in &cases {
         let f = e.fact(q).expect("fact");
+        assert_eq!(f.text, *sentence);
         let text = facts::format_fact_text(&f);
-        println!("{text}");
         assert!(text.contains(&f.text));
-        assert!(f.text.ends_with('.'), "{}", f.text);
+        assert!(text.contains(citation), "no `{citation}` in:\n{text}");
         assert!(!f.inputs.is_empty());
     }
-    let f = e.fact(&queries[0]).expect("aliases resolve");
+    let f = e.fact(&cases[0].0).expect("aliases resolve");
     assert_eq!(f.subjects, vec!["^RUT".to_string(), "^GSPC".to_string()]);
-    assert!(
-        f.text
-            .contains("11 straight sessions from 2026-01-02 to 2026-01-16"),
-        "{}",
-        f.text
-    );
+}
+
+/// The kept derivations still print what the tests assert: each script in
+/// `tests/python/` is run and its output compared with the `.out` file
+/// kept beside it (the figures the tests hard-code are in those files).
+#[test]
+fn the_kept_scripts_reproduce_their_outputs() {
+    if store::testing::shared_data_dir().is_none() {
+        return;
+    }
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/python");
+    let mut scripts: Vec<std::path::PathBuf> = std::fs::read_dir(&dir)
+        .expect("tests/python")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "py") && !p.ends_with("mdata.py"))
+        .collect();
+    scripts.sort();
+    assert!(scripts.len() >= 9, "{scripts:?}");
+    for script in scripts {
+        let out = match std::process::Command::new("python3")
+            .arg(&script)
+            .env("PYTHONDONTWRITEBYTECODE", "1")
+            .output()
+        {
+            Ok(out) => out,
+            Err(e) => {
+                store::testing::skip(&format!(
+                    "python3 cannot run ({e}); kept scripts not checked"
+                ));
+                return;
+            }
+        };
+        assert!(
+            out.status.success(),
+            "{} failed: {}",
+            script.display(),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let kept = std::fs::read_to_string(script.with_extension("out"))
+            .unwrap_or_else(|e| panic!("{}: no kept output ({e})", script.display()));
+        assert_eq!(
+            String::from_utf8_lossy(&out.stdout),
+            kept,
+            "{} no longer prints its kept output",
+            script.display()
+        );
+    }
 }
 
 /// tests/python/expected.py `event_daily_move` and `event_relative_streak`,
@@ -1319,11 +1393,11 @@ fn regression_issue12_case5_adjusted_closes_are_labelled() {
 }
 
 /// Strict point-in-time for rate decisions: FRED is read only through as-of;
-/// a decision announced on as-of comes from that day's statement. Python
-/// (/tmp/fomc_check.py, csv module): every kind=statement row of heliar-k
+/// a decision announced on as-of comes from that day's statement.
+/// tests/python/fomc_check.py: every kind=statement row of heliar-k
 /// statements.csv from 2020-01-29 to 2026-07-29 (55) names a range equal to
-/// FRED's DFEDTARL/DFEDTARU on the first date after the statement, except
-/// 2020-03-23, which names none.
+/// FRED's DFEDTARL/DFEDTARU on the first date after the statement (54),
+/// except 2020-03-23, which names none.
 #[test]
 fn rate_decisions_are_strictly_point_in_time() {
     let Some(e) = engine() else { return };
@@ -1350,7 +1424,7 @@ fn rate_decisions_are_strictly_point_in_time() {
             None => none.push(doc.date),
         }
     }
-    assert!(checked >= 50, "only {checked} statements checked");
+    assert_eq!(checked, 54, "statements checked");
     assert_eq!(none, vec![d("2020-03-23")]);
 
     // As of the Dec 10 announcement: known from the statement, FRED read to 12-10.
@@ -1392,7 +1466,7 @@ fn rate_decisions_are_strictly_point_in_time() {
     );
 }
 
-/// `change.level`: Python: DGS10 column of heliar-k rates.csv, last non-empty
+/// `change.level`: tests/python/misc.py: DGS10 column of heliar-k rates.csv, last non-empty
 /// value on or before each date: 4.19 on 2026-01-02, 4.24 on 2026-01-16,
 /// change 0.05 pp = 5 bp; from 2026-01-01 (a holiday) the base is 4.18 on
 /// 2025-12-31. ^GSPC (guydekowski GSPC.csv close): 6845.5 on 2025-12-31,
@@ -1464,7 +1538,7 @@ fn change_of_a_rate_and_of_an_index() {
         .is_err());
 }
 
-/// `return.spread`: Python: ^RUT close = hjyssg ^RUT.csv through 2024-08-02
+/// `return.spread`: tests/python/misc.py: ^RUT close = hjyssg ^RUT.csv through 2024-08-02
 /// then heliar-k RUT.csv; ^GSPC = guydekowski GSPC.csv; base = last close
 /// before 2026-01-02 (2025-12-31). ^RUT +7.890294168604006 %, ^GSPC
 /// +1.3806115787743822 %, spread 6.509682589829624 pp, relative
