@@ -149,8 +149,9 @@ fn scan_ranks_the_real_closes_and_cites_every_figure() {
             .find(|r| r["instrument"] == sym && r["field"] == "close")
             .unwrap_or_else(|| panic!("no {sym} close row"))
     };
-    // Python 3 with the csv module on guydekowski_market-lab/GSPC.csv (the
-    // highest-priority S&P 500 source), closes up to 2026-08-21:
+    // crates/scan/tests/python/scan_expected.py (Python 3, csv module) on
+    // guydekowski_market-lab/GSPC.csv (the highest-priority S&P 500 source),
+    // closes up to 2026-08-21; output kept in scan_expected.out:
     //   n = 24777 sessions from 1927-12-30; c[-1] = 7674.3701171875
     //   c[-1]/c[-2]-1 = 0.004346193543703691; c[-1]/c[-22]-1 = 0.03591516535705641
     //   ytd from 2025-12-31: 0.12108248005076327; streak +1 (one up day)

@@ -866,9 +866,6 @@ fn fact_text_reads_well() {
 /// kept beside it (the figures the tests hard-code are in those files).
 #[test]
 fn the_kept_scripts_reproduce_their_outputs() {
-    if store::testing::shared_data_dir().is_none() {
-        return;
-    }
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/python");
     let mut scripts: Vec<std::path::PathBuf> = std::fs::read_dir(&dir)
         .expect("tests/python")
@@ -879,33 +876,7 @@ fn the_kept_scripts_reproduce_their_outputs() {
     scripts.sort();
     assert!(scripts.len() >= 9, "{scripts:?}");
     for script in scripts {
-        let out = match std::process::Command::new("python3")
-            .arg(&script)
-            .env("PYTHONDONTWRITEBYTECODE", "1")
-            .output()
-        {
-            Ok(out) => out,
-            Err(e) => {
-                store::testing::skip(&format!(
-                    "python3 cannot run ({e}); kept scripts not checked"
-                ));
-                return;
-            }
-        };
-        assert!(
-            out.status.success(),
-            "{} failed: {}",
-            script.display(),
-            String::from_utf8_lossy(&out.stderr)
-        );
-        let kept = std::fs::read_to_string(script.with_extension("out"))
-            .unwrap_or_else(|e| panic!("{}: no kept output ({e})", script.display()));
-        assert_eq!(
-            String::from_utf8_lossy(&out.stdout),
-            kept,
-            "{} no longer prints its kept output",
-            script.display()
-        );
+        store::testing::check_kept_script(&script);
     }
 }
 

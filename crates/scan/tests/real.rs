@@ -61,9 +61,10 @@ fn xlk_against_the_sp500_from_the_raw_files() {
         Some(&bench),
     )
     .expect("non-empty");
-    // Expected values: a Python 3 script with the csv module, plain loops,
-    // straight from the definitions (runs listed explicitly, records by a
-    // running max, statistics.stdev for the volatility).
+    // Expected values: tests/python/scan_expected.py (csv module, plain
+    // loops, straight from the definitions: runs listed explicitly, records
+    // by a running max, statistics.stdev for the volatility); its output is
+    // kept in scan_expected.out and re-checked below.
     assert_eq!(m.sessions, 6944);
     assert_eq!(
         m.last_date,
@@ -126,4 +127,13 @@ fn every_daily_index_and_etf_close_of_the_store_matches_the_reference() {
         assert_eq!(f.return_ytd.is_some(), e.return_ytd.is_some());
         assert!(close(f.drawdown, e.drawdown));
     }
+}
+
+/// The kept derivation of the figures above (and of crates/cli/tests/scan.rs)
+/// still prints its kept output.
+#[test]
+fn the_kept_script_reproduces_its_output() {
+    store::testing::check_kept_script(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/python/scan_expected.py"),
+    );
 }

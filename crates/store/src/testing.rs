@@ -104,6 +104,48 @@ pub fn shared_universe() -> Option<&'static Universe> {
         })
 }
 
+/// Runs a kept derivation (a Python 3 script beside a test) and checks that
+/// it still prints the output kept beside it (`script.out`): the figures a
+/// test hard-codes come from that output. Skips (see [`skip`]) without the
+/// market data or without `python3`.
+///
+/// # Panics
+/// When the script fails or prints anything else than its kept output.
+pub fn check_kept_script(script: &std::path::Path) {
+    if shared_data_dir().is_none() {
+        return;
+    }
+    let out = match std::process::Command::new("python3")
+        .arg(script)
+        .env("PYTHONDONTWRITEBYTECODE", "1")
+        .output()
+    {
+        Ok(out) => out,
+        Err(e) => {
+            skip(&format!(
+                "python3 cannot run ({e}); {} not checked",
+                script.display()
+            ));
+            return;
+        }
+    };
+    assert!(
+        out.status.success(),
+        "{} failed: {}",
+        script.display(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let kept = std::fs::read_to_string(script.with_extension("out"))
+        .unwrap_or_else(|e| panic!("{}: no kept output ({e})", script.display()));
+    assert!(
+        String::from_utf8_lossy(&out.stdout) == kept,
+        "{} no longer prints its kept output {}:\n{}",
+        script.display(),
+        script.with_extension("out").display(),
+        String::from_utf8_lossy(&out.stdout)
+    );
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
