@@ -1,8 +1,9 @@
 //! End-to-end tests of the commands built on Facts: `fact`, `brief`,
 //! `check` and `ask`, run as the real binary over one imported store.
 //!
-//! Expected values were computed independently with Python's csv module from
-//! the files in ../shared/market-data (the Russell 2000 close consolidated from
+//! Expected values come from the kept derivations in
+//! crates/facts/tests/python/ (each assertion names its script), computed
+//! with Python's csv module from the files in ../shared/market-data (the Russell 2000 close consolidated from
 //! hjyssg_tqqq-simulation/^RUT.csv through 2024-08-02, then
 //! heliar-k_market-base/RUT.csv; the S&P 500 from guydekowski_market-lab/GSPC.csv).
 
@@ -165,7 +166,26 @@ fn fact_brief_check_and_ask_from_one_store() {
             "2025-12-31",
         ],
     );
+    // crates/facts/tests/python/fomc_check.py: 2025-09-17, 2025-10-29 and
+    // 2025-12-10, each −25 bp, to 3.50–3.75 %.
     assert_eq!(fed["kind"], "rate_decisions");
+    assert_eq!(fed["value"], 3, "{fed}");
+    assert_eq!(fed["details"]["n_cuts"]["value"], 3);
+    assert_eq!(fed["details"]["net_bp"]["value"], -75.0);
+    for (k, date) in ["2025-09-17", "2025-10-29", "2025-12-10"]
+        .iter()
+        .enumerate()
+    {
+        assert_eq!(
+            fed["details"][format!("decision{:02}_date", k + 1)]["value"],
+            *date,
+            "{fed}"
+        );
+    }
+    assert_eq!(
+        fed["details"]["range"]["value"],
+        serde_json::json!({"low": 3.5, "high": 3.75})
+    );
 
     // fact level on a rate reads its value without --field: rates.csv has
     // DGS10 = 4.24 on 2026-01-16.
@@ -235,9 +255,15 @@ fn fact_brief_check_and_ask_from_one_store() {
     );
 
     // brief: Markdown to stdout, JSON with Facts, HTML to a file.
+    // The title states the streak of crates/facts/tests/python/streaks.py:
+    // 11 sessions (2026-01-02..01-16), longest since 2008-05-20..06-06.
     let md = run_ok(&db, &["brief", "--date", "2026-01-16"]);
-    assert!(md.starts_with("# "), "{md}");
-    assert!(md.contains("11"), "{md}");
+    assert!(
+        md.starts_with(
+            "# The Russell 2000 extends its streak against the S&P 500 to 11 sessions, longest since 2008\n"
+        ),
+        "{md}"
+    );
     let article = json(&db, &["--format", "json", "brief", "--date", "2026-01-16"]);
     assert!(!article["facts"].as_array().expect("facts").is_empty());
     assert!(!article["sources"].as_array().expect("sources").is_empty());
@@ -284,7 +310,14 @@ fn fact_brief_check_and_ask_from_one_store() {
     }
     let out = child.wait_with_output().expect("check output");
     assert!(out.status.success(), "{}", stderr(&out));
-    assert!(String::from_utf8_lossy(&out.stdout).contains("supported"));
+    // prices.py: −20.4669 % on 1987-10-19; 20.5 % holds at its precision.
+    let text = String::from_utf8_lossy(&out.stdout);
+    // (The figures, not the layout: the checker's report is being rewritten.)
+    assert!(
+        text.contains("1 supported") && text.contains("0 contradicted"),
+        "{text}"
+    );
+    assert!(text.contains("-20.47%"), "{text}");
 
     // ask: the plan, then the answer; --plan-only stops before running.
     let plan = run_ok(
@@ -297,7 +330,14 @@ fn fact_brief_check_and_ask_from_one_store() {
             "2026-01-16",
         ],
     );
-    assert!(plan.contains("1."), "{plan}");
+    assert!(
+        plan.contains("1. ") && plan.contains("[streak]") && plan.contains("^RUT, ^GSPC"),
+        "{plan}"
+    );
+    assert!(
+        !plan.contains("outperformed"),
+        "the plan runs nothing: {plan}"
+    );
     let answer = json(
         &db,
         &[
@@ -310,7 +350,11 @@ fn fact_brief_check_and_ask_from_one_store() {
             "2026-01-16",
         ],
     );
-    assert!(answer["answer"].as_str().expect("answer").contains("11"));
+    // streaks.py: 11 sessions from 2026-01-02, +7.8903 % vs +1.3806 %.
+    let text = answer["answer"].as_str().expect("answer");
+    for figure in ["11 straight sessions", "2026-01-02", "+7.89%", "+1.38%"] {
+        assert!(text.contains(figure), "no `{figure}` in: {text}");
+    }
     assert!(!answer["facts"].as_array().expect("facts").is_empty());
 
     // A follow-up through a conversation file.

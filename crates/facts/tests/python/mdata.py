@@ -41,11 +41,25 @@ def read(rel, col, datecol='date', header_rows=1, missing=()):
 
 
 def merge(*sources):
-    """One series from sources listed by priority (the first wins on a date)."""
+    """One series from sources listed by priority (the first wins on a date),
+    without the weekend rows that repeat the previous weekday's value (the
+    yfinance wide tables carry Friday's close into some weekends; the store
+    drops those from a series that otherwise trades on weekdays)."""
     out = {}
     for s in reversed(sources):
         out.update(s)
-    return sorted(out.items())
+    items = sorted(out.items())
+    weekend = sum(1 for x, _ in items if x.weekday() >= 5)
+    if weekend == 0 or weekend > 0.02 * len(items):
+        return items
+    kept, last_weekday = [], None
+    for x, v in items:
+        if x.weekday() < 5:
+            last_weekday = v
+        elif last_weekday is not None and abs(v - last_weekday) <= 1e-4 * max(abs(last_weekday), 1.0):
+            continue
+        kept.append((x, v))
+    return kept
 
 
 def gspc(col='close'):
