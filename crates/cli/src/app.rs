@@ -71,6 +71,9 @@ pub(crate) enum Command {
     Serve(crate::cmd::serve::ServeArgs),
     /// Scan every daily index and ETF close for what is rare today, ranked.
     Scan(crate::cmd::scan::ScanArgs),
+    /// Copy a data folder as it stood at a date (point-in-time testing).
+    #[command(hide = true)]
+    Truncate(crate::cmd::truncate::TruncateArgs),
 }
 
 /// The default store path: `$XDG_DATA_HOME/marketproof/store.db`, else

@@ -222,3 +222,44 @@ fn killed_import_leaves_old_or_new_data() {
         "no kill landed before the commit; the test proved nothing"
     );
 }
+
+/// The hidden `truncate` command writes the folder as it stood at a date
+/// (store::truncate): as of 2020-03-16 the breadth file (from 2025-06-10)
+/// is left out, and the copy's FEDFUNDS ends with February's average
+/// (rates.csv 2020-02-01: 1.58; March's is not over).
+#[test]
+fn truncate_writes_the_folder_as_it_stood() {
+    let Some(data) = data_dir() else { return };
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let copy = tmp.path().join("copy");
+    let report = ok_json(&[
+        "--format",
+        "json",
+        "truncate",
+        s(&data),
+        s(&copy),
+        "--as-of",
+        "2020-03-16",
+    ]);
+    let left_out = report["files_left_out"].as_array().expect("list");
+    assert!(left_out.contains(&serde_json::json!("heliar-k_market-base/abv.csv")));
+    let db = tmp.path().join("copy.db");
+    let series = ok_json(&[
+        "--store",
+        s(&db),
+        "--data",
+        s(&copy),
+        "--format",
+        "json",
+        "series",
+        "FEDFUNDS",
+        "--from",
+        "2020-01-01",
+    ]);
+    let text = series.to_string();
+    assert!(
+        text.contains("2020-02-01") && text.contains("1.58"),
+        "{text}"
+    );
+    assert!(!text.contains("2020-03-01"), "{text}");
+}

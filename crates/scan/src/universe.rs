@@ -479,7 +479,39 @@ pub fn facts(universe: &Universe, scan: &UniverseScan<'_>, row: &ScanRow<'_>) ->
     );
     rarity.method = Method::new("scan.rarity", RARITY_METHOD_VERSION);
     out.push(rarity);
+    if s.key().field == Field::AdjClose {
+        mark_adjusted(&mut out);
+    }
     out
+}
+
+/// Flags Facts read from dividend-adjusted closes as the fact engine does
+/// (docs/methods.md): `adjusted`, `price_basis` (a level restated for
+/// dividends paid later, not the price it traded at), `return_basis` (a
+/// ratio of adjusted closes is a total return); a return's sentence says
+/// "total return" and names the adjusted base close.
+fn mark_adjusted(facts: &mut [Fact]) {
+    for f in facts {
+        f.details.insert(
+            "adjusted".into(),
+            Detail {
+                value: FactValue::Bool(true),
+                unit: Unit::Bool,
+            },
+        );
+        f.details.insert(
+            "price_basis".into(),
+            Detail::text("dividend-adjusted close"),
+        );
+        f.details
+            .insert("return_basis".into(), Detail::text("total return"));
+        if f.method.id == "scan.return" {
+            f.text = f
+                .text
+                .replacen(" return to ", " total return to ", 1)
+                .replacen("(from ", "(from the dividend-adjusted close ", 1);
+        }
+    }
 }
 
 /// Index of the last close of the year before the last date's year, if the

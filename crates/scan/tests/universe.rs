@@ -225,3 +225,39 @@ fn an_instrument_with_a_close_is_not_scanned_twice() {
     // ^RUT.csv's Adj Close column) that stops on 2024-08-02: only the close counts.
     assert_eq!(rut, [model::Field::Close]);
 }
+
+/// Issue 12, case 5, in the scan: SPY's closes are dividend-adjusted
+/// (guydekowski SPY.csv): its Facts say so and its returns are total
+/// returns; the S&P 500's are not flagged.
+#[test]
+fn adjusted_closes_are_flagged_in_the_scan() {
+    let Some(universe) = store::testing::shared_universe() else {
+        return;
+    };
+    let registry = model::Registry::builtin().expect("registry");
+    let as_of = model::parse_iso_date("2020-03-16").expect("date");
+    let scan = scan::universe::scan_universe(universe, &registry, Some(as_of), "^GSPC", 1);
+    let facts_of = |sym: &str| {
+        let row = scan
+            .rows
+            .iter()
+            .find(|r| r.series.key().instrument == sym)
+            .expect("scanned");
+        scan::universe::facts(universe, &scan, row)
+    };
+    let spy = facts_of("SPY");
+    assert!(spy.iter().all(|f| f.detail("adjusted").is_some()));
+    let ytd = spy
+        .iter()
+        .find(|f| f.kind == "return_ytd")
+        .expect("SPY ytd");
+    assert!(
+        ytd.text.contains("year-to-date total return")
+            && ytd.text.contains("from the dividend-adjusted close"),
+        "{}",
+        ytd.text
+    );
+    assert!(facts_of("^GSPC")
+        .iter()
+        .all(|f| f.detail("adjusted").is_none()));
+}

@@ -10,6 +10,7 @@ pub(crate) mod scan;
 pub(crate) mod series;
 pub(crate) mod serve;
 pub(crate) mod sources;
+pub(crate) mod truncate;
 
 use crate::app::{Cli, Command};
 
@@ -26,5 +27,6 @@ pub(crate) fn run(cli: &Cli) -> anyhow::Result<()> {
         Command::Ask(args) => ask::run(&cli.global, args),
         Command::Serve(args) => serve::run(&cli.global, args),
         Command::Scan(args) => scan::run(&cli.global, args),
+        Command::Truncate(args) => truncate::run(&cli.global, args),
     }
 }
