@@ -151,7 +151,8 @@ pub(crate) fn change(
     }
     let field = match field {
         Some(f) => f,
-        None => engine.price_series(symbol)?.key().field,
+        // The price field as of the start: chosen by what was known then.
+        None => engine.price_cut(symbol, from)?.field(),
     };
     let end = level(engine, symbol, field, as_of)?;
     let start = level(engine, symbol, field, from)?;
