@@ -117,6 +117,7 @@ pub(crate) fn answer(engine: &Engine<'_>, query: &Query) -> Result<Fact, FactErr
             period,
             as_of,
         } => prices::return_spread(engine, a, b, *period, *as_of),
+        Query::Series(q) => crate::algebra::evaluate(engine, q),
     }
 }
 
