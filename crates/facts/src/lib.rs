@@ -10,6 +10,8 @@
 //! documented with the method it implements (`docs/methods.md`). The
 //! [`Engine`] picks the series, cuts them at the as-of date, runs the kernels
 //! and turns their results into Facts with inputs, details and a sentence.
+//! [`Engine::series`] evaluates the query algebra ([`model::SeriesQuery`]:
+//! subject × measure × window × reducer) the same way.
 
 mod algebra;
 mod answer;

@@ -44,6 +44,7 @@ impl Words {
                 of,
                 *pred,
                 m.inner.as_ref().map_or(m.unit, |i| i.1),
+                names.get(1).map(String::as_str),
             )),
             _ => None,
         };
@@ -140,16 +141,25 @@ pub(crate) fn measure_words(grid: &Grid<'_>, measure: &Measure, step: Step) -> S
         Measure::PeriodChange { calendar } => format!("{} change", calendar_adjective(*calendar)),
         // Nested flags and runs (a flag of a run length): thresholds are counts.
         Measure::Flag { of, pred } => {
-            format!("flag for {}", condition(grid, of, *pred, Unit::Count))
+            format!("flag for {}", condition(grid, of, *pred, Unit::Count, None))
         }
         Measure::RunLength { of, pred } => {
-            format!("run length of {}", condition(grid, of, *pred, Unit::Count))
+            format!(
+                "run length of {}",
+                condition(grid, of, *pred, Unit::Count, None)
+            )
         }
     }
 }
 
 /// A condition on a measure: `a record close`, `a daily return above 2.00%`.
-fn condition(grid: &Grid<'_>, of: &Measure, pred: Pred, unit: Unit) -> String {
+fn condition(
+    grid: &Grid<'_>,
+    of: &Measure,
+    pred: Pred,
+    unit: Unit,
+    benchmark: Option<&str>,
+) -> String {
     let step = if grid.monthly {
         Step::Month
     } else {
@@ -163,7 +173,18 @@ fn condition(grid: &Grid<'_>, of: &Measure, pred: Pred, unit: Unit) -> String {
     };
     let what = measure_words(grid, of, step);
     let x = |t: f64| threshold(t, unit);
+    // Against zero: "a daily return above the S&P 500's" for A relative to
+    // B, "a weekly change above zero" for one instrument.
+    let zero = match (
+        grid.shape,
+        benchmark.or(grid.symbols.get(1).map(String::as_str)),
+    ) {
+        (Shape::Relative, Some(b)) => format!("the {b}'s"),
+        _ => "zero".to_string(),
+    };
     match pred {
+        Pred::Gt(0.0) => format!("a {what} above {zero}"),
+        Pred::Lt(0.0) => format!("a {what} below {zero}"),
         Pred::Gt(t) => format!("a {what} above {}", x(t)),
         Pred::Ge(t) => format!("a {what} at or above {}", x(t)),
         Pred::Lt(t) => format!("a {what} below {}", x(t)),

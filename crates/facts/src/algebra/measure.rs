@@ -242,11 +242,6 @@ fn session(grid: &Grid<'_>, measure: &Measure) -> Result<Measured, FactError> {
     let legs = &grid.legs;
     // Fractional return of leg `k` from row `i − back` to row `i`.
     let ret = |k: usize, i: usize, back: usize| legs[k].main[i] / legs[k].main[i - back] - 1.0;
-    // A leg's return (one instrument), or A's minus B's (relative).
-    let relative_pct = |f: &dyn Fn(usize) -> f64, g: &dyn Fn(usize) -> f64| match grid.shape {
-        Shape::Relative => (f(0) - g(1)) * 100.0,
-        _ => f(0) * 100.0,
-    };
     let (values, reads_from, unit, kind): (Vec<f64>, Vec<usize>, Unit, Kind) = match measure {
         Measure::Level { .. } => (
             level_column(grid),
@@ -319,12 +314,11 @@ fn session(grid: &Grid<'_>, measure: &Measure) -> Result<Measured, FactError> {
                 aux / legs[k].main[i - 1] - 1.0
             };
             let values = (0..n)
-                .map(|i| {
-                    if i == 0 {
-                        f64::NAN
-                    } else {
-                        relative_pct(&|k| bar(k, i), &|k| bar(k, i))
-                    }
+                .map(|i| match (i, grid.shape) {
+                    (0, _) => f64::NAN,
+                    // A's minus B's, like the returns of a relative subject.
+                    (_, Shape::Relative) => (bar(0, i) - bar(1, i)) * 100.0,
+                    _ => bar(0, i) * 100.0,
                 })
                 .collect();
             (
@@ -388,27 +382,20 @@ fn session(grid: &Grid<'_>, measure: &Measure) -> Result<Measured, FactError> {
             })
         }
     };
-    let mut out = empty(unit, step, kind);
     let level_legs = kind == Kind::Level && grid.shape == Shape::Relative;
-    let mut legs_out = [Vec::new(), Vec::new()];
-    for (i, v) in values.into_iter().enumerate() {
-        if !v.is_finite() {
-            continue;
-        }
-        out.dates.push(grid.dates[i]);
-        out.values.push(v);
-        out.rows.push(i);
-        out.reads_from.push(reads_from[i]);
-        if level_legs {
-            legs_out[0].push(legs[0].main[i]);
-            legs_out[1].push(legs[1].main[i]);
-        }
-    }
-    out.covered_row = out.rows.first().copied().unwrap_or(n);
-    out.ratio = level_legs;
+    // Rows with a value: usually all but the first few (a look-back).
+    let kept: Vec<usize> = (0..n).filter(|&i| values[i].is_finite()).collect();
+    let mut out = empty(unit, step, kind);
+    out.dates = kept.iter().map(|&i| grid.dates[i]).collect();
+    out.values = kept.iter().map(|&i| values[i]).collect();
+    out.reads_from = kept.iter().map(|&i| reads_from[i]).collect();
     if level_legs {
-        out.legs = Some(legs_out);
+        let leg = |k: usize| kept.iter().map(|&i| legs[k].main[i]).collect();
+        out.legs = Some([leg(0), leg(1)]);
     }
+    out.covered_row = kept.first().copied().unwrap_or(n);
+    out.ratio = level_legs;
+    out.rows = kept;
     Ok(out)
 }
 

@@ -85,6 +85,23 @@ fn universe() -> &'static Universe {
             ccc.iter().map(|&i| days[i]).collect(),
             ccc.iter().map(|&i| BBB[i]).collect(),
         );
+        // Only an adjusted close; and monthly returns in percent (French-style).
+        add("ADJ", Field::AdjClose, days.clone(), CLOSE.to_vec());
+        add(
+            "RET",
+            Field::ReturnPct,
+            [
+                "2023-01-01",
+                "2023-02-01",
+                "2023-03-01",
+                "2023-04-01",
+                "2023-05-01",
+            ]
+            .iter()
+            .map(|s| d(s))
+            .collect(),
+            vec![1.0, 2.0, -1.0, 3.0, 5.0],
+        );
         add(
             "MON",
             Field::Close,
@@ -713,4 +730,64 @@ fn facts_carry_their_reading() {
         f.text,
         "AAA returned +9.09% (+1.00 points) from 2024-01-03 to 2024-01-09, measured from the close of 11.00 on 2024-01-02."
     );
+}
+
+/// Without a close, the adjusted close is read and the Fact says so; a
+/// series of monthly returns is compounded into a level (and cut at the
+/// months complete by the as-of date: May 2023 is not, on 2023-05-15).
+#[test]
+fn adjusted_closes_and_periodic_returns() {
+    let e = Engine::new(universe());
+    let f = e
+        .series(&SeriesQuery {
+            subject: Subject::symbol("ADJ"),
+            measure: Measure::price(),
+            window: Window::All,
+            reduce: Reduce::Max,
+            as_of: d("2024-01-09"),
+        })
+        .expect("adjusted");
+    assert_eq!(brief(&f), "13.0000 2024-01-05");
+    assert_eq!(
+        f.detail("adjusted_close").map(|x| x.value.clone()),
+        Some(model::FactValue::Bool(true))
+    );
+    assert!(f.inputs.iter().all(|i| i.field == Field::AdjClose));
+    let q = |measure: Measure, window: Window, reduce: Reduce| SeriesQuery {
+        subject: Subject::symbol("RET"),
+        measure,
+        window,
+        reduce,
+        as_of: d("2023-05-15"),
+    };
+    // February to April: 1.02 × 0.99 × 1.03 − 1.
+    let f = e
+        .series(&q(
+            Measure::price(),
+            between("2023-02-01", "2023-04-30"),
+            Reduce::Return,
+        ))
+        .expect("compounded");
+    super::assert_close(super::num(&f), (1.02 * 0.99 * 1.03 - 1.0) * 100.0, 1e-9);
+    assert!(super::det_bool(&f, "compounded_from_returns"));
+    // The raw field is the monthly return itself; April is the last complete month.
+    let f = e
+        .series(&q(
+            Measure::field(Field::ReturnPct),
+            Window::All,
+            Reduce::Last,
+        ))
+        .expect("raw");
+    assert_eq!(brief(&f), "3.0000 2023-04-01");
+    assert_eq!(f.unit, Unit::Percent);
+    // Its runs count months.
+    let f = e
+        .series(&q(
+            Measure::run(Measure::field(Field::ReturnPct), Pred::Gt(0.0)),
+            Window::All,
+            Reduce::LongestRun,
+        ))
+        .expect("runs");
+    assert_eq!(brief(&f), "2 2023-02-01");
+    assert_eq!(f.unit, Unit::Months);
 }
