@@ -105,8 +105,6 @@ pub(crate) struct Measured {
     pub(crate) legs: Option<[Vec<f64>; 2]>,
     /// For a flag or a run: the tested measure's value at each observation.
     pub(crate) inner: Option<(Vec<f64>, Unit)>,
-    /// Whether the values are the pair's ratio A / B (Relative levels).
-    pub(crate) ratio: bool,
 }
 
 impl Measured {
@@ -394,7 +392,6 @@ fn session(grid: &Grid<'_>, measure: &Measure) -> Result<Measured, FactError> {
         out.legs = Some([leg(0), leg(1)]);
     }
     out.covered_row = kept.first().copied().unwrap_or(n);
-    out.ratio = level_legs;
     out.rows = kept;
     Ok(out)
 }
@@ -411,7 +408,6 @@ fn empty(unit: Unit, step: Step, kind: Kind) -> Measured {
         kind,
         legs: None,
         inner: None,
-        ratio: false,
     }
 }
 
@@ -572,7 +568,6 @@ fn flag(inner: Measured, pred: Pred) -> Measured {
         kind: Kind::Flag,
         legs: None,
         inner: Some((inner.values, inner.unit)),
-        ratio: false,
     }
 }
 
