@@ -997,3 +997,78 @@ fn capitalise(s: &str) -> String {
         .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
         .unwrap_or_default()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rstest::rstest;
+
+    #[rstest]
+    #[case::empty(&[], Order::Highest, None)]
+    #[case::earliest_tie(&[1.0, 3.0, 2.0, 3.0], Order::Highest, Some(1))]
+    #[case::lowest(&[1.0, 3.0, 0.5, 0.5], Order::Lowest, Some(2))]
+    fn extremes(#[case] values: &[f64], #[case] order: Order, #[case] expected: Option<usize>) {
+        assert_eq!(extreme_index(values, order), expected);
+    }
+
+    #[rstest]
+    #[case::none(&[0.0, 0.0], vec![])]
+    #[case::edges(&[1.0, 1.0, 0.0, 2.0], vec![(0, 1), (3, 3)])]
+    #[case::all(&[3.0, 4.0, 5.0], vec![(0, 2)])]
+    fn runs(#[case] values: &[f64], #[case] expected: Vec<(usize, usize)>) {
+        assert_eq!(nonzero_runs(values), expected);
+    }
+
+    #[rstest]
+    // 12 among 10 11 12 11 13 13 12: four at least as high, one tie.
+    #[case::ties_count_against(&[10.0, 11.0, 12.0, 11.0, 13.0, 13.0, 12.0], 12.0, Order::Highest, (4, 3, 1))]
+    #[case::lowest(&[10.0, 11.0, 12.0], 10.0, Order::Lowest, (1, 1, 0))]
+    #[case::alone(&[5.0], 5.0, Order::Highest, (1, 1, 0))]
+    fn ranks(
+        #[case] values: &[f64],
+        #[case] x: f64,
+        #[case] order: Order,
+        #[case] expected: (usize, usize, usize),
+    ) {
+        let r = rank(values, x, order);
+        assert_eq!((r.rank, r.shared, r.ties), expected);
+    }
+
+    #[rstest]
+    #[case::level(&[3.0, 1.0, 2.0, 2.0], 3, Order::Highest, false, Some(2))]
+    #[case::on_record(&[1.0, 2.0, 3.0], 2, Order::Highest, false, None)]
+    #[case::lowest(&[1.0, 5.0, 4.0, 2.0], 3, Order::Lowest, false, Some(0))]
+    // Run lengths 1 2 0 1 2 3 0 1 2: the run of 2 ending at 8 skips itself
+    // (7, 8) and finds the end of the run of 3 at 5.
+    #[case::run_skips_itself(&[1.0, 2.0, 0.0, 1.0, 2.0, 3.0, 0.0, 1.0, 2.0], 8, Order::Highest, true, Some(5))]
+    #[case::run_on_record(&[1.0, 2.0, 0.0, 1.0, 2.0, 3.0], 5, Order::Highest, true, None)]
+    fn since(
+        #[case] values: &[f64],
+        #[case] i: usize,
+        #[case] order: Order,
+        #[case] skip_run: bool,
+        #[case] expected: Option<usize>,
+    ) {
+        assert_eq!(
+            last_at_least_as_extreme(values, i, order, skip_run),
+            expected
+        );
+    }
+
+    #[rstest]
+    #[case::empty(&[], None)]
+    #[case::rising(&[1.0, 2.0, 3.0], Some((0, 0, 0.0)))]
+    // 120 → 90 is −25 %, deeper than 100 → 80 (−20 %) before the new peak.
+    #[case::deepest(&[100.0, 80.0, 120.0, 90.0, 95.0], Some((2, 3, -25.0)))]
+    fn drawdowns(#[case] values: &[f64], #[case] expected: Option<(usize, usize, f64)>) {
+        assert_eq!(max_drawdown(values), expected);
+    }
+
+    #[test]
+    fn spread_of_values() {
+        assert_eq!(std_dev(&[1.0], true), None);
+        assert_eq!(std_dev(&[], false), None);
+        assert_eq!(std_dev(&[2.0, 4.0], false), Some(1.0));
+        assert_eq!(mean(&[]), None);
+    }
+}
