@@ -68,6 +68,17 @@ pub(crate) fn query_window_text(q: &Query) -> String {
             Period::Day => format!("the session of {as_of}"),
             p => format!("{} (as of {as_of})", period_text(*p, *as_of)),
         },
+        Query::Series(q) => match q.window {
+            model::Window::All => format!("all data through {}", q.as_of),
+            model::Window::Period {
+                period: Period::Day,
+            } => {
+                format!("the session of {}", q.as_of)
+            }
+            model::Window::Period { period } => {
+                format!("{} (as of {})", period_text(period, q.as_of), q.as_of)
+            }
+        },
     }
 }
 
@@ -133,6 +144,7 @@ pub(crate) fn describe_query(q: &Query) -> String {
         Query::ReturnSpread { .. } => {
             "return of the first minus return of the second (percentage points)".to_string()
         }
+        Query::Series(q) => format!("{} of the {}", q.reduce.name(), q.measure.name()),
     }
 }
 

@@ -471,6 +471,12 @@ impl Step {
                     "FOMC statements".to_string(),
                 ]
             }
+            Query::Series(q) => q
+                .subject
+                .symbols()
+                .into_iter()
+                .map(str::to_string)
+                .collect(),
         }
     }
 

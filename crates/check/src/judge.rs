@@ -135,6 +135,7 @@ fn set_as_of(q: &Query, d: Date) -> Query {
         | Query::EventStudy { as_of, .. }
         | Query::Change { as_of, .. }
         | Query::ReturnSpread { as_of, .. } => *as_of = d,
+        Query::Series(s) => s.as_of = d,
     }
     q
 }

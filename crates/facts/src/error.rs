@@ -83,10 +83,49 @@ pub enum FactError {
         /// Basket name.
         basket: String,
     },
+    /// The window, or the base observation before it, reaches before the
+    /// data begin (or the as-of date precedes them): the answer would need
+    /// observations that do not exist. Never answered on a shortened window;
+    /// a reader says "unverifiable".
+    #[error("{}", before_data_message(.instrument, *.data_from, *.window_from))]
+    BeforeData {
+        /// Instrument (or the pair, e.g. `^RUT relative to ^GSPC`).
+        instrument: String,
+        /// The first date the measure has a value (the series' first
+        /// observation, or later when the measure looks back).
+        data_from: Date,
+        /// The window's first day; `None` for a window counted in
+        /// observations ("the last 300 sessions") or all history.
+        window_from: Option<Date>,
+    },
+    /// The instrument has series, but none for this field.
+    #[error("{instrument} has no {field} series in the store")]
+    MissingField {
+        /// Instrument.
+        instrument: String,
+        /// The field asked.
+        field: Field,
+    },
+    /// The parts of a query do not make sense together (a return of a
+    /// drawdown, a count of runs of a non-flag measure...).
+    #[error("invalid query: {reason}")]
+    InvalidQuery {
+        /// Why.
+        reason: String,
+    },
     /// The query is valid but this engine does not answer it yet.
     #[error("not supported yet: {what}")]
     Unsupported {
         /// What.
         what: String,
     },
+}
+
+fn before_data_message(instrument: &str, data_from: Date, window_from: Option<Date>) -> String {
+    match window_from {
+        Some(from) => format!(
+            "the window starts on {from}, before the {instrument} data begin on {data_from}"
+        ),
+        None => format!("the window reaches before the {instrument} data begin on {data_from}"),
+    }
 }

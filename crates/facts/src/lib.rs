@@ -11,7 +11,10 @@
 //! documented with the method it implements (`docs/methods.md`). The
 //! [`Engine`] picks the series, cuts them at the as-of date, runs the kernels
 //! and turns their results into Facts with inputs, details and a sentence.
+//! [`Engine::series`] evaluates the query algebra ([`model::SeriesQuery`]:
+//! subject × measure × window × reducer) the same way.
 
+mod algebra;
 mod answer;
 mod error;
 pub mod kernels;
@@ -48,6 +51,34 @@ pub const METHODS: &[(&str, u32)] = &[
     ("rates.decisions", 3),
     ("event_study.forward", 1),
     ("event_study.january", 2),
+    ("measure.level", 1),
+    ("measure.return", 1),
+    ("measure.change", 1),
+    ("measure.open_gap", 1),
+    ("measure.intraday_move", 1),
+    ("measure.drawdown", 1),
+    ("measure.sma_gap", 1),
+    ("measure.period_return", 1),
+    ("measure.period_change", 1),
+    ("measure.flag", 1),
+    ("measure.run_length", 1),
+    ("reduce.last", 1),
+    ("reduce.first", 1),
+    ("reduce.change", 1),
+    ("reduce.return", 1),
+    ("reduce.max", 1),
+    ("reduce.min", 1),
+    ("reduce.mean", 1),
+    ("reduce.std_dev", 1),
+    ("reduce.count", 1),
+    ("reduce.count_runs", 1),
+    ("reduce.longest_run", 1),
+    ("reduce.first_date", 1),
+    ("reduce.last_date", 1),
+    ("reduce.rank", 1),
+    ("reduce.last_at_least_as_extreme", 1),
+    ("reduce.from_extreme", 1),
+    ("reduce.max_drawdown", 1),
 ];
 
 /// Answers fact queries over one universe of consolidated series.

@@ -18,6 +18,14 @@ const SOURCES: &[(&str, &str)] = &[
         "answer/streaks.rs",
         include_str!("../src/answer/streaks.rs"),
     ),
+    (
+        "algebra/measure.rs",
+        include_str!("../src/algebra/measure.rs"),
+    ),
+    (
+        "algebra/reduce.rs",
+        include_str!("../src/algebra/reduce.rs"),
+    ),
 ];
 
 /// The `## ...` headings of the methods page.

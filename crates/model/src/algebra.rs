@@ -360,6 +360,13 @@ pub enum Reduce {
         /// Where the reference extreme is looked for.
         within: Window,
     },
+    /// The deepest fall within the window from the window's own peak: the
+    /// minimum over the window of value / (the highest window value up to
+    /// it) − 1, in percent (≤ 0), with the peak's and the trough's dates
+    /// ("fell 25% from its January high to its October low"). `Drawdown`
+    /// with `Min` measures the same fall from the running peak of all
+    /// history instead.
+    MaxDrawdown,
 }
 
 /// Stable names, used in method ids (`measure.<name>`, `reduce.<name>`) and
@@ -403,6 +410,7 @@ impl Reduce {
             Reduce::Rank { .. } => "rank",
             Reduce::LastAtLeastAsExtreme { .. } => "last_at_least_as_extreme",
             Reduce::FromExtreme { .. } => "from_extreme",
+            Reduce::MaxDrawdown => "max_drawdown",
         }
     }
 }

@@ -310,6 +310,9 @@ pub enum Query {
         /// Point-in-time date.
         as_of: Date,
     },
+    /// One series reduction of the query algebra (subject × measure ×
+    /// window × reducer), evaluated by `facts::Engine::series`.
+    Series(crate::SeriesQuery),
     /// Forward returns after past occurrences of a condition (event study).
     EventStudy {
         /// Instrument whose forward returns are measured.
@@ -380,6 +383,7 @@ impl Query {
             | Query::EventStudy { as_of, .. }
             | Query::Change { as_of, .. }
             | Query::ReturnSpread { as_of, .. } => *as_of,
+            Query::Series(q) => q.as_of,
         }
     }
 }

@@ -154,6 +154,7 @@ fn dispatch(engine: &Engine<'_>, query: &Query) -> Result<Fact, FactError> {
             period,
             as_of,
         } => prices::return_spread(engine, a, b, *period, *as_of),
+        Query::Series(q) => crate::algebra::evaluate(engine, q),
     }
 }
 
