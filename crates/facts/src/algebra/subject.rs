@@ -321,7 +321,11 @@ fn leg<'u>(
     // (equally adjusted) opens.
     let price = || -> Result<Cut<'u>, FactError> {
         engine.price_cut(symbol, as_of).map_err(|e| match e {
-            FactError::NoData { .. } => match engine.price_series(symbol).ok().and_then(|s| s.first_date()) {
+            FactError::NoData { .. } => match engine
+                .price_series(symbol)
+                .ok()
+                .and_then(|s| s.first_date())
+            {
                 Some(first) => FactError::BeforeData {
                     instrument: symbol.to_string(),
                     data_from: first,
