@@ -32,6 +32,10 @@ pub(crate) struct GlobalArgs {
     /// Output format.
     #[arg(long, global = true, value_enum, default_value_t = OutputFormat::Text)]
     pub(crate) format: OutputFormat,
+    /// How long to wait for another process writing the store before giving
+    /// up with "store is busy".
+    #[arg(long, global = true, value_name = "SECONDS", default_value_t = store::DEFAULT_BUSY_TIMEOUT.as_secs_f64())]
+    pub(crate) busy_timeout: f64,
 }
 
 /// How results are printed.
@@ -97,9 +101,16 @@ pub(crate) fn open_store(global: &GlobalArgs) -> anyhow::Result<Store> {
     let path = global.store.clone().unwrap_or_else(default_store_path);
     let mut store =
         Store::open(&path).with_context(|| format!("opening store {}", path.display()))?;
+    let wait = std::time::Duration::try_from_secs_f64(global.busy_timeout)
+        .map_err(|_| anyhow::anyhow!("--busy-timeout must be a number of seconds >= 0"))?;
+    store.set_busy_timeout(wait)?;
     if let Some(data) = &global.data {
-        let report = import_with_progress(&mut store, std::slice::from_ref(data))
-            .with_context(|| format!("importing --data {}", data.display()))?;
+        let report = import_with_progress(
+            &mut store,
+            std::slice::from_ref(data),
+            ImportOptions::default(),
+        )
+        .with_context(|| format!("importing --data {}", data.display()))?;
         if report.rebuilt && global.format == OutputFormat::Text {
             eprintln!(
                 "imported {}: {} observations added",
@@ -121,13 +132,16 @@ pub(crate) fn open_universe(global: &GlobalArgs) -> anyhow::Result<(Store, model
     Ok((store, universe))
 }
 
-/// Imports `paths`, with a progress bar on long imports when stderr is a terminal.
+/// Imports `paths` with `opts` (its progress callback replaced), with a
+/// progress bar on long imports when stderr is a terminal.
 pub(crate) fn import_with_progress(
     store: &mut Store,
     paths: &[PathBuf],
+    opts: ImportOptions<'_>,
 ) -> anyhow::Result<ImportReport> {
     // Below this many bytes an import takes well under a second: no bar.
     const LONG_IMPORT_BYTES: u64 = 32 << 20;
+    let store_wait = format!("{:.0}", store.busy_timeout().as_secs_f64());
     let bar = indicatif::ProgressBar::hidden();
     let tty = std::io::stderr().is_terminal();
     let progress = |p: &Progress| match p {
@@ -145,12 +159,21 @@ pub(crate) fn import_with_progress(
             }
         }
         Progress::FileRead { bytes } => bar.inc(*bytes),
+        Progress::Waiting { writer } => {
+            bar.suspend(|| {
+                eprintln!(
+                    "waiting for the store: {} is writing to it (at most {} s; --busy-timeout)",
+                    writer.as_deref().unwrap_or("another process"),
+                    store_wait
+                );
+            });
+        }
         Progress::Writing => bar.set_message("writing"),
         Progress::Done => bar.finish_and_clear(),
     };
     let opts = ImportOptions {
         progress: Some(&progress),
-        ..ImportOptions::default()
+        ..opts
     };
     let result = store.import(paths, &opts);
     bar.finish_and_clear();

@@ -263,3 +263,62 @@ fn truncate_writes_the_folder_as_it_stood() {
     );
     assert!(!text.contains("2020-03-01"), "{text}");
 }
+
+#[test]
+fn an_import_that_would_drop_rows_stops_unless_allowed() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let db = tmp.path().join("store.db");
+    let dir = tmp.path().join("data/dsturdy_factor-attribution");
+    std::fs::create_dir_all(&dir).expect("mkdir");
+    let file = dir.join("SPY.csv");
+    std::fs::write(&file, "Date,Close\n2024-01-02,100\n2024-01-03,101\n").expect("write");
+    let data = tmp.path().join("data");
+    assert!(run(&["--store", s(&db), "import", s(&data)])
+        .status
+        .success());
+    // The file is replaced by its header line.
+    std::fs::write(&file, "Date,Close\n").expect("write");
+    let out = run(&["--store", s(&db), "import", s(&data)]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("would remove 2 stored observations"), "{err}");
+    assert!(err.contains("--allow-shrink"), "{err}");
+    let series = ok_json(&["--store", s(&db), "--format", "json", "series", "SPY"]);
+    assert_eq!(series["points"].as_array().expect("points").len(), 2);
+    let out = run(&["--store", s(&db), "import", "--allow-shrink", s(&data)]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("2 removed"));
+}
+
+#[test]
+fn import_limits_are_flags_with_clear_errors() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let db = tmp.path().join("store.db");
+    let dir = tmp.path().join("data");
+    for k in 0..3 {
+        let sub = dir.join(format!("d{k}"));
+        std::fs::create_dir_all(&sub).expect("mkdir");
+        std::fs::write(sub.join("SPY.csv"), "Date,Close\n2024-01-02,100\n").expect("write");
+    }
+    let out = run(&["--store", s(&db), "import", "--max-files", "2", s(&dir)]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("above the limit of 2 per import"), "{err}");
+    let out = run(&[
+        "--store",
+        s(&db),
+        "import",
+        "--max-cell-bytes",
+        "4",
+        s(&dir),
+    ]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("cell") && err.contains("--max-cell-bytes"),
+        "{err}"
+    );
+}

@@ -139,6 +139,40 @@ pub(crate) fn init(conn: &Connection, on_disk: bool) -> Result<(), StoreError> {
     Ok(())
 }
 
+/// Checks, without writing, that `conn` holds a store of this schema
+/// version (for read-only opens).
+pub(crate) fn check_version(conn: &Connection) -> Result<(), StoreError> {
+    let version: Option<String> = conn
+        .query_row(
+            "SELECT value FROM meta WHERE key = 'schema_version'",
+            [],
+            |r| r.get(0),
+        )
+        .map_err(|e| match e {
+            rusqlite::Error::SqliteFailure(..) if e.to_string().contains("no such table") => {
+                StoreError::Corrupt(
+                    "no marketproof tables: the file is not a store, or no import has run yet"
+                        .into(),
+                )
+            }
+            rusqlite::Error::QueryReturnedNoRows => {
+                StoreError::Corrupt("the store has no schema version".into())
+            }
+            other => StoreError::Sql(other),
+        })
+        .map(Some)?;
+    match version.as_deref() {
+        Some(SCHEMA_VERSION) => Ok(()),
+        Some(v) => Err(StoreError::Corrupt(format!(
+            "schema version {v}, this build reads version {SCHEMA_VERSION}; open the store \
+             once for writing (e.g. `marketproof sources`) to convert it, or import again"
+        ))),
+        None => Err(StoreError::Corrupt(
+            "the store has no schema version".into(),
+        )),
+    }
+}
+
 /// Packs version 1's one-row-per-observation table into `source_series`,
 /// in one transaction.
 fn migrate_v1(conn: &Connection) -> Result<(), StoreError> {

@@ -19,13 +19,20 @@ pub mod quality;
 pub mod read;
 pub mod testing;
 pub mod truncate;
+mod writer;
 
-pub use consolidate::{Disagreement, Reconciliation, TOLERANCE_REL};
-pub use error::{InputProblem, StoreError};
+pub use consolidate::{Disagreement, Dropped, Reconciliation, TOLERANCE_REL};
+pub use error::{InputProblem, Shrink, StoreError};
 pub use import::{
-    FileReport, FileStatus, ImportOptions, ImportReport, Progress, DEFAULT_MAX_FILE_BYTES,
-    DEFAULT_PRIORITY,
+    FileReport, FileStatus, ImportOptions, ImportReport, Progress, DEFAULT_MAX_FILES,
+    DEFAULT_MAX_TOTAL_BYTES, DEFAULT_PRIORITY,
 };
+pub use read::limits::{
+    ReadLimits, DEFAULT_MAX_CELL_BYTES, DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_RECORD_BYTES,
+};
+
+/// Default longest wait for another writer's lock on the store (30 s).
+pub const DEFAULT_BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
 pub use quality::{Flag, FlagKind};
 
 use model::series::{Document, Member};
@@ -42,6 +49,7 @@ pub struct Store {
     conn: Connection,
     registry: Registry,
     path: Option<PathBuf>,
+    busy_timeout: std::time::Duration,
 }
 
 /// One consolidated series' summary, for `marketproof sources`.
@@ -94,19 +102,64 @@ impl Store {
                 source,
             })?;
         }
+        let in_store = |e: StoreError| e.in_store(Some(path), DEFAULT_BUSY_TIMEOUT);
         let conn = Connection::open_with_flags(
             path,
             OpenFlags::SQLITE_OPEN_READ_WRITE
                 | OpenFlags::SQLITE_OPEN_CREATE
                 | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )?;
-        conn.busy_timeout(std::time::Duration::from_secs(10))?;
-        db::init(&conn, true)?;
+        )
+        .map_err(|e| in_store(e.into()))?;
+        conn.busy_timeout(DEFAULT_BUSY_TIMEOUT)
+            .map_err(|e| in_store(e.into()))?;
+        db::init(&conn, true).map_err(in_store)?;
         Ok(Store {
             conn,
             registry: Registry::builtin()?,
             path: Some(path.to_path_buf()),
+            busy_timeout: DEFAULT_BUSY_TIMEOUT,
         })
+    }
+
+    /// Opens an existing store for reading only: nothing is created or
+    /// converted, and an import running at the same time is never blocked
+    /// (WAL readers see the last committed state).
+    ///
+    /// # Errors
+    /// [`StoreError::Database`] when the file is missing, unreadable or not
+    /// a store; [`StoreError::Corrupt`] if it holds another schema version.
+    pub fn open_read_only(path: &Path) -> Result<Store, StoreError> {
+        let in_store = |e: StoreError| e.in_store(Some(path), DEFAULT_BUSY_TIMEOUT);
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|e| in_store(e.into()))?;
+        conn.busy_timeout(DEFAULT_BUSY_TIMEOUT)
+            .map_err(|e| in_store(e.into()))?;
+        db::check_version(&conn).map_err(in_store)?;
+        Ok(Store {
+            conn,
+            registry: Registry::builtin()?,
+            path: Some(path.to_path_buf()),
+            busy_timeout: DEFAULT_BUSY_TIMEOUT,
+        })
+    }
+
+    /// The current wait for another writer's lock.
+    pub fn busy_timeout(&self) -> std::time::Duration {
+        self.busy_timeout
+    }
+
+    /// How long a write waits for another process's lock on the store
+    /// before [`StoreError::Busy`] (default [`DEFAULT_BUSY_TIMEOUT`]).
+    ///
+    /// # Errors
+    /// [`StoreError::Sql`] if SQLite refuses the setting.
+    pub fn set_busy_timeout(&mut self, wait: std::time::Duration) -> Result<(), StoreError> {
+        self.conn.busy_timeout(wait)?;
+        self.busy_timeout = wait;
+        Ok(())
     }
 
     /// Opens a fresh in-memory store (for tests and one-shot runs).
@@ -120,6 +173,7 @@ impl Store {
             conn,
             registry: Registry::builtin()?,
             path: None,
+            busy_timeout: DEFAULT_BUSY_TIMEOUT,
         })
     }
 
@@ -147,7 +201,11 @@ impl Store {
         paths: &[PathBuf],
         opts: &ImportOptions<'_>,
     ) -> Result<ImportReport, StoreError> {
-        import::run(&mut self.conn, &self.registry, paths, opts)
+        let at = import::StoreAt {
+            path: self.path.as_deref(),
+            busy_timeout: self.busy_timeout,
+        };
+        import::run(&mut self.conn, &self.registry, paths, opts, at)
     }
 
     /// Every source file.
@@ -341,8 +399,9 @@ impl Store {
         Ok(out)
     }
 
-    /// The reconciliation of every pair of overlapping sources, as of the
-    /// last import that changed something.
+    /// The reconciliation of every source with the consolidated series
+    /// (one entry per source used × other source that share dates), as of
+    /// the last import that changed something.
     ///
     /// # Errors
     /// [`StoreError::Sql`] or [`StoreError::Corrupt`].
@@ -461,6 +520,8 @@ struct ReconciliationRow {
     first: Option<Date>,
     last: Option<Date>,
     disagreements: usize,
+    #[serde(default)]
+    dropped: usize,
     mean_rel_diff: f64,
     max_rel_diff: f64,
     worst: Vec<DisagreementRow>,
@@ -487,6 +548,7 @@ impl ReconciliationRow {
             first: self.first,
             last: self.last,
             disagreements: self.disagreements,
+            dropped: self.dropped,
             mean_rel_diff: self.mean_rel_diff,
             max_rel_diff: self.max_rel_diff,
             worst: self

@@ -2,14 +2,21 @@
 //! reported; the data is never silently "fixed".
 //!
 //! Definitions (stated once, used by the tests):
-//! - **spike**: a one-day move reversed the next day. Day t is flagged when
+//! - **spike**: a one-day move reversed the next day that no other source
+//!   confirms (a suspected bad print, kept in the series). Day t is flagged when
 //!   |r_t| > [`SPIKE_MIN_MOVE`], r_{t+1} has the opposite sign and undoes at
 //!   least [`SPIKE_MIN_UNDO`] of it (|close_{t+1} / close_{t-1} − 1| ≤
 //!   (1 − 0.8)·|r_t|), and |r_t| is at least [`SPIKE_MIN_SIGMAS`] times the
 //!   sample standard deviation of the [`SPIKE_VOL_WINDOW`] previous daily
 //!   returns. GSPC 1935-04-16 (−9.97 %, 7.9 σ, 87 % undone) is flagged; the
 //!   1987-10-19 crash (−20.5 %, only 21 % undone) and 2020-03-12 (−9.5 %,
-//!   4.9 σ) are not.
+//!   4.9 σ) are not. The import drops the flag when another source has the
+//!   same value (within 0.5 %) on day t: VIX 2011-08-08 (+50 %, 81 %
+//!   undone, 6.2 σ) is in both VIX files, a move the market made.
+//! - **bad_print**: a value an order of magnitude off its neighbours or the
+//!   consolidated value, kept out of the series (rules in
+//!   [`crate::consolidate`]); the detail says what it was compared with and
+//!   what was used instead.
 //! - **stale**: at least [`STALE_MIN_RUN`] identical consecutive closes.
 //! - **gap**: NYSE sessions (from `calendar::FIRST_YEAR` on) between a daily
 //!   price series' first and last date without an observation, one flag
@@ -17,9 +24,11 @@
 //!   follow the NYSE calendar (≥ 98 % of their dates are sessions; crypto,
 //!   rates and foreign markets are skipped).
 //! - **off_calendar**: a weekend observation of a daily index, ETF or stock
-//!   series whose other dates are weekdays. yfinance carries Friday's close
-//!   into some weekends: a weekend value repeating the previous weekday's
-//!   is left out of the consolidated series; any other is kept.
+//!   series whose other dates are weekdays. In a series that follows the
+//!   NYSE calendar every weekend row is left out of the consolidated
+//!   series; in another (a foreign index) a value repeating the source's
+//!   previous weekday value (yfinance carries Friday's close into some
+//!   weekends) is left out and any other is kept.
 //! - **non_positive**: a price ≤ 0 (readers reject these at import, so this
 //!   only fires for data written by other means).
 
@@ -52,9 +61,12 @@ pub enum FlagKind {
     /// Repeated identical closes.
     Stale,
     /// A weekend observation of a weekday series; left out of the
-    /// consolidated series when it repeats the previous weekday's value
-    /// (it stays in the observations table either way).
+    /// consolidated series per the rules above (it stays in the
+    /// observations table either way).
     OffCalendar,
+    /// An implausible value (an order of magnitude off) kept out of the
+    /// consolidated series.
+    BadPrint,
 }
 
 impl FlagKind {
@@ -66,6 +78,7 @@ impl FlagKind {
             FlagKind::Spike => "spike",
             FlagKind::Stale => "stale",
             FlagKind::OffCalendar => "off_calendar",
+            FlagKind::BadPrint => "bad_print",
         }
     }
 
@@ -77,6 +90,7 @@ impl FlagKind {
             FlagKind::Spike,
             FlagKind::Stale,
             FlagKind::OffCalendar,
+            FlagKind::BadPrint,
         ]
         .into_iter()
         .find(|k| k.as_str() == s)

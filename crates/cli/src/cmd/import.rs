@@ -11,11 +11,41 @@ pub(crate) struct ImportArgs {
     /// Folders (searched recursively for *.csv) and files to import.
     #[arg(required = true, value_name = "DIR|FILE")]
     pub(crate) paths: Vec<PathBuf>,
+    /// Accept replaced files that hold fewer observations than the stored
+    /// version (by default such an import stops and says what would go).
+    #[arg(long)]
+    pub(crate) allow_shrink: bool,
+    /// Most files one import reads.
+    #[arg(long, value_name = "N", default_value_t = store::DEFAULT_MAX_FILES)]
+    pub(crate) max_files: usize,
+    /// Most bytes one import reads (all files together).
+    #[arg(long, value_name = "BYTES", default_value_t = store::DEFAULT_MAX_TOTAL_BYTES)]
+    pub(crate) max_total_bytes: u64,
+    /// Largest file read.
+    #[arg(long, value_name = "BYTES", default_value_t = store::DEFAULT_MAX_FILE_BYTES)]
+    pub(crate) max_file_bytes: u64,
+    /// Longest CSV row (quoted line breaks included).
+    #[arg(long, value_name = "BYTES", default_value_t = store::DEFAULT_MAX_RECORD_BYTES)]
+    pub(crate) max_record_bytes: usize,
+    /// Longest cell.
+    #[arg(long, value_name = "BYTES", default_value_t = store::DEFAULT_MAX_CELL_BYTES)]
+    pub(crate) max_cell_bytes: usize,
 }
 
 pub(crate) fn run(global: &GlobalArgs, args: &ImportArgs) -> anyhow::Result<()> {
     let mut store = app::open_store(global)?;
-    let report = app::import_with_progress(&mut store, &args.paths)?;
+    let opts = store::ImportOptions {
+        limits: store::ReadLimits {
+            max_file_bytes: args.max_file_bytes,
+            max_record_bytes: args.max_record_bytes,
+            max_cell_bytes: args.max_cell_bytes,
+        },
+        max_files: args.max_files,
+        max_total_bytes: args.max_total_bytes,
+        allow_shrink: args.allow_shrink,
+        progress: None,
+    };
+    let report = app::import_with_progress(&mut store, &args.paths, opts)?;
     match global.format {
         OutputFormat::Json => app::print_json(&report),
         OutputFormat::Text | OutputFormat::Md | OutputFormat::Html => {
@@ -58,9 +88,14 @@ fn render(r: &ImportReport) -> String {
                 (Some(a), Some(b)) => format!("{a}..{b}"),
                 _ => String::new(),
             };
+            let dropped = if rec.dropped > 0 {
+                format!(" ({} dropped as implausible, listed below)", rec.dropped)
+            } else {
+                String::new()
+            };
             let _ = writeln!(
                 out,
-                "  {}: {} vs {}: {} common dates {range}, {} disagree, max {:.3}%",
+                "  {}: {} vs {}: {} common dates {range}, {} disagree{dropped}, max {:.3}%",
                 rec.key,
                 rec.path_used,
                 rec.path_other,
@@ -78,6 +113,27 @@ fn render(r: &ImportReport) -> String {
                     (w.value_other / w.value_used - 1.0) * 100.0
                 );
             }
+        }
+    }
+    if !r.dropped.is_empty() {
+        let _ = writeln!(
+            out,
+            "\nimplausible values kept out of the consolidated series ({}):",
+            r.dropped.len()
+        );
+        for d in r.dropped.iter().take(50) {
+            let _ = writeln!(
+                out,
+                "  {} {}: {} from {}: {}",
+                d.key, d.date, d.value, d.path, d.reason
+            );
+        }
+        if r.dropped.len() > 50 {
+            let _ = writeln!(
+                out,
+                "  ... and {} more (`marketproof flags` lists them as bad_print)",
+                r.dropped.len() - 50
+            );
         }
     }
     if r.rebuilt {

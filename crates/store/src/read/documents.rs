@@ -1,6 +1,7 @@
 //! Dated text documents such as FOMC statements
 //! (`id,date,title,url,body,kind`, multi-line quoted bodies, `YYYYMMDD` dates).
 
+use super::limits::excerpt;
 use super::table::{csv_reader, line_of, read_record};
 use super::{parse_date, Format, ParsedFile, ReadContext};
 use crate::error::InputProblem;
@@ -75,13 +76,23 @@ pub(super) fn parse(
                 line,
                 date_col as u64 + 1,
                 InputProblem::BadDate,
-                format!(
-                    "`{}` is not a valid date",
-                    String::from_utf8_lossy(date_cell).trim()
-                ),
+                format!("{} is not a valid date", excerpt(date_cell)),
                 "write the date as YYYYMMDD or YYYY-MM-DD",
             ));
         };
+        if !super::limits::year_in_range(date, super::limits::EARLIEST_DOCUMENT_YEAR) {
+            return Err(ctx.err(
+                line,
+                date_col as u64 + 1,
+                InputProblem::DateOutOfRange,
+                format!(
+                    "{date} is outside the years {}..={} of dated documents",
+                    super::limits::EARLIEST_DOCUMENT_YEAR,
+                    super::limits::LATEST_YEAR
+                ),
+                "fix the year or delete the record",
+            ));
+        }
         documents.push(ParsedDocument {
             id: cell(&record, Some(id_col)),
             date,

@@ -12,6 +12,7 @@
 //! [`StoreError::Input`](crate::StoreError::Input) out.
 
 mod documents;
+pub mod limits;
 mod members;
 mod ohlcv;
 mod table;
@@ -24,6 +25,7 @@ use serde::Serialize;
 use std::path::Path;
 
 pub use documents::ParsedDocument;
+pub use limits::ReadLimits;
 pub use members::ParsedMember;
 
 /// The layout a file was recognised as.
@@ -133,6 +135,8 @@ pub struct ReadContext<'a> {
     pub rel_path: &'a str,
     /// The instrument registry.
     pub registry: &'a Registry,
+    /// Bounds on records and cells.
+    pub limits: ReadLimits,
 }
 
 impl ReadContext<'_> {
@@ -213,6 +217,7 @@ pub fn parse_bytes(ctx: &ReadContext<'_>, bytes: &[u8]) -> Result<ParsedFile, St
             "import only CSV text files; check that the file was not compressed or corrupted",
         ));
     }
+    limits::scan(ctx, bytes)?;
     let mut reader = table::csv_reader(bytes);
     let mut header = csv::ByteRecord::new();
     let mut second = csv::ByteRecord::new();
@@ -266,8 +271,8 @@ pub fn parse_bytes(ctx: &ReadContext<'_>, bytes: &[u8]) -> Result<ParsedFile, St
             1,
             InputProblem::UnknownFormat,
             format!(
-                "unrecognised header `{}`: the first column should be the date",
-                names.join(",")
+                "unrecognised header {}: the first column should be the date",
+                limits::excerpt_str(&names.join(","))
             ),
             "supported layouts: Date,Open,High,Low,Close[,Adj Close][,Volume]; Date,Close; \
              yfinance 3-row headers; wide tables (date + one column per instrument); \
@@ -300,23 +305,24 @@ pub fn parse_bytes(ctx: &ReadContext<'_>, bytes: &[u8]) -> Result<ParsedFile, St
     wide::parse(ctx, bytes, &names, Format::Wide)
 }
 
-/// Reads and parses one file from disk.
+/// Reads and parses one regular file from disk, within the default
+/// [`ReadLimits`].
 ///
 /// # Errors
-/// [`StoreError::Io`] if it cannot be read, else as [`parse_bytes`].
+/// [`StoreError::Io`] if it cannot be read, [`StoreError::Input`] if it is
+/// not a regular file or is too large, else as [`parse_bytes`].
 pub fn parse_file(
     path: &Path,
     rel_path: &str,
     registry: &Registry,
 ) -> Result<ParsedFile, StoreError> {
-    let bytes = std::fs::read(path).map_err(|source| StoreError::Io {
-        path: path.to_path_buf(),
-        source,
-    })?;
+    let limits = ReadLimits::default();
+    let bytes = crate::import::read_bounded(path, limits.max_file_bytes)?;
     let ctx = ReadContext {
         path,
         rel_path,
         registry,
+        limits,
     };
     parse_bytes(&ctx, &bytes)
 }

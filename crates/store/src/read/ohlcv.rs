@@ -1,6 +1,7 @@
 //! OHLCV, close-only and yfinance three-row-header files: one instrument
 //! per file, named by the file stem (or the yfinance `Ticker` row).
 
+use super::limits::excerpt_str;
 use super::table::{read_table, CellRule, ColumnPlan, TablePlan};
 use super::{Format, ParsedFile, ReadContext};
 use crate::error::InputProblem;
@@ -61,22 +62,36 @@ pub(super) fn parse(
             "volume" | "vol" => (Field::Volume, CellRule::Volume),
             _ => {
                 match ctx.ignored(name) {
-                    Some(why) => notes.push(format!("ignored column `{name}`: {why}")),
-                    None => notes.push(format!("ignored unknown column `{name}`")),
+                    Some(why) => notes.push(format!("ignored column {}: {why}", excerpt_str(name))),
+                    None => notes.push(format!("ignored unknown column {}", excerpt_str(name))),
                 }
                 continue;
             }
         };
         if let Some(why) = ctx.ignored(name) {
-            notes.push(format!("ignored column `{name}`: {why}"));
+            notes.push(format!("ignored column {}: {why}", excerpt_str(name)));
             continue;
+        }
+        if let Some(other) = columns.iter().find(|c: &&ColumnPlan| c.field == field) {
+            return Err(ctx.err(
+                1,
+                index as u64 + 1,
+                InputProblem::DuplicateColumn,
+                format!(
+                    "columns {} and {} both hold {} {field}",
+                    other.name,
+                    excerpt_str(name),
+                    instrument.symbol
+                ),
+                "keep one column per field: delete or rename the repeated column",
+            ));
         }
         columns.push(ColumnPlan {
             index,
             symbol: instrument.symbol.clone(),
             field,
             rule,
-            name: name.clone(),
+            name: excerpt_str(name),
         });
     }
     let plan = TablePlan {

@@ -1,6 +1,7 @@
 //! The shared row loop: reads dated rows into per-column series, checking
 //! field counts, dates, numbers and duplicates, with line and column.
 
+use super::limits::{self, excerpt};
 use super::{parse_date, parse_number, ParsedSeries, ReadContext};
 use crate::error::InputProblem;
 use crate::StoreError;
@@ -32,7 +33,7 @@ pub(crate) struct ColumnPlan {
     pub(crate) field: Field,
     /// Validation.
     pub(crate) rule: CellRule,
-    /// Header name, for messages.
+    /// Header name as an excerpt in backticks, for messages.
     pub(crate) name: String,
 }
 
@@ -85,6 +86,26 @@ pub(crate) fn line_of(record: &csv::ByteRecord) -> u64 {
     record.position().map_or(0, csv::Position::line)
 }
 
+fn implausible(
+    ctx: &ReadContext<'_>,
+    line: u64,
+    col: &ColumnPlan,
+    value: f64,
+    max: f64,
+) -> StoreError {
+    ctx.err(
+        line,
+        col.index as u64 + 1,
+        InputProblem::Implausible,
+        format!(
+            "{value:e} in column {} is beyond the largest magnitude a series of this kind \
+             can hold ({max:e})",
+            col.name
+        ),
+        "fix the value (a unit or export error?) or leave the cell empty if unknown",
+    )
+}
+
 /// Reads every data row of `bytes` according to `plan`.
 pub(crate) fn read_table(
     ctx: &ReadContext<'_>,
@@ -114,19 +135,15 @@ pub(crate) fn read_table(
                     if record.iter().any(|c| !c.trim_ascii().is_empty()) {
                         rest += 1;
                         if first_text.is_none() {
-                            let joined: Vec<String> = record
-                                .iter()
-                                .take(3)
-                                .map(|c| String::from_utf8_lossy(c).trim().to_string())
-                                .collect();
-                            first_text = Some(joined.join(","));
+                            let joined: Vec<&[u8]> = record.iter().take(3).collect();
+                            first_text = Some(excerpt(&joined.join(&b',')));
                         }
                     }
                 }
                 if rest > 0 {
                     notes.push(format!(
                         "imported only the first table (lines 2..{}); skipped {rest} non-blank \
-                         lines after the blank line {line}, starting with `{}` (a later \
+                         lines after the blank line {line}, starting with {} (a later \
                          section such as annual factors or a second table)",
                         line.saturating_sub(1),
                         first_text.unwrap_or_default()
@@ -159,13 +176,23 @@ pub(crate) fn read_table(
                 line,
                 1,
                 InputProblem::BadDate,
-                format!(
-                    "`{}` is not a valid date",
-                    String::from_utf8_lossy(date_cell).trim()
-                ),
+                format!("{} is not a valid date", excerpt(date_cell)),
                 "dates must be real calendar dates written YYYY-MM-DD, YYYYMMDD or YYYYMM; fix or delete the row",
             ));
         };
+        if !limits::year_in_range(date, limits::EARLIEST_YEAR) {
+            return Err(ctx.err(
+                line,
+                1,
+                InputProblem::DateOutOfRange,
+                format!(
+                    "{date} is outside the years {}..={} that a market series can cover",
+                    limits::EARLIEST_YEAR,
+                    limits::LATEST_YEAR
+                ),
+                "fix the year (a typing or export error?) or delete the row",
+            ));
+        }
         let row = u32::try_from(dates.len()).unwrap_or(u32::MAX);
         dates.push(date);
         lines.push(u32::try_from(line).unwrap_or(u32::MAX));
@@ -179,11 +206,7 @@ pub(crate) fn read_table(
                     line,
                     col.index as u64 + 1,
                     InputProblem::NotANumber,
-                    format!(
-                        "`{}` in column `{}` is not a number",
-                        String::from_utf8_lossy(cell).trim(),
-                        col.name
-                    ),
+                    format!("{} in column {} is not a number", excerpt(cell), col.name),
                     "write a plain decimal number, or leave the cell empty if there is no value",
                 )),
             };
@@ -194,7 +217,7 @@ pub(crate) fn read_table(
                             line,
                             col.index as u64 + 1,
                             InputProblem::NonPositive,
-                            format!("price {value} in column `{}` is not positive", col.name),
+                            format!("price {value} in column {} is not positive", col.name),
                             "prices must be > 0; fix the value or leave the cell empty if unknown",
                         ))
                     }
@@ -202,9 +225,17 @@ pub(crate) fn read_table(
                         line,
                         col.index as u64 + 1,
                         InputProblem::NonPositive,
-                        format!("volume {value} in column `{}` is negative", col.name),
+                        format!("volume {value} in column {} is negative", col.name),
                         "volumes must be >= 0; fix the value or leave the cell empty if unknown",
                     )),
+                    CellRule::Volume if value > limits::MAX_VOLUME => {
+                        return Err(implausible(ctx, line, col, value, limits::MAX_VOLUME))
+                    }
+                    CellRule::Any | CellRule::ZeroMissing | CellRule::FrenchMissing
+                        if value.abs() > limits::MAX_ABS_VALUE =>
+                    {
+                        return Err(implausible(ctx, line, col, value, limits::MAX_ABS_VALUE))
+                    }
                     CellRule::ZeroMissing => value != 0.0,
                     CellRule::FrenchMissing => value != -99.99 && value != -999.0,
                     _ => true,
@@ -242,7 +273,7 @@ pub(crate) fn read_table(
                         col.index as u64 + 1,
                         InputProblem::DuplicateDate,
                         format!(
-                            "date {date} appears twice with different `{}` values \
+                            "date {date} appears twice with different {} values \
                              ({pvalue} on line {}, {value} here)",
                             col.name, lines[prow as usize],
                         ),

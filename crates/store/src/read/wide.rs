@@ -2,6 +2,7 @@
 //! `Registry::by_column`. Also Ken French monthly files (first table only,
 //! `-99.99` missing) and Shiller's `data.csv` (zeros missing).
 
+use super::limits::excerpt_str;
 use super::ohlcv::rule_for;
 use super::table::{read_table, CellRule, ColumnPlan, TablePlan};
 use super::{Format, ParsedFile, ReadContext};
@@ -25,7 +26,7 @@ pub(super) fn parse(
             continue;
         }
         if let Some(why) = ctx.ignored(name) {
-            notes.push(format!("ignored column `{name}`: {why}"));
+            notes.push(format!("ignored column {}: {why}", excerpt_str(name)));
             continue;
         }
         let lower = name.to_lowercase();
@@ -38,11 +39,20 @@ pub(super) fn parse(
                 1,
                 index as u64 + 1,
                 InputProblem::UnknownSymbol,
-                format!("column `{name}` names no instrument in the registry"),
                 format!(
-                    "add an [[instrument]] entry to crates/model/registry.toml with \
-                     columns = [\"{base}\"] (or [\"{stem}.{base}\"] to scope it to this file)"
+                    "column {} names no instrument in the registry",
+                    excerpt_str(name)
                 ),
+                if base.len() <= 60 && stem.len() <= 60 {
+                    format!(
+                        "add an [[instrument]] entry to crates/model/registry.toml with \
+                         columns = [\"{base}\"] (or [\"{stem}.{base}\"] to scope it to this file)"
+                    )
+                } else {
+                    "rename the column to an instrument's symbol, or add an [[instrument]] entry \
+                     with that column to crates/model/registry.toml"
+                        .to_string()
+                },
             ));
         };
         let field = if is_volume {
@@ -62,10 +72,12 @@ pub(super) fn parse(
             return Err(ctx.err(
                 1,
                 index as u64 + 1,
-                InputProblem::UnknownSymbol,
+                InputProblem::DuplicateColumn,
                 format!(
-                    "columns `{}` and `{name}` both map to {} {field}",
-                    other.name, instrument.symbol
+                    "columns {} and {} both map to {} {field}",
+                    other.name,
+                    excerpt_str(name),
+                    instrument.symbol
                 ),
                 "fix the registry's `columns` entries so that each column names one instrument",
             ));
@@ -75,7 +87,7 @@ pub(super) fn parse(
             symbol: instrument.symbol.clone(),
             field,
             rule,
-            name: name.clone(),
+            name: excerpt_str(name),
         });
     }
     let plan = TablePlan {

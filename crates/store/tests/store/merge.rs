@@ -200,3 +200,49 @@ fn weekend_repeats_are_left_out_but_a_real_saturday_session_stays() {
         .count();
     assert_eq!(off, 4);
 }
+
+#[test]
+fn the_real_vix_jump_of_2011_08_08_is_confirmed_not_a_bad_print() {
+    let Some(imp) = imported() else { return };
+    let vix_spikes: Vec<_> = imp
+        .flags
+        .iter()
+        .filter(|f| f.instrument == "^VIX" && f.kind == FlagKind::Spike)
+        .map(|f| f.date)
+        .collect();
+    // Python: VIX.csv and vix-daily.csv both close at 48.0 on 2011-08-08
+    // (+50.0 % from 32.0, 81 % undone the next day, 6.2 sd): the same value
+    // in two sources is a move the market made.
+    assert!(vix_spikes.is_empty(), "{vix_spikes:?}");
+    let vix = imp.universe.get("^VIX", Field::Close).expect("^VIX close");
+    assert_eq!(vix.value_on(d("2011-08-08")), Some(48.0));
+    // Nothing in the real data is an order of magnitude off.
+    assert!(imp.report.dropped.is_empty(), "{:?}", imp.report.dropped);
+    assert!(!imp.flags.iter().any(|f| f.kind == FlagKind::BadPrint));
+}
+
+#[test]
+fn us_etfs_keep_no_weekend_rows() {
+    let Some(imp) = imported() else { return };
+    // Python: asset_prices.csv holds HYG, LQD and TLT on 2026-08-01 (Sat),
+    // 2026-08-02 (Sun) and 2026-08-15 (Sat); 79.48 on 2026-08-01 differs from
+    // pool_prices.csv's Friday close, so the old rule kept it.
+    for sym in ["HYG", "LQD", "TLT"] {
+        let s = imp.universe.get(sym, Field::AdjClose).expect("adj close");
+        let weekend = s
+            .dates()
+            .iter()
+            .filter(|d| chrono::Datelike::weekday(*d).number_from_monday() >= 6)
+            .count();
+        assert_eq!(weekend, 0, "{sym}");
+        // Python: 501 weekday dates 2024-08-22..2026-08-21 in the two files.
+        assert_eq!(s.len(), 501, "{sym}");
+    }
+    let off = imp
+        .flags
+        .iter()
+        .filter(|f| f.instrument == "HYG" && f.field == Field::AdjClose)
+        .filter(|f| f.kind == FlagKind::OffCalendar)
+        .count();
+    assert_eq!(off, 3);
+}

@@ -49,6 +49,7 @@ pub(crate) fn parse_bytes(rel: &str, bytes: &[u8]) -> Result<ParsedFile, store::
         path: Path::new(rel),
         rel_path: rel,
         registry: &reg,
+        limits: store::ReadLimits::default(),
     };
     store::read::parse_bytes(&ctx, bytes)
 }
