@@ -6,6 +6,7 @@
 //! Python 3 `csv` snippets (quoted in comments), never by running this code.
 
 mod bad_input;
+mod fuzz;
 mod hardening;
 mod merge;
 mod readers;
