@@ -11,8 +11,9 @@ use crate::html::{self, attr, esc};
 use crate::state::AppState;
 use ask::{Answer, AskError, Conversation};
 use axum::extract::rejection::{FormRejection, JsonRejection, QueryRejection};
-use axum::extract::{Form, Query, State};
+use axum::extract::{Form, Query};
 use axum::response::{Html, IntoResponse, Response};
+use axum::Extension;
 use axum::Json;
 use model::Date;
 use serde::{Deserialize, Serialize};
@@ -92,7 +93,7 @@ pub(crate) struct AskParams {
 
 /// `GET /ask`, or `GET /ask?q=...` to ask a question by link.
 pub(crate) async fn get_page(
-    State(state): State<AppState>,
+    Extension(state): Extension<AppState>,
     params: Result<Query<AskParams>, QueryRejection>,
 ) -> Result<Html<String>, PageError> {
     let Query(params) = params.map_err(AppError::from)?;
@@ -112,7 +113,7 @@ pub(crate) async fn get_page(
 
 /// `POST /ask`.
 pub(crate) async fn post_page(
-    State(state): State<AppState>,
+    Extension(state): Extension<AppState>,
     form_data: Result<Form<AskForm>, FormRejection>,
 ) -> Result<Html<String>, PageError> {
     let Form(input) = form_data.map_err(AppError::from)?;
@@ -330,7 +331,7 @@ pub(crate) struct AskRequest {
 /// the CLI's `--format json` prints it, plus `context` to send with a
 /// follow-up question.
 pub(crate) async fn api(
-    State(state): State<AppState>,
+    Extension(state): Extension<AppState>,
     body: Result<Json<AskRequest>, JsonRejection>,
 ) -> Result<Response, ApiError> {
     let Json(request) = body.map_err(AppError::from)?;

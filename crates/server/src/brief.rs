@@ -8,9 +8,10 @@ use crate::error::{ApiError, AppError, PageError};
 use crate::html::{self, attr, esc};
 use crate::state::{AppState, BriefOutcome, RenderedBrief};
 use axum::extract::rejection::QueryRejection;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, Query};
 use axum::http::header;
 use axum::response::{Html, IntoResponse, Response};
+use axum::Extension;
 use model::Date;
 use serde::Deserialize;
 use std::fmt::Write as _;
@@ -139,14 +140,16 @@ fn page(brief: &RenderedBrief) -> Html<String> {
 }
 
 /// `GET /`: the latest brief.
-pub(crate) async fn latest_page(State(state): State<AppState>) -> Result<Html<String>, PageError> {
+pub(crate) async fn latest_page(
+    Extension(state): Extension<AppState>,
+) -> Result<Html<String>, PageError> {
     let brief = brief(&state, None).await?;
     Ok(page(&brief))
 }
 
 /// `GET /brief/{date}`.
 pub(crate) async fn dated_page(
-    State(state): State<AppState>,
+    Extension(state): Extension<AppState>,
     Path(date): Path<String>,
 ) -> Result<Html<String>, PageError> {
     let date = parse_date(&date)?;
@@ -164,7 +167,7 @@ pub(crate) struct BriefParams {
 /// `GET /api/v1/brief?date=YYYY-MM-DD`: the article as the CLI's
 /// `--format json` prints it.
 pub(crate) async fn api(
-    State(state): State<AppState>,
+    Extension(state): Extension<AppState>,
     params: Result<Query<BriefParams>, QueryRejection>,
 ) -> Result<Response, ApiError> {
     let Query(params) = params.map_err(AppError::from)?;

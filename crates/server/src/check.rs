@@ -1,26 +1,71 @@
 //! Claim checking: the `/check` page and `POST /api/v1/check`.
 //!
-//! The text is judged by the `check` crate on the blocking pool. The page
-//! shows the article with every claim highlighted by verdict, then one card
-//! per claim with the claimed and true figures, the explanation, the
-//! readings that would make it true, and the Facts behind the verdict.
+//! The text is judged by the `check` crate on the blocking pool, within
+//! bounds ([`crate::config::CheckLimits`]): at most `max_concurrent`
+//! checks run at once; a text longer than `piece_bytes` is checked in
+//! pieces cut at paragraph, line or sentence ends (each piece with the
+//! article's date found in the first), and the work stops between two
+//! pieces as soon as the request's deadline passes or the request is
+//! dropped (timed out, client gone), or the claims or the report outgrow
+//! their limits. The page shows the article with every claim highlighted
+//! by verdict, then one card per claim with the claimed and true figures,
+//! the explanation, the readings that would make it true, and the Facts
+//! behind the verdict.
 
+use crate::config::{CheckLimits, ServeConfig};
 use crate::error::{ApiError, AppError, PageError};
 use crate::html::{self, esc};
 use crate::state::AppState;
 use axum::body::Bytes;
 use axum::extract::rejection::{FormRejection, QueryRejection};
-use axum::extract::{Form, Query, State};
-use axum::http::{header, HeaderMap};
+use axum::extract::{Form, Query};
+use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
+use axum::Extension;
 use check::{CheckReport, InputFormat, Verdict};
 use model::Date;
 use serde::Deserialize;
 use std::fmt::Write as _;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+use tokio::sync::Semaphore;
 
-/// Runs the checker over `text` on the blocking pool.
+/// What every check request shares: the limits and the slots for checks
+/// running at once.
+#[derive(Debug)]
+pub(crate) struct Gate {
+    limits: CheckLimits,
+    /// Time a check may take, from the request's start.
+    deadline: Duration,
+    slots: Arc<Semaphore>,
+}
+
+impl Gate {
+    pub(crate) fn new(config: &ServeConfig) -> Gate {
+        Gate {
+            limits: config.check,
+            deadline: config.request_timeout,
+            slots: Arc::new(Semaphore::new(config.check.max_concurrent.max(1))),
+        }
+    }
+}
+
+/// Sets the flag when dropped: the handler's future is dropped when the
+/// request times out or the client goes away, and the worker stops.
+struct CancelOnDrop(Arc<AtomicBool>);
+
+impl Drop for CancelOnDrop {
+    fn drop(&mut self) {
+        self.0.store(true, Ordering::Relaxed);
+    }
+}
+
+/// Runs the checker over `text` on the blocking pool, within the gate's
+/// limits and deadline.
 async fn run(
     state: &AppState,
+    gate: &Gate,
     text: String,
     format: InputFormat,
     as_of: Option<Date>,
@@ -30,15 +75,191 @@ async fn run(
             "no text to check: paste an article or load a text file",
         ));
     }
+    let deadline = Instant::now() + gate.deadline;
+    let slot = tokio::time::timeout_at(deadline.into(), gate.slots.clone().acquire_owned())
+        .await
+        .map_err(|_| {
+            AppError::Rejected(
+                StatusCode::TOO_MANY_REQUESTS,
+                "the server is busy checking other texts; try again in a moment".into(),
+            )
+        })?
+        .map_err(|e| AppError::Internal(format!("check slots closed: {e}")))?;
+    let cancel = Arc::new(AtomicBool::new(false));
+    let _cancel_on_drop = CancelOnDrop(cancel.clone());
     let worker = state.clone();
+    let limits = gate.limits;
     tokio::task::spawn_blocking(move || {
-        let checker = worker.checker().map_err(AppError::Internal)?;
-        checker
-            .check(&text, format, as_of)
-            .map_err(|e| AppError::bad_request(format!("cannot check this input: {e}")))
+        // The slot is held by the work, not the request: a dropped request
+        // frees it when the work has stopped.
+        let _slot = slot;
+        let stop = Stop {
+            deadline,
+            cancel: &cancel,
+        };
+        check_bounded(&worker, &text, format, as_of, &limits, &stop)
     })
     .await
     .map_err(|e| AppError::Internal(format!("check task failed: {e}")))?
+}
+
+/// When the work must stop.
+struct Stop<'a> {
+    deadline: Instant,
+    cancel: &'a AtomicBool,
+}
+
+impl Stop<'_> {
+    fn check(&self) -> Result<(), AppError> {
+        if self.cancel.load(Ordering::Relaxed) || Instant::now() >= self.deadline {
+            return Err(AppError::Rejected(
+                StatusCode::REQUEST_TIMEOUT,
+                "checking this text took longer than the server allows and was stopped; check a \
+                 shorter text, or use `marketproof check` on the command line"
+                    .into(),
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// Counts the bytes a value serialises to, without keeping them.
+#[derive(Default)]
+struct Counter(usize);
+
+impl std::io::Write for Counter {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0 += buf.len();
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+fn too_big(message: String) -> AppError {
+    AppError::Rejected(StatusCode::PAYLOAD_TOO_LARGE, message)
+}
+
+/// Checks `text` piece by piece within `limits`, stopping at `stop`.
+fn check_bounded(
+    state: &AppState,
+    text: &str,
+    hint: InputFormat,
+    as_of: Option<Date>,
+    limits: &CheckLimits,
+    stop: &Stop<'_>,
+) -> Result<CheckReport, AppError> {
+    let bad_input =
+        |e: check::CheckError| AppError::bad_request(format!("cannot check this input: {e}"));
+    let checker = state.checker().map_err(AppError::Internal)?;
+    // Decoding checks size and binary content once, on the whole text.
+    let text = check::input::decode(text.as_bytes()).map_err(bad_input)?;
+    let format = match hint {
+        InputFormat::Auto => check::input::sniff(&text),
+        other => other,
+    };
+    let mut claims = Vec::new();
+    let mut bytes = text.len();
+    let mut article_date = as_of;
+    for (k, (offset, piece)) in pieces(&text, limits.piece_bytes.max(1024), format)
+        .into_iter()
+        .enumerate()
+    {
+        stop.check()?;
+        let report = checker
+            .check(piece, format, article_date)
+            .map_err(bad_input)?;
+        if k == 0 {
+            article_date = report.as_of;
+        }
+        for mut claim in report.claims {
+            claim.start += offset;
+            claim.end += offset;
+            claim.claim.start += offset;
+            claim.claim.end += offset;
+            claim.claim.sentence.0 += offset;
+            claim.claim.sentence.1 += offset;
+            let mut counter = Counter::default();
+            let _ = serde_json::to_writer(&mut counter, &claim);
+            bytes += counter.0;
+            claims.push(claim);
+        }
+        if claims.len() > limits.max_claims {
+            return Err(too_big(format!(
+                "this text holds more than {} numeric claims, the most one request may check; \
+                 check it in parts, or use `marketproof check` on the command line",
+                limits.max_claims
+            )));
+        }
+        if bytes > limits.max_response_bytes {
+            return Err(too_big(format!(
+                "the report for this text would be larger than {} bytes, the most one request \
+                 may produce; check it in parts, or use `marketproof check` on the command line",
+                limits.max_response_bytes
+            )));
+        }
+    }
+    let mut n = 0;
+    for claim in &mut claims {
+        for fact in &mut claim.facts {
+            n += 1;
+            fact.id = format!("f{n}");
+        }
+    }
+    Ok(CheckReport {
+        name: None,
+        as_of: article_date,
+        format,
+        text,
+        claims,
+        conflicts: Vec::new(),
+    })
+}
+
+/// Cuts `text` into pieces of at most `max` bytes, each with its offset:
+/// at the last paragraph break in the window's second half, else the last
+/// line break, else the last sentence end, else (HTML) after the last tag,
+/// else the last space, else a character boundary. A text of at most
+/// `max` bytes is one piece.
+fn pieces(text: &str, max: usize, format: InputFormat) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    while text.len() - start > max {
+        let mut end = start + max;
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let window = &text[start..end];
+        let half = window.len() / 2;
+        let after = |pattern: &str| {
+            window
+                .rfind(pattern)
+                .map(|i| i + pattern.len())
+                .filter(|i| *i > half)
+        };
+        let sentence = || {
+            [". ", "! ", "? ", ".\t"]
+                .iter()
+                .filter_map(|p| after(p))
+                .max()
+        };
+        let cut = after("\n\n")
+            .or_else(|| after("\n"))
+            .or_else(sentence)
+            .or_else(|| (format == InputFormat::Html).then(|| after(">")).flatten())
+            .or_else(|| after(" "))
+            .unwrap_or(window.len())
+            .max(1);
+        let mut cut = start + cut;
+        while !text.is_char_boundary(cut) {
+            cut += 1;
+        }
+        out.push((start, &text[start..cut]));
+        start = cut;
+    }
+    out.push((start, &text[start..]));
+    out
 }
 
 fn parse_format(text: Option<&str>) -> Result<InputFormat, AppError> {
@@ -106,13 +327,14 @@ fn form(text: &str, as_of: &str) -> String {
 
 /// `POST /check`: the annotated result, with the form again below.
 pub(crate) async fn submit_page(
-    State(state): State<AppState>,
+    Extension(state): Extension<AppState>,
+    Extension(gate): Extension<Arc<Gate>>,
     form_data: Result<Form<CheckForm>, FormRejection>,
 ) -> Result<Html<String>, PageError> {
     let Form(input) = form_data.map_err(AppError::from)?;
     let as_of = parse_as_of(input.as_of.as_deref())?;
     let format = parse_format(input.format.as_deref())?;
-    let report = run(&state, input.text.clone(), format, as_of).await?;
+    let report = run(&state, &gate, input.text.clone(), format, as_of).await?;
     let mut body = String::from("<h1>Claim check</h1>");
     body.push_str(&report_html(&report));
     body.push_str("<h2>Check another text</h2>");
@@ -245,7 +467,8 @@ pub(crate) struct CheckParams {
 /// article itself as the body (text/plain, text/markdown, text/html) with
 /// `?as_of=` in the URL. Answers the report as the CLI's `--format json`.
 pub(crate) async fn api(
-    State(state): State<AppState>,
+    Extension(state): Extension<AppState>,
+    Extension(gate): Extension<Arc<Gate>>,
     headers: HeaderMap,
     params: Result<Query<CheckParams>, QueryRejection>,
     body: Bytes,
@@ -278,7 +501,51 @@ pub(crate) async fn api(
     };
     let as_of = parse_as_of(as_of.as_deref())?;
     let format = parse_format(format.as_deref())?;
-    let report = run(&state, text, format, as_of).await?;
+    let report = run(&state, &gate, text, format, as_of).await?;
     let json = check::render(&report, check::Format::Json);
+    if json.len() > gate.limits.max_response_bytes {
+        return Err(too_big(format!(
+            "the report for this text is larger than {} bytes, the most one request may \
+             produce; check it in parts, or use `marketproof check` on the command line",
+            gate.limits.max_response_bytes
+        ))
+        .into());
+    }
     Ok(([(header::CONTENT_TYPE, "application/json")], json).into_response())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{pieces, InputFormat};
+
+    fn joined(parts: &[(usize, &str)]) -> String {
+        parts.iter().map(|(_, p)| *p).collect()
+    }
+
+    #[test]
+    fn pieces_cover_the_text_within_the_size_and_cut_at_paragraphs() {
+        let text =
+            "First paragraph, one sentence.\n\nSecond one. It has two.\n\nThird.\n\n".repeat(40);
+        let parts = pieces(&text, 200, InputFormat::Text);
+        assert_eq!(joined(&parts), text);
+        for (offset, part) in &parts {
+            assert!(part.len() <= 200, "{}", part.len());
+            assert_eq!(&text[*offset..*offset + part.len()], *part);
+        }
+        assert!(parts[..parts.len() - 1]
+            .iter()
+            .all(|(_, p)| p.ends_with("\n\n")));
+        // One long sentence with no breaks: cut at spaces, never inside a
+        // multi-byte character.
+        let text = "é rose 1.2% ".repeat(100);
+        let parts = pieces(&text, 64, InputFormat::Text);
+        assert_eq!(joined(&parts), text);
+        assert!(parts.iter().all(|(_, p)| p.len() <= 64 && !p.is_empty()));
+        // No space at all.
+        let text = "é".repeat(100);
+        let parts = pieces(&text, 7, InputFormat::Text);
+        assert_eq!(joined(&parts), text);
+        // A short text is one piece.
+        assert_eq!(pieces("abc", 64, InputFormat::Text), [(0, "abc")]);
+    }
 }

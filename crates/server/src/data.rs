@@ -6,8 +6,9 @@ use crate::error::{ApiError, AppError, PageError};
 use crate::html::{self, attr, esc, url_segment};
 use crate::state::AppState;
 use axum::extract::rejection::QueryRejection;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, Query};
 use axum::response::Html;
+use axum::Extension;
 use axum::Json;
 use chrono::Datelike;
 use model::display::{self, fact_value, Audience};
@@ -128,7 +129,7 @@ fn instrument_json(symbol: &str, info: Option<&Instrument>, series: &[SeriesSumm
 }
 
 /// `GET /api/v1/health`.
-pub(crate) async fn api_health(State(state): State<AppState>) -> Json<Value> {
+pub(crate) async fn api_health(Extension(state): Extension<AppState>) -> Json<Value> {
     let universe = state.universe();
     Json(json!({
         "status": "ok",
@@ -141,7 +142,7 @@ pub(crate) async fn api_health(State(state): State<AppState>) -> Json<Value> {
 }
 
 /// `GET /api/v1/instruments`.
-pub(crate) async fn api_instruments(State(state): State<AppState>) -> Json<Value> {
+pub(crate) async fn api_instruments(Extension(state): Extension<AppState>) -> Json<Value> {
     let registry = state.registry();
     let instruments: Vec<Value> = instrument_series(state.universe())
         .iter()
@@ -198,7 +199,7 @@ fn price_field(universe: &Universe, symbol: &str) -> Option<Field> {
 
 /// `GET /api/v1/series/{symbol}?field=&from=&to=`.
 pub(crate) async fn api_series(
-    State(state): State<AppState>,
+    Extension(state): Extension<AppState>,
     Path(symbol): Path<String>,
     params: Result<Query<SeriesParams>, QueryRejection>,
 ) -> Result<Json<Value>, ApiError> {
@@ -269,7 +270,7 @@ pub(crate) async fn api_series(
 }
 
 /// `GET /api/v1/sources`.
-pub(crate) async fn api_sources(State(state): State<AppState>) -> Json<Value> {
+pub(crate) async fn api_sources(Extension(state): Extension<AppState>) -> Json<Value> {
     Json(json!({
         "data_version": state.data_version(),
         "sources": state.source_stats(),
@@ -315,7 +316,7 @@ fn kind_name(kind: InstrumentKind) -> String {
 }
 
 /// `GET /instruments`.
-pub(crate) async fn instruments_page(State(state): State<AppState>) -> Html<String> {
+pub(crate) async fn instruments_page(Extension(state): Extension<AppState>) -> Html<String> {
     let body = format!(
         "<h1>Instruments</h1><p>Every instrument with data in the store. Open one for its \
          chart and its Facts.</p>{}",
@@ -325,7 +326,7 @@ pub(crate) async fn instruments_page(State(state): State<AppState>) -> Html<Stri
 }
 
 /// `GET /sources`.
-pub(crate) async fn sources_page(State(state): State<AppState>) -> Html<String> {
+pub(crate) async fn sources_page(Extension(state): Extension<AppState>) -> Html<String> {
     let mut rows = String::new();
     for s in state.source_stats() {
         let range = match (s.from, s.to) {
@@ -457,7 +458,7 @@ const RANGES: [(&str, &str, u32); 5] = [
 
 /// `GET /instrument/{symbol}?range=1m|6m|1y|5y|max`.
 pub(crate) async fn instrument_page(
-    State(state): State<AppState>,
+    Extension(state): Extension<AppState>,
     Path(symbol): Path<String>,
     params: Result<Query<InstrumentParams>, QueryRejection>,
 ) -> Result<Html<String>, PageError> {

@@ -9,7 +9,8 @@
 use crate::error::{ApiError, AppError};
 use crate::state::AppState;
 use axum::extract::rejection::{JsonRejection, QueryRejection};
-use axum::extract::{Query, State};
+use axum::extract::Query;
+use axum::Extension;
 use axum::Json;
 use serde_json::{json, Map, Value};
 use std::collections::BTreeMap;
@@ -21,7 +22,7 @@ const BOOL_PARAMS: [&str; 2] = ["annualised", "sample"];
 
 /// `GET /api/v1/fact?kind=...&symbol=...`.
 pub(crate) async fn api_fact_get(
-    State(state): State<AppState>,
+    Extension(state): Extension<AppState>,
     params: Result<Query<BTreeMap<String, String>>, QueryRejection>,
 ) -> Result<Json<model::Fact>, ApiError> {
     let Query(params) = params.map_err(AppError::from)?;
@@ -31,7 +32,7 @@ pub(crate) async fn api_fact_get(
 
 /// `POST /api/v1/fact` with a Query as JSON.
 pub(crate) async fn api_fact_post(
-    State(state): State<AppState>,
+    Extension(state): Extension<AppState>,
     body: Result<Json<Value>, JsonRejection>,
 ) -> Result<Json<model::Fact>, ApiError> {
     let Json(value) = body.map_err(AppError::from)?;

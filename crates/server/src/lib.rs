@@ -3,7 +3,9 @@
 //! [`app`] builds the axum [`Router`](axum::Router) over an [`AppState`] (an
 //! in-memory snapshot of the store, the fact engine over it, and a cache of
 //! computed briefs); [`serve`] binds it to an address and runs it until
-//! ctrl-c or SIGTERM, finishing in-flight requests first.
+//! ctrl-c or SIGTERM, finishing in-flight requests first. [`run`] also
+//! watches the store and swaps in a new snapshot when an import changes
+//! its data version ([`Live`]).
 //!
 //! **Architecture invariants:**
 //! - Only this crate knows HTTP. Handlers translate requests into the same
@@ -11,8 +13,17 @@
 //!   checker, the planner) and render their results; no market figure is computed
 //!   here that a Fact did not produce (charts draw stored observations;
 //!   their value axes carry round scale marks, not figures).
-//! - The data snapshot is immutable; slow work (writing a brief) runs on the
-//!   blocking pool, never on the async workers.
+//! - A data snapshot is immutable; a request uses the one in service when it
+//!   starts, and every response names it (`x-data-version`). Slow work
+//!   (writing a brief, checking claims) runs on the blocking pool, never on
+//!   the async workers, within the request's deadline; claim checking stops
+//!   at that deadline ([`config`]).
+//! - Bounded ([`config`], [`conn`](crate)): connections, header time, idle
+//!   time, request time, bodies, request targets, claims and report size.
+//! - A web page cannot make the server work: a cross-site `POST` is
+//!   refused (`Sec-Fetch-Site`, `Origin`), and an API body a page could send
+//!   without a CORS preflight (`text/plain`, a form) needs the
+//!   `x-marketproof` header.
 //! - Nothing is served from the filesystem: the stylesheet and script are
 //!   compiled in.
 //! - Every echoed string is escaped; every error a client can cause is a 4xx
@@ -29,6 +40,8 @@ mod brief;
 mod cache;
 mod chart;
 mod check;
+pub mod config;
+mod conn;
 mod data;
 mod error;
 mod fact;
@@ -41,13 +54,18 @@ mod state;
 #[cfg(test)]
 mod tests;
 
+pub use config::{CheckLimits, ServeConfig};
 pub use error::ServerError;
-pub use middleware::{MAX_BODY_BYTES, MAX_QUERY_BYTES, MAX_URI_BYTES, REQUEST_TIMEOUT};
-pub use state::{AppState, BRIEF_CACHE_ENTRIES};
+pub use middleware::{
+    CLIENT_HEADER, DATA_VERSION_HEADER, MAX_BODY_BYTES, MAX_QUERY_BYTES, MAX_URI_BYTES,
+    REQUEST_TIMEOUT,
+};
+pub use state::{data_version, AppState, Live, BRIEF_CACHE_ENTRIES};
 
 use axum::routing::{get, post};
 use axum::Router;
 use std::net::SocketAddr;
+use std::sync::Arc;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::timeout::TimeoutLayer;
@@ -71,8 +89,14 @@ pub const API_ROUTES: &[(&str, &str)] = &[
     ("get", "/api/v1/openapi.json"),
 ];
 
-/// Builds the application: pages, API, static assets and middleware.
+/// Builds the application over one snapshot with the default limits:
+/// pages, API, static assets and middleware.
 pub fn app(state: AppState) -> Router {
+    app_with(Live::new(state), &ServeConfig::default())
+}
+
+/// Builds the application over the snapshot in service in `live`.
+pub fn app_with(live: Live, config: &ServeConfig) -> Router {
     let api = Router::new()
         .route("/health", get(data::api_health))
         .route("/brief", get(brief::api))
@@ -96,15 +120,21 @@ pub fn app(state: AppState) -> Router {
         .route("/static/style.css", get(assets::style))
         .route("/static/app.js", get(assets::script));
 
+    let gate = Arc::new(check::Gate::new(config));
+    // Outermost: every response, errors included, names the snapshot used.
     with_layers(
-        pages.nest("/api/v1", api).with_state(state),
-        REQUEST_TIMEOUT,
+        pages.nest("/api/v1", api).layer(axum::Extension(gate)),
+        config.request_timeout,
     )
+    .layer(axum::middleware::from_fn_with_state(
+        live,
+        middleware::snapshot,
+    ))
 }
 
 /// Wraps routes in the middleware stack, from the outside in: request logs,
 /// security headers and error rendering, the request-target limit, the
-/// timeout, the body limit, and the panic backstop.
+/// cross-site guard, the timeout, the body limit, and the panic backstop.
 fn with_layers(router: Router, timeout: std::time::Duration) -> Router {
     router
         .layer(CatchPanicLayer::custom(middleware::panic_response))
@@ -113,6 +143,7 @@ fn with_layers(router: Router, timeout: std::time::Duration) -> Router {
             axum::http::StatusCode::REQUEST_TIMEOUT,
             timeout,
         ))
+        .layer(axum::middleware::from_fn(middleware::guard_cross_site))
         .layer(axum::middleware::from_fn(middleware::limit_uri))
         .layer(axum::middleware::from_fn(middleware::finish))
         .layer(
@@ -120,6 +151,14 @@ fn with_layers(router: Router, timeout: std::time::Duration) -> Router {
                 .make_span_with(DefaultMakeSpan::new().level(tracing::Level::INFO))
                 .on_response(DefaultOnResponse::new().level(tracing::Level::INFO)),
         )
+}
+
+/// Reads one consistent snapshot of the store (read-only, in one read
+/// transaction, so an import committing meanwhile is seen whole or not at
+/// all).
+fn read_snapshot(store: &store::Store) -> Result<AppState, ServerError> {
+    let (universe, flags) = store.load_snapshot()?;
+    AppState::new(universe, flags)
 }
 
 /// Loads the store at `path` into a snapshot (universe and quality flags)
@@ -135,58 +174,160 @@ pub async fn load(path: &std::path::Path) -> Result<AppState, ServerError> {
         });
     }
     let path = path.to_path_buf();
-    let loaded = tokio::task::spawn_blocking(move || {
-        let store = store::Store::open(&path)?;
-        let universe = store.universe()?;
-        let flags = store.flags()?;
-        Ok::<_, store::StoreError>((universe, flags))
-    })
-    .await
-    .map_err(|e| ServerError::Load(e.to_string()))?;
-    let (universe, flags) = loaded?;
-    AppState::new(universe, flags)
+    tokio::task::spawn_blocking(move || read_snapshot(&store::Store::open_read_only(&path)?))
+        .await
+        .map_err(|e| ServerError::Load(e.to_string()))?
 }
 
-/// Serves [`app`] on `addr` until ctrl-c or SIGTERM, then stops accepting
-/// connections and lets in-flight requests finish.
+/// Serves [`app`] on `addr` with the default limits and no reload until
+/// ctrl-c or SIGTERM, then stops accepting connections and lets in-flight
+/// requests finish.
 ///
 /// # Errors
-/// [`ServerError::Bind`] when the address cannot be bound;
-/// [`ServerError::Serve`] when the server fails while running.
+/// [`ServerError::Bind`] when the address cannot be bound.
 pub async fn serve(state: AppState, addr: SocketAddr) -> Result<(), ServerError> {
+    let config = ServeConfig {
+        reload_interval: None,
+        ..ServeConfig::default()
+    };
+    serve_with(Live::new(state), addr, config, None, shutdown_signal()).await
+}
+
+/// Serves `live` on `addr` within `config`'s limits until `shutdown`
+/// resolves. With a `store` path and a reload interval, the store is
+/// looked at every interval and a newer data version is loaded and put in
+/// service (requests running keep theirs).
+///
+/// # Errors
+/// [`ServerError::Bind`] when the address cannot be bound.
+pub async fn serve_with(
+    live: Live,
+    addr: SocketAddr,
+    config: ServeConfig,
+    store: Option<std::path::PathBuf>,
+    shutdown: impl std::future::Future<Output = ()>,
+) -> Result<(), ServerError> {
     let listener = tokio::net::TcpListener::bind(addr)
         .await
         .map_err(|source| ServerError::Bind { addr, source })?;
-    let local = listener.local_addr().unwrap_or(addr);
+    serve_listener(live, listener, config, store, shutdown).await
+}
+
+/// As [`serve_with`] on a bound listener (tests bind port 0 first).
+///
+/// # Errors
+/// None today; the `Result` leaves room for serve-time failures.
+pub async fn serve_listener(
+    live: Live,
+    listener: tokio::net::TcpListener,
+    config: ServeConfig,
+    store: Option<std::path::PathBuf>,
+    shutdown: impl std::future::Future<Output = ()>,
+) -> Result<(), ServerError> {
+    let local = listener
+        .local_addr()
+        .map_or_else(|_| "?".to_string(), |a| a.to_string());
+    let current = live.current();
     tracing::info!(
         addr = %local,
-        data_version = state.data_version(),
-        series = state.universe().series.len(),
+        data_version = current.data_version(),
+        series = current.universe().series.len(),
+        max_connections = config.max_connections,
+        header_read_timeout_s = config.header_read_timeout.as_secs_f64(),
+        idle_timeout_s = config.idle_timeout.as_secs_f64(),
         "marketproof listening on http://{local}/"
     );
-    axum::serve(listener, app(state))
-        .with_graceful_shutdown(shutdown_signal())
-        .await
-        .map_err(ServerError::Serve)?;
+    drop(current);
+    let (stop, _) = tokio::sync::watch::channel(false);
+    if let (Some(path), Some(every)) = (store, config.reload_interval) {
+        tokio::spawn(watch_store(live.clone(), path, every, stop.subscribe()));
+    }
+    let router = app_with(live, &config);
+    conn::accept_loop(listener, router, &config, shutdown, stop).await;
     tracing::info!("server stopped");
     Ok(())
 }
 
+/// Looks at the store every `every`; loads and serves a newer data version.
+async fn watch_store(
+    live: Live,
+    path: std::path::PathBuf,
+    every: std::time::Duration,
+    mut stop: tokio::sync::watch::Receiver<bool>,
+) {
+    let mut ticker = tokio::time::interval(every);
+    ticker.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    ticker.tick().await;
+    let mut held: Option<store::Store> = None;
+    loop {
+        tokio::select! {
+            _ = ticker.tick() => {}
+            _ = stop.changed() => return,
+        }
+        let serving = live.current().data_version().to_string();
+        let path_now = path.clone();
+        let store = held.take();
+        let looked = tokio::task::spawn_blocking(move || {
+            let store = match store {
+                Some(s) => s,
+                None => store::Store::open_read_only(&path_now)?,
+            };
+            let version = data_version(&store.sources()?);
+            let fresh = if version == serving {
+                None
+            } else {
+                Some(read_snapshot(&store)?)
+            };
+            Ok::<_, ServerError>((store, fresh))
+        })
+        .await;
+        match looked {
+            Ok(Ok((store, fresh))) => {
+                held = Some(store);
+                if let Some(state) = fresh {
+                    tracing::info!(
+                        from = %live.current().data_version(),
+                        to = %state.data_version(),
+                        series = state.universe().series.len(),
+                        "the store changed: serving the new data version"
+                    );
+                    live.replace(state);
+                }
+            }
+            Ok(Err(err)) => {
+                tracing::warn!(%err, "cannot look at the store; still serving the loaded data");
+            }
+            Err(err) => tracing::warn!(%err, "the store watcher failed; still serving"),
+        }
+    }
+}
+
 /// For a synchronous caller (the CLI): builds a multi-threaded runtime,
-/// loads the store at `store_path` and serves it on `addr` until ctrl-c or
-/// SIGTERM.
+/// loads the store at `store_path` and serves it on `addr` within
+/// `config` (reloading it when it changes) until ctrl-c or SIGTERM.
 ///
 /// # Errors
-/// As [`load`] and [`serve`]; [`ServerError::Serve`] when the runtime cannot
-/// start.
-pub fn run(store_path: &std::path::Path, addr: SocketAddr) -> Result<(), ServerError> {
+/// As [`load`] and [`serve_with`]; [`ServerError::Serve`] when the runtime
+/// cannot start.
+pub fn run(
+    store_path: &std::path::Path,
+    addr: SocketAddr,
+    config: &ServeConfig,
+) -> Result<(), ServerError> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
         .map_err(ServerError::Serve)?;
     runtime.block_on(async {
         let state = load(store_path).await?;
-        serve(state, addr).await
+        serve_with(
+            Live::new(state),
+            addr,
+            config.clone(),
+            Some(store_path.to_path_buf()),
+            shutdown_signal(),
+        )
+        .await
     })
 }
 

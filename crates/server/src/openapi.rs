@@ -13,9 +13,11 @@ fn error_responses(codes: &[u16]) -> Value {
             400 => "Invalid parameters; the message says which and how to fix them.",
             404 => "Unknown instrument or date, or no data for it.",
             408 => "The request took longer than the server's time limit.",
-            413 => "Request body over the 1 MiB limit.",
+            403 => "Cross-site request refused (Sec-Fetch-Site or Origin names another site).",
+            413 => "Request body over the 1 MiB limit, or (check) more claims or a larger report than one request may hold.",
             414 => "Request target (path and query) over the limit.",
-            415 => "Body is not JSON (send Content-Type: application/json).",
+            415 => "Body is not JSON (send Content-Type: application/json), or a text/plain or form body without the x-marketproof header.",
+            429 => "Too many checks running; try again in a moment.",
             _ => "Error.",
         };
         map.insert(
@@ -105,11 +107,11 @@ pub(crate) fn document_value() -> Value {
                 "summary": "Answer a market question: the plan of fact queries, then a paragraph whose every figure is cited.",
                 "description": "A question outside the data is answered with refused: true, what is missing, and suggestions. Send the returned `context` with a follow-up question (\"and the Nasdaq 100?\").",
                 "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/AskRequest"}}}},
-                "responses": with_errors(ok("The answer.", "Answer"), &[400, 408, 413, 415])
+                "responses": with_errors(ok("The answer.", "Answer"), &[400, 403, 408, 413, 415])
             }},
             "/api/v1/check": {"post": {
                 "summary": "Check the numeric claims of an article against the data.",
-                "description": "Send JSON {\"text\", \"as_of\"?, \"format\"?} or the article itself as a text/plain, text/markdown or text/html body (then as_of and format go in the URL).",
+                "description": "Send JSON {\"text\", \"as_of\"?, \"format\"?} or the article itself as a text/markdown or text/html body, or a text/plain body with the header `x-marketproof: 1` (then as_of and format go in the URL). At most 1,000 claims and an 8 MiB report per request; a text over 16 KiB is checked in pieces cut at paragraph ends, and the work stops at the request's time limit.",
                 "parameters": [
                     date_param("as_of", "Raw-body requests only: the article's date for relative dates."),
                     {"name": "format", "in": "query", "required": false, "description": "Raw-body requests only: auto, text, markdown or html.", "schema": {"type": "string"}}
@@ -118,7 +120,7 @@ pub(crate) fn document_value() -> Value {
                     "application/json": {"schema": {"$ref": "#/components/schemas/CheckRequest"}},
                     "text/plain": {"schema": {"type": "string"}}
                 }},
-                "responses": with_errors(ok("Verdict per claim.", "CheckReport"), &[400, 408, 413])
+                "responses": with_errors(ok("Verdict per claim.", "CheckReport"), &[400, 403, 408, 413, 415, 429])
             }},
             "/api/v1/instruments": {"get": {
                 "summary": "Instruments with data, with registry metadata and their series.",

@@ -1,15 +1,19 @@
-//! The shared application state: an immutable data snapshot, the fact
-//! engine over it, and the cache of computed briefs.
+//! The application state: [`AppState`], one immutable data snapshot with
+//! the caches derived from it, and [`Live`], the snapshot in service, which
+//! a reload swaps for a newer one.
 //!
-//! **Invariant:** the snapshot never changes while the server runs, so
-//! everything derived from it (briefs, the data version) can be cached
-//! without invalidation. A new import means a new process.
+//! **Invariant:** a snapshot never changes; everything derived from it
+//! (briefs, instrument pages, the data version) is cached in it without
+//! invalidation. A request takes the snapshot in service when it starts
+//! and uses that one to the end (its `x-data-version` header names it);
+//! after a reload, requests already running finish on the old snapshot,
+//! which is freed with the last of them.
 
 use crate::cache::Cache;
 use crate::error::ServerError;
 use facts::Engine;
 use model::{Date, Registry, Universe};
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, RwLock};
 
 /// How many computed briefs are kept in memory (one per requested date).
 pub const BRIEF_CACHE_ENTRIES: usize = 64;
@@ -35,22 +39,30 @@ pub(crate) type BriefKey = (Option<Date>, Arc<str>);
 /// A cached brief outcome: a rendered brief, or the client error it gave.
 pub(crate) type BriefOutcome = Result<Arc<RenderedBrief>, crate::error::AppError>;
 
-/// Shared, cheaply clonable state handed to every handler.
+/// One data snapshot and what is derived from it; cheaply clonable, handed
+/// to every handler.
 #[derive(Clone, Debug)]
 pub struct AppState {
     inner: Arc<Inner>,
 }
 
+/// The universe of a snapshot: borrowed for the whole process (tests, the
+/// shared test universe) or owned (loaded from a store, freed with the
+/// snapshot).
+#[derive(Debug)]
+enum Snapshot {
+    Static(&'static Universe),
+    Owned(Universe),
+}
+
 #[derive(Debug)]
 struct Inner {
-    universe: &'static Universe,
-    engine: Engine<'static>,
+    universe: Snapshot,
     registry: Registry,
     data_version: Arc<str>,
     briefs: Cache<BriefKey, BriefOutcome>,
     flags: Vec<store::Flag>,
     sources: Vec<crate::data::SourceStats>,
-    checker: OnceLock<Result<check::Checker<'static>, String>>,
     instrument_pages: Cache<(String, &'static str), InstrumentPage>,
 }
 
@@ -62,17 +74,14 @@ const INSTRUMENT_CACHE_ENTRIES: usize = 256;
 
 impl AppState {
     /// Builds the state over a loaded universe and the store's data-quality
-    /// flags.
-    ///
-    /// The universe is moved into a snapshot that lives for the rest of the
-    /// process (it is leaked on purpose: the server serves one snapshot until
-    /// it exits, and handlers borrow it without reference counting).
+    /// flags. The universe is freed when the last clone of the state (and
+    /// the last request using it) is gone.
     ///
     /// # Errors
     /// [`ServerError::Registry`] when the built-in instrument registry does
     /// not parse (a build defect, caught by the model crate's tests).
     pub fn new(universe: Universe, flags: Vec<store::Flag>) -> Result<AppState, ServerError> {
-        AppState::from_static(Box::leak(Box::new(universe)), flags)
+        AppState::build(Snapshot::Owned(universe), flags)
     }
 
     /// Builds the state over a universe that already lives for the whole
@@ -84,32 +93,42 @@ impl AppState {
         universe: &'static Universe,
         flags: Vec<store::Flag>,
     ) -> Result<AppState, ServerError> {
+        AppState::build(Snapshot::Static(universe), flags)
+    }
+
+    fn build(universe: Snapshot, flags: Vec<store::Flag>) -> Result<AppState, ServerError> {
         let registry = Registry::builtin().map_err(ServerError::Registry)?;
-        let engine = Engine::with_registry(universe, registry.clone());
-        let data_version = data_version(universe).into();
+        let borrowed = match &universe {
+            Snapshot::Static(u) => *u,
+            Snapshot::Owned(u) => u,
+        };
+        let data_version = data_version(&borrowed.sources).into();
+        let sources = crate::data::source_stats(borrowed);
         Ok(AppState {
             inner: Arc::new(Inner {
                 universe,
-                engine,
                 registry,
                 data_version,
                 briefs: Cache::new(BRIEF_CACHE_ENTRIES),
                 flags,
-                sources: crate::data::source_stats(universe),
-                checker: OnceLock::new(),
+                sources,
                 instrument_pages: Cache::new(INSTRUMENT_CACHE_ENTRIES),
             }),
         })
     }
 
     /// The data snapshot.
-    pub fn universe(&self) -> &'static Universe {
-        self.inner.universe
+    pub fn universe(&self) -> &Universe {
+        match &self.inner.universe {
+            Snapshot::Static(u) => u,
+            Snapshot::Owned(u) => u,
+        }
     }
 
-    /// The fact engine over the snapshot.
-    pub fn engine(&self) -> &Engine<'static> {
-        &self.inner.engine
+    /// The fact engine over the snapshot (cheap: a reference and the
+    /// registry).
+    pub fn engine(&self) -> Engine<'_> {
+        Engine::with_registry(self.universe(), self.inner.registry.clone())
     }
 
     /// The instrument registry.
@@ -139,14 +158,10 @@ impl AppState {
         &self.inner.instrument_pages
     }
 
-    /// The claim checker over the snapshot, built on first use (it indexes
-    /// the registry's aliases once).
-    pub(crate) fn checker(&self) -> Result<&check::Checker<'static>, String> {
-        self.inner
-            .checker
-            .get_or_init(|| check::Checker::new(self.inner.universe).map_err(|e| e.to_string()))
-            .as_ref()
-            .map_err(Clone::clone)
+    /// A claim checker over the snapshot (it indexes the registry's
+    /// aliases: build one per request and reuse it for the request).
+    pub(crate) fn checker(&self) -> Result<check::Checker<'_>, String> {
+        check::Checker::new(self.universe()).map_err(|e| e.to_string())
     }
 
     /// The store's data-quality flags.
@@ -159,8 +174,7 @@ impl AppState {
     pub(crate) fn resolve_symbol(&self, text: &str) -> Option<String> {
         let text = text.trim();
         let has_data = |symbol: &str| {
-            self.inner
-                .universe
+            self.universe()
                 .series
                 .range(model::SeriesKey::new(symbol, model::Field::Open)..)
                 .next()
@@ -187,8 +201,7 @@ impl AppState {
     /// The date questions are asked as of by default: the last S&P 500
     /// close (the latest equity session), else the last date of any series.
     pub(crate) fn default_as_of(&self) -> Option<Date> {
-        self.inner
-            .universe
+        self.universe()
             .get("^GSPC", model::Field::Close)
             .and_then(model::Series::last_date)
             .or_else(|| self.latest_date())
@@ -205,25 +218,60 @@ impl AppState {
             model::Field::ReturnPct,
         ]
         .into_iter()
-        .find_map(|f| self.inner.universe.get(&symbol, f))
+        .find_map(|f| self.universe().get(&symbol, f))
         .and_then(model::Series::last_date)
     }
 
     /// The last date in the snapshot, if it holds any data.
     pub(crate) fn latest_date(&self) -> Option<Date> {
-        self.inner.universe.last_date()
+        self.universe().last_date()
     }
 }
 
-/// FNV-1a 64 over the sorted content hashes: stable across runs and
-/// platforms, and cheap; collisions only cost a stale cache entry in a new
-/// process, which never happens since the cache is in memory.
-fn data_version(universe: &Universe) -> String {
-    let mut hashes: Vec<&str> = universe
-        .sources
-        .iter()
-        .map(|s| s.content_hash.as_str())
-        .collect();
+/// The snapshot in service, swapped by a reload. Cloning shares it.
+#[derive(Clone, Debug)]
+pub struct Live {
+    current: Arc<RwLock<AppState>>,
+}
+
+impl Live {
+    /// Serves `state` until [`Live::replace`].
+    pub fn new(state: AppState) -> Live {
+        Live {
+            current: Arc::new(RwLock::new(state)),
+        }
+    }
+
+    /// The snapshot in service now.
+    pub fn current(&self) -> AppState {
+        // A panic cannot leave a half-written AppState behind (the write is
+        // one assignment), so a poisoned lock is still good to read.
+        self.current
+            .read()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .clone()
+    }
+
+    /// Puts `state` in service; requests already running keep theirs.
+    pub fn replace(&self, state: AppState) {
+        *self
+            .current
+            .write()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = state;
+    }
+}
+
+impl From<AppState> for Live {
+    fn from(state: AppState) -> Live {
+        Live::new(state)
+    }
+}
+
+/// The data version of a set of sources: FNV-1a 64 over the sorted content
+/// hashes, stable across runs and platforms, and cheap. It changes
+/// whenever an imported file changes, and keys every cache.
+pub fn data_version(sources: &[model::SourceInfo]) -> String {
+    let mut hashes: Vec<&str> = sources.iter().map(|s| s.content_hash.as_str()).collect();
     hashes.sort_unstable();
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for text in hashes {
@@ -263,9 +311,9 @@ mod tests {
             sources: vec![source(0, "aa"), source(1, "bc")],
             ..Universe::default()
         };
-        assert_eq!(data_version(&a), data_version(&b));
-        assert_ne!(data_version(&a), data_version(&c));
+        assert_eq!(data_version(&a.sources), data_version(&b.sources));
+        assert_ne!(data_version(&a.sources), data_version(&c.sources));
         // FNV-1a 64 of the empty input is the offset basis.
-        assert_eq!(data_version(&Universe::default()), "cbf29ce484222325");
+        assert_eq!(data_version(&[]), "cbf29ce484222325");
     }
 }

@@ -256,6 +256,19 @@ impl Store {
         Ok(universe)
     }
 
+    /// The universe and the quality flags, read in one read transaction so
+    /// that an import committing meanwhile is seen whole or not at all.
+    ///
+    /// # Errors
+    /// [`StoreError::Sql`] or [`StoreError::Corrupt`].
+    pub fn load_snapshot(&self) -> Result<(Universe, Vec<Flag>), StoreError> {
+        let tx = self.conn.unchecked_transaction()?;
+        let universe = self.universe()?;
+        let flags = self.flags()?;
+        tx.finish()?;
+        Ok((universe, flags))
+    }
+
     /// One consolidated series, if stored.
     ///
     /// # Errors
