@@ -126,7 +126,8 @@ pub(crate) struct Consolidated {
 
 /// Where a merged point came from: the rank of its source in priority
 /// order, its index in that source, and where the day's values of every
-/// source start in the merge's sorted list (`u32::MAX` for a lone source).
+/// source start in the merge's sorted list. A lone source's series has no
+/// origins (every point is its own).
 type Origin = (u32, u32, u32);
 
 /// Merges, cleans and reconciles the sources of `key`. `inputs` may be in
@@ -143,8 +144,10 @@ pub(crate) fn consolidate(key: &SeriesKey, inputs: &mut [SourceObs], rules: Rule
             days: std::mem::take(&mut only.days),
             values: std::mem::take(&mut only.values),
         };
-        let origins: Vec<Origin> = (0..n as u32).map(|i| (0, i, u32::MAX)).collect();
-        (merged, origins, Vec::new())
+        // No origins for a lone source: every point is its own (tens of
+        // millions of points would cost 12 bytes each for nothing).
+        debug_assert_eq!(merged.days.len(), n);
+        (merged, Vec::new(), Vec::new())
     } else {
         merge(inputs)
     };
@@ -170,7 +173,8 @@ pub(crate) fn consolidate(key: &SeriesKey, inputs: &mut [SourceObs], rules: Rule
         // median that is itself off): look again once the first are fixed.
         for _ in 0..NEIGHBOURS {
             let fixes = bad_prints(&merged.values, |point| {
-                candidates(inputs, &all, merged.days[point], origins[point].2)
+                let start = origins.get(point).map_or(u32::MAX, |o| o.2);
+                candidates(inputs, &all, merged.days[point], start)
             });
             if fixes.is_empty() {
                 break;
@@ -471,7 +475,7 @@ fn apply_fixes(
     let mut keep = vec![true; merged.days.len()];
     for fix in fixes {
         let i = fix.index;
-        let (rank, _, _) = origins[i];
+        let rank = origins.get(i).map_or(0, |o| o.0);
         let source = &inputs[rank as usize];
         let value = merged.values[i];
         let Some(date) = crate::db::days_to_date(merged.days[i]) else {

@@ -101,26 +101,22 @@ pub(crate) fn scan(ctx: &ReadContext<'_>, bytes: &[u8]) -> Result<(), StoreError
     let limits = ctx.limits;
     // Fast path: without quotes a record is a line and a cell lies within
     // its line, so only lines longer than the cell limit need a closer look.
-    if !bytes.contains(&b'"') {
-        let mut line = 1u64;
-        let mut start = 0usize;
-        while start < bytes.len() {
-            let end = bytes[start..]
-                .iter()
-                .position(|&b| b == b'\n' || b == b'\r')
-                .map_or(bytes.len(), |k| start + k);
-            let record = &bytes[start..end];
-            if record.len() > limits.max_cell_bytes || record.len() > limits.max_record_bytes {
-                scan_quoted(ctx, record, line)?;
+    if memchr::memchr(b'"', bytes).is_none() {
+        let longest = limits.max_cell_bytes.min(limits.max_record_bytes);
+        let (mut line, mut start) = (1u64, 0usize);
+        let ends = memchr::memchr2_iter(b'\n', b'\r', bytes).chain(std::iter::once(bytes.len()));
+        let mut prev_cr = false;
+        for end in ends {
+            if end - start > longest {
+                scan_quoted(ctx, &bytes[start..end], line)?;
             }
-            if end < bytes.len() && bytes[end] == b'\n' {
-                line += 1;
-            } else if end < bytes.len() {
-                // A lone `\r` or the `\r` of `\r\n`.
-                if bytes.get(end + 1) != Some(&b'\n') {
-                    line += 1;
-                }
+            // `\r\n` ends one line; a lone `\r` or `\n` ends one too.
+            match bytes.get(end) {
+                Some(b'\n') if prev_cr && end == start => {}
+                Some(_) => line += 1,
+                None => {}
             }
+            prev_cr = bytes.get(end) == Some(&b'\r');
             start = end + 1;
         }
         return Ok(());
