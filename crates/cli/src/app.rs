@@ -60,7 +60,7 @@ pub(crate) enum Command {
     Sources(crate::cmd::sources::SourcesArgs),
     /// Print one consolidated series.
     Series(crate::cmd::series::SeriesArgs),
-    /// List data-quality flags (spikes, gaps, stale runs).
+    /// List data-quality flags (bad prints, spikes, gaps, stale runs, weekend rows).
     Flags(crate::cmd::flags::FlagsArgs),
     /// Compute one Fact: value, sentence, method and citation.
     #[command(subcommand)]

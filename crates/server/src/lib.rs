@@ -18,7 +18,7 @@
 //!   (writing a brief, checking claims) runs on the blocking pool, never on
 //!   the async workers, within the request's deadline; claim checking stops
 //!   at that deadline ([`config`]).
-//! - Bounded ([`config`], [`conn`](crate)): connections, header time, idle
+//! - Bounded ([`config`]; `conn.rs`): connections, header time, idle
 //!   time, request time, bodies, request targets, claims and report size.
 //! - A web page cannot make the server work: a cross-site `POST` is
 //!   refused (`Sec-Fetch-Site`, `Origin`), and an API body a page could send
