@@ -1,8 +1,9 @@
 //! Claim checking: the `/check` page and `POST /api/v1/check`.
 //!
-//! The text is judged by the `check` crate on the blocking pool, within
-//! bounds ([`crate::config::CheckLimits`]): at most `max_concurrent`
-//! checks run at once; a text longer than `piece_bytes` is checked in
+//! The text is judged by the `check` crate on the snapshot's check
+//! workers (threads that built their claim checker once), within bounds
+//! ([`crate::config::CheckLimits`]): at most `max_concurrent` checks run
+//! at once; a text longer than `piece_bytes` is checked in
 //! pieces cut at paragraph, line or sentence ends (each piece with the
 //! article's date found in the first), and the work stops between two
 //! pieces as soon as the request's deadline passes or the request is
@@ -87,20 +88,25 @@ async fn run(
         .map_err(|e| AppError::Internal(format!("check slots closed: {e}")))?;
     let cancel = Arc::new(AtomicBool::new(false));
     let _cancel_on_drop = CancelOnDrop(cancel.clone());
-    let worker = state.clone();
     let limits = gate.limits;
-    tokio::task::spawn_blocking(move || {
+    let (answer, answered) = tokio::sync::oneshot::channel();
+    let flag = cancel.clone();
+    let job: crate::state::CheckJob = Box::new(move |checker| {
         // The slot is held by the work, not the request: a dropped request
         // frees it when the work has stopped.
         let _slot = slot;
         let stop = Stop {
             deadline,
-            cancel: &cancel,
+            cancel: &flag,
         };
-        check_bounded(&worker, &text, format, as_of, &limits, &stop)
-    })
-    .await
-    .map_err(|e| AppError::Internal(format!("check task failed: {e}")))?
+        let _ = answer.send(check_bounded(checker, &text, format, as_of, &limits, &stop));
+    });
+    state
+        .submit_check(limits.max_concurrent, job)
+        .map_err(AppError::Internal)?;
+    answered
+        .await
+        .map_err(|_| AppError::Internal("the check worker dropped the job".into()))?
 }
 
 /// When the work must stop.
@@ -143,7 +149,7 @@ fn too_big(message: String) -> AppError {
 
 /// Checks `text` piece by piece within `limits`, stopping at `stop`.
 fn check_bounded(
-    state: &AppState,
+    checker: &check::Checker<'_>,
     text: &str,
     hint: InputFormat,
     as_of: Option<Date>,
@@ -152,7 +158,6 @@ fn check_bounded(
 ) -> Result<CheckReport, AppError> {
     let bad_input =
         |e: check::CheckError| AppError::bad_request(format!("cannot check this input: {e}"));
-    let checker = state.checker().map_err(AppError::Internal)?;
     // Decoding checks size and binary content once, on the whole text.
     let text = check::input::decode(text.as_bytes()).map_err(bad_input)?;
     let format = match hint {

@@ -15,9 +15,9 @@
 //!   their value axes carry round scale marks, not figures).
 //! - A data snapshot is immutable; a request uses the one in service when it
 //!   starts, and every response names it (`x-data-version`). Slow work
-//!   (writing a brief, checking claims) runs on the blocking pool, never on
-//!   the async workers, within the request's deadline; claim checking stops
-//!   at that deadline ([`config`]).
+//!   runs off the async workers: briefs and questions on the blocking pool,
+//!   claim checks on the snapshot's check workers, which stop at the
+//!   request's deadline ([`config`]).
 //! - Bounded ([`config`]; `conn.rs`): connections, header time, idle
 //!   time, request time, bodies, request targets, claims and report size.
 //! - A web page cannot make the server work: a cross-site `POST` is

@@ -47,17 +47,77 @@ pub struct AppState {
 }
 
 /// The universe of a snapshot: borrowed for the whole process (tests, the
-/// shared test universe) or owned (loaded from a store, freed with the
-/// snapshot).
-#[derive(Debug)]
+/// shared test universe) or shared (loaded from a store, freed with the
+/// snapshot and its check workers).
+#[derive(Debug, Clone)]
 enum Snapshot {
     Static(&'static Universe),
-    Owned(Universe),
+    Shared(Arc<Universe>),
+}
+
+impl Snapshot {
+    fn get(&self) -> &Universe {
+        match self {
+            Snapshot::Static(u) => u,
+            Snapshot::Shared(u) => u,
+        }
+    }
+}
+
+/// Work for a check worker: runs with the worker's claim checker.
+pub(crate) type CheckJob = Box<dyn FnOnce(&check::Checker<'_>) + Send>;
+
+/// The snapshot's check workers: threads that each built one claim checker
+/// (the registry's alias index) over the snapshot and take jobs from a
+/// shared queue. They end when the snapshot is dropped (its sender goes).
+#[derive(Debug)]
+struct CheckWorkers {
+    jobs: std::sync::mpsc::Sender<CheckJob>,
+}
+
+impl CheckWorkers {
+    fn start(universe: &Snapshot, threads: usize) -> Result<CheckWorkers, String> {
+        let (jobs, queue) = std::sync::mpsc::channel::<CheckJob>();
+        let queue = Arc::new(std::sync::Mutex::new(queue));
+        for k in 0..threads.max(1) {
+            let universe = universe.clone();
+            let queue = queue.clone();
+            std::thread::Builder::new()
+                .name(format!("check-{k}"))
+                .spawn(move || {
+                    let checker = match check::Checker::new(universe.get()) {
+                        Ok(c) => c,
+                        Err(e) => {
+                            tracing::error!(%e, "cannot build the claim checker");
+                            return;
+                        }
+                    };
+                    loop {
+                        let job = {
+                            let queue = queue
+                                .lock()
+                                .unwrap_or_else(std::sync::PoisonError::into_inner);
+                            queue.recv()
+                        };
+                        let Ok(job) = job else { return };
+                        // A panic in the checker is a bug; the job's answer
+                        // channel is dropped (a 500) and the worker goes on.
+                        let run = std::panic::AssertUnwindSafe(|| job(&checker));
+                        if std::panic::catch_unwind(run).is_err() {
+                            tracing::error!("a claim check panicked");
+                        }
+                    }
+                })
+                .map_err(|e| format!("cannot start a check worker: {e}"))?;
+        }
+        Ok(CheckWorkers { jobs })
+    }
 }
 
 #[derive(Debug)]
 struct Inner {
     universe: Snapshot,
+    checkers: std::sync::OnceLock<Result<CheckWorkers, String>>,
     registry: Registry,
     data_version: Arc<str>,
     briefs: Cache<BriefKey, BriefOutcome>,
@@ -81,7 +141,7 @@ impl AppState {
     /// [`ServerError::Registry`] when the built-in instrument registry does
     /// not parse (a build defect, caught by the model crate's tests).
     pub fn new(universe: Universe, flags: Vec<store::Flag>) -> Result<AppState, ServerError> {
-        AppState::build(Snapshot::Owned(universe), flags)
+        AppState::build(Snapshot::Shared(Arc::new(universe)), flags)
     }
 
     /// Builds the state over a universe that already lives for the whole
@@ -98,15 +158,12 @@ impl AppState {
 
     fn build(universe: Snapshot, flags: Vec<store::Flag>) -> Result<AppState, ServerError> {
         let registry = Registry::builtin().map_err(ServerError::Registry)?;
-        let borrowed = match &universe {
-            Snapshot::Static(u) => *u,
-            Snapshot::Owned(u) => u,
-        };
-        let data_version = data_version(&borrowed.sources).into();
-        let sources = crate::data::source_stats(borrowed);
+        let data_version = data_version(&universe.get().sources).into();
+        let sources = crate::data::source_stats(universe.get());
         Ok(AppState {
             inner: Arc::new(Inner {
                 universe,
+                checkers: std::sync::OnceLock::new(),
                 registry,
                 data_version,
                 briefs: Cache::new(BRIEF_CACHE_ENTRIES),
@@ -119,10 +176,7 @@ impl AppState {
 
     /// The data snapshot.
     pub fn universe(&self) -> &Universe {
-        match &self.inner.universe {
-            Snapshot::Static(u) => u,
-            Snapshot::Owned(u) => u,
-        }
+        self.inner.universe.get()
     }
 
     /// The fact engine over the snapshot (cheap: a reference and the
@@ -158,10 +212,19 @@ impl AppState {
         &self.inner.instrument_pages
     }
 
-    /// A claim checker over the snapshot (it indexes the registry's
-    /// aliases: build one per request and reuse it for the request).
-    pub(crate) fn checker(&self) -> Result<check::Checker<'_>, String> {
-        check::Checker::new(self.universe()).map_err(|e| e.to_string())
+    /// Runs `job` on one of the snapshot's check workers (started on first
+    /// use, `threads` of them, each with its own claim checker built once).
+    pub(crate) fn submit_check(&self, threads: usize, job: CheckJob) -> Result<(), String> {
+        let workers = self
+            .inner
+            .checkers
+            .get_or_init(|| CheckWorkers::start(&self.inner.universe, threads))
+            .as_ref()
+            .map_err(Clone::clone)?;
+        workers
+            .jobs
+            .send(job)
+            .map_err(|_| "the check workers stopped".to_string())
     }
 
     /// The store's data-quality flags.
