@@ -141,7 +141,7 @@ pub(crate) fn import_with_progress(
 ) -> anyhow::Result<ImportReport> {
     // Below this many bytes an import takes well under a second: no bar.
     const LONG_IMPORT_BYTES: u64 = 32 << 20;
-    let store_wait = format!("{:.0}", store.busy_timeout().as_secs_f64());
+    let store_wait = format!("{:.1}", store.busy_timeout().as_secs_f64());
     let bar = indicatif::ProgressBar::hidden();
     let tty = std::io::stderr().is_terminal();
     let progress = |p: &Progress| match p {
