@@ -408,7 +408,9 @@ pub fn truncate_dir(
             .map(|c| c.as_os_str().to_string_lossy().to_string())
             .collect::<Vec<_>>()
             .join("/");
-        let bytes = std::fs::read(&path).map_err(io(&path))?;
+        // Regular files only, at most the import's file limit (a FIFO or a
+        // symlink to a device is an error naming it, as in an import).
+        let bytes = crate::import::read_bounded(&path, crate::DEFAULT_MAX_FILE_BYTES)?;
         let out = if rel_path.to_lowercase().ends_with(".csv") {
             let (out, r) =
                 truncate_csv(&rel_path, &bytes, cut, knowledge, registry).map_err(|e| {

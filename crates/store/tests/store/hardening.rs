@@ -527,3 +527,23 @@ fn an_absurd_close_in_one_sp500_file_is_dropped_and_the_agreeing_file_used() {
         .iter()
         .any(|d| d.reason.contains("the date is left out")));
 }
+
+#[cfg(unix)]
+#[test]
+fn truncating_a_folder_reads_only_regular_files_too() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let src = tmp.path().join("src");
+    write(&src, "dsturdy_factor-attribution/SPY.csv", SPY.as_bytes());
+    let link = src.join("dsturdy_factor-attribution/QQQ.csv");
+    std::os::unix::fs::symlink("/dev/zero", &link).expect("symlink");
+    let err = store::truncate::truncate_dir(
+        &src,
+        &tmp.path().join("dst"),
+        crate::support::d("2024-01-03"),
+        store::truncate::Knowledge::Dated,
+        &crate::support::registry(),
+    )
+    .expect_err("refused");
+    let (p, path, ..) = problem(&err);
+    assert_eq!((p, path), (InputProblem::NotAFile, link));
+}
