@@ -11,6 +11,7 @@
 pub mod conflicts;
 pub mod input;
 mod judge;
+pub mod redline;
 pub mod render;
 
 pub use conflicts::Conflict;

@@ -73,6 +73,8 @@ pub(crate) enum Command {
     Ask(crate::cmd::ask::AskArgs),
     /// Serve the web app and JSON API on loopback.
     Serve(crate::cmd::serve::ServeArgs),
+    /// Serve marketproof to an AI assistant over MCP (stdio).
+    Mcp(crate::cmd::mcp::McpArgs),
     /// Scan every daily index and ETF close for what is rare today, ranked.
     Scan(crate::cmd::scan::ScanArgs),
     /// Copy a data folder as it stood at a date (point-in-time testing).

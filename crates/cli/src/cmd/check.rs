@@ -1,6 +1,7 @@
 //! `marketproof check FILE|- [FILE...] [--as-of D]`: find every checkable
 //! numeric claim in an article and judge it against the data; with several
-//! articles, also list where they contradict each other.
+//! articles, also list where they contradict each other. `--redline` gives
+//! the text back with every claim marked (`--format md|html`).
 
 use crate::app::{self, GlobalArgs, OutputFormat};
 use anyhow::Context;
@@ -21,6 +22,11 @@ pub(crate) struct CheckArgs {
     /// Write to this file instead of stdout.
     #[arg(long, value_name = "FILE")]
     pub(crate) out: Option<PathBuf>,
+    /// Give the text back with each numeric claim marked supported,
+    /// contradicted (with the data's figure) or unverifiable, as Markdown
+    /// (`--format md`, the default) or one HTML page (`--format html`).
+    #[arg(long)]
+    pub(crate) redline: bool,
 }
 
 /// Reads at most this many bytes of one input; the checker rejects larger ones
@@ -56,6 +62,24 @@ pub(crate) fn run(global: &GlobalArgs, args: &CheckArgs) -> anyhow::Result<()> {
         OutputFormat::Html => check::Format::Html,
         OutputFormat::Md => check::Format::Markdown,
     };
+    if args.redline {
+        let [(name, bytes)] = inputs.as_slice() else {
+            anyhow::bail!("--redline takes one article; check the others one at a time");
+        };
+        let redline_format = match global.format {
+            OutputFormat::Text | OutputFormat::Md => check::redline::RedlineFormat::Markdown,
+            OutputFormat::Html => check::redline::RedlineFormat::Html,
+            OutputFormat::Json => anyhow::bail!(
+                "--redline prints Markdown or HTML (--format md|html); for JSON drop --redline"
+            ),
+        };
+        let mut report = checker
+            .check_bytes(bytes, check::InputFormat::Auto, args.as_of)
+            .with_context(|| format!("checking {name}"))?;
+        report.name = Some(name.clone());
+        let rendered = check::redline::redline(&report, redline_format);
+        return app::write_output(args.out.as_deref(), &rendered);
+    }
     let rendered = if let [(name, bytes)] = inputs.as_slice() {
         let mut report = checker
             .check_bytes(bytes, check::InputFormat::Auto, args.as_of)

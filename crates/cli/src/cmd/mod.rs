@@ -6,6 +6,7 @@ pub(crate) mod check;
 pub(crate) mod fact;
 pub(crate) mod flags;
 pub(crate) mod import;
+pub(crate) mod mcp;
 pub(crate) mod scan;
 pub(crate) mod series;
 pub(crate) mod serve;
@@ -26,6 +27,7 @@ pub(crate) fn run(cli: &Cli) -> anyhow::Result<()> {
         Command::Check(args) => check::run(&cli.global, args),
         Command::Ask(args) => ask::run(&cli.global, args),
         Command::Serve(args) => serve::run(&cli.global, args),
+        Command::Mcp(args) => mcp::run(&cli.global, args),
         Command::Scan(args) => scan::run(&cli.global, args),
         Command::Truncate(args) => truncate::run(&cli.global, args),
     }
