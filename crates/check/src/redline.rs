@@ -121,10 +121,10 @@ fn markdown(report: &CheckReport) -> String {
         match c.verdict {
             Verdict::Supported => out.push_str(&format!("**{quote}** [✓{}]", p.n)),
             Verdict::Contradicted => {
-                let truth = c
-                    .actual
-                    .as_deref()
-                    .map_or_else(|| "see below".to_string(), |a| format!("data: {}", md_inline(a)));
+                let truth = c.actual.as_deref().map_or_else(
+                    || "see below".to_string(),
+                    |a| format!("data: {}", md_inline(a)),
+                );
                 out.push_str(&format!("~~{quote}~~ **[✗{}: {truth}]**", p.n));
             }
             Verdict::Unverifiable => out.push_str(&format!("_{quote}_ [?{}]", p.n)),
@@ -153,7 +153,11 @@ fn markdown(report: &CheckReport) -> String {
             quote
         ));
         if let (Verdict::Contradicted, Some(actual)) = (c.verdict, &c.actual) {
-            out.push_str(&format!(": claimed {}, the data says {}", md_inline(&c.claimed), md_inline(actual)));
+            out.push_str(&format!(
+                ": claimed {}, the data says {}",
+                md_inline(&c.claimed),
+                md_inline(actual)
+            ));
         }
         out.push_str(&format!(". {}\n", md_inline(&c.explanation)));
     }

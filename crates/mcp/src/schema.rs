@@ -119,7 +119,20 @@ pub(crate) fn window() -> Value {
 
 /// `model::Reduce`.
 pub(crate) fn reduce() -> Value {
-    let simple = ["last", "first", "change", "return", "max", "min", "mean", "count", "longest_run", "first_date", "last_date", "max_drawdown"];
+    let simple = [
+        "last",
+        "first",
+        "change",
+        "return",
+        "max",
+        "min",
+        "mean",
+        "count",
+        "longest_run",
+        "first_date",
+        "last_date",
+        "max_drawdown",
+    ];
     json!({
         "description": "How the window's values become the answer. last/first: the value at the window's end/start; change/return: last vs the base before the window; max/min with the date; mean; std_dev; count (observations, or flags that hold); count_runs; longest_run; first_date/last_date where a flag holds; rank of the last value; last_at_least_as_extreme (\"the biggest drop since …\"); from_extreme (\"down 14% from its high\"); max_drawdown.",
         "oneOf": [

@@ -94,7 +94,11 @@ fn text_block(text: String) -> ContentBlock {
 }
 
 /// Runs a tool on the blocking pool, turning a panic into an internal error.
-async fn run_tool(state: Arc<State>, name: String, args: Value) -> Result<tools::ToolOutput, ToolError> {
+async fn run_tool(
+    state: Arc<State>,
+    name: String,
+    args: Value,
+) -> Result<tools::ToolOutput, ToolError> {
     let tool = name.clone();
     let joined = tokio::task::spawn_blocking(move || {
         std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
@@ -238,8 +242,7 @@ impl ServerHandler for Handler {
         let mut template = ResourceTemplate::new(BRIEF_URI_TEMPLATE, "brief");
         template.title = Some("The market brief for a date".into());
         template.description = Some(
-            "The article for a session (YYYY-MM-DD) as Markdown; append .json for the JSON."
-                .into(),
+            "The article for a session (YYYY-MM-DD) as Markdown; append .json for the JSON.".into(),
         );
         template.mime_type = Some("text/markdown".into());
         Ok(ListResourceTemplatesResult::with_all_items(vec![template]))
@@ -280,7 +283,10 @@ impl ServerHandler for Handler {
             Ok(Ok(Ok(docs))) => docs,
             Ok(Ok(Err(err))) => return Err(ErrorData::invalid_params(err.to_string(), None)),
             Ok(Err(panic)) => {
-                return Err(ErrorData::internal_error(panic_message(panic.as_ref()), None))
+                return Err(ErrorData::internal_error(
+                    panic_message(panic.as_ref()),
+                    None,
+                ))
             }
             Err(join) => return Err(ErrorData::internal_error(join.to_string(), None)),
         };

@@ -467,15 +467,14 @@ fn fact(state: &State, mut args: Value) -> Result<ToolOutput, ToolError> {
     let Some(map) = args.as_object_mut() else {
         return Err(ToolError::bad(TOOL, "arguments must be an object"));
     };
-    let kind = match map.get("kind") {
-        Some(Value::String(k)) => k.clone(),
-        _ => {
-            return Err(ToolError::bad(
+    let kind =
+        match map.get("kind") {
+            Some(Value::String(k)) => k.clone(),
+            _ => return Err(ToolError::bad(
                 TOOL,
                 "missing `kind` (level, return, streak, record, volatility, ... — see the schema)",
-            ))
-        }
-    };
+            )),
+        };
     let as_of = match map.get("as_of") {
         None | Some(Value::Null) => None,
         Some(v) => Some(parse::<Date>(TOOL, v.clone()).map_err(|_| {
@@ -494,7 +493,9 @@ fn fact(state: &State, mut args: Value) -> Result<ToolOutput, ToolError> {
     let query: Query = parse(TOOL, args).map_err(|e| match e {
         ToolError::BadArguments { tool, message } => ToolError::BadArguments {
             tool,
-            message: format!("{message} (kind `{kind}`; the tool's schema lists each kind's fields)"),
+            message: format!(
+                "{message} (kind `{kind}`; the tool's schema lists each kind's fields)"
+            ),
         },
         other => other,
     })?;
@@ -515,7 +516,10 @@ fn series(state: &State, args: SeriesArgs) -> Result<ToolOutput, ToolError> {
     }
     if let (Some(from), Some(to)) = (args.from, args.to) {
         if to < from {
-            return Err(ToolError::bad(TOOL, format!("to {to} is before from {from}")));
+            return Err(ToolError::bad(
+                TOOL,
+                format!("to {to} is before from {from}"),
+            ));
         }
     }
     let fields = match args.field {
@@ -633,9 +637,8 @@ fn instruments(state: &State, args: InstrumentsArgs) -> Result<ToolOutput, ToolE
                 || i.aliases.iter().any(|a| a.to_lowercase().contains(&needle))
         })
         .filter(|i| {
-            kind.as_deref().is_none_or(|k| {
-                serde_json::to_value(i.kind).is_ok_and(|v| v.as_str() == Some(k))
-            })
+            kind.as_deref()
+                .is_none_or(|k| serde_json::to_value(i.kind).is_ok_and(|v| v.as_str() == Some(k)))
         })
         .collect();
     matches.sort_by_key(|i| exact.as_deref() != Some(i.symbol.as_str()));
@@ -733,7 +736,9 @@ fn sources(state: &State, args: SourcesArgs) -> Result<ToolOutput, ToolError> {
         .iter()
         .filter(|s| only.is_none() || used_sources.contains(&s.id))
         .take(limit)
-        .map(|s| json!({"id": s.id.0, "path": s.path, "sha256": s.content_hash, "origin": s.origin}))
+        .map(
+            |s| json!({"id": s.id.0, "path": s.path, "sha256": s.content_hash, "origin": s.origin}),
+        )
         .collect();
     if total > rows.len() {
         text.push_str(&format!(
@@ -815,11 +820,10 @@ pub(crate) fn brief_documents(
         Some(d) => Some(state.as_of_or_latest(TOOL, Some(d))?),
         None => None,
     };
-    let article = report::write_brief(state.universe(), date)
-        .map_err(|e| ToolError::NoAnswer {
-            tool: TOOL,
-            message: e.to_string(),
-        })?;
+    let article = report::write_brief(state.universe(), date).map_err(|e| ToolError::NoAnswer {
+        tool: TOOL,
+        message: e.to_string(),
+    })?;
     let markdown = report::render(&article, report::Format::Markdown);
     let mut json: Value = serde_json::from_str(&report::render(&article, report::Format::Json))
         .map_err(|e| ToolError::Internal {
