@@ -69,6 +69,8 @@ pub(crate) enum Command {
     Brief(crate::cmd::brief::BriefArgs),
     /// Check the numeric claims of an article, claim by claim.
     Check(crate::cmd::check::CheckArgs),
+    /// Have an LLM draft the brief from its Facts; keep only what the data supports.
+    Draft(crate::cmd::draft::DraftArgs),
     /// Answer a question from Facts, showing the plan first.
     Ask(crate::cmd::ask::AskArgs),
     /// Serve the web app and JSON API on loopback.

@@ -1,5 +1,7 @@
 //! `marketproof brief [--date D] [--out FILE]`: the day's market article,
 //! written from Facts only (`--format md|html|json`; text prints Markdown).
+//! `--narrate` has an LLM write the body sections from the brief's Facts
+//! and keeps only the sentences the checker supports (see `draft`).
 
 use crate::app::{self, GlobalArgs, OutputFormat};
 use anyhow::Context;
@@ -15,9 +17,18 @@ pub(crate) struct BriefArgs {
     /// Write to this file instead of stdout.
     #[arg(long, value_name = "FILE")]
     pub(crate) out: Option<PathBuf>,
+    /// Have an LLM write the body sections from the brief's Facts; every
+    /// sentence is checked, and the Markdown ends with the redline.
+    #[arg(long)]
+    pub(crate) narrate: bool,
+    #[command(flatten)]
+    pub(crate) llm: crate::cmd::draft::LlmArgs,
 }
 
 pub(crate) fn run(global: &GlobalArgs, args: &BriefArgs) -> anyhow::Result<()> {
+    if args.narrate {
+        return narrate(global, args);
+    }
     let (_store, universe) = app::open_universe(global)?;
     if let (Some(date), Some(last)) = (args.date, app::latest_session(&universe)) {
         if date > last {
@@ -37,4 +48,22 @@ pub(crate) fn run(global: &GlobalArgs, args: &BriefArgs) -> anyhow::Result<()> {
         OutputFormat::Text | OutputFormat::Md => report::Format::Markdown,
     };
     app::write_output(args.out.as_deref(), &report::render(&article, format))
+}
+
+/// `brief --narrate`: the brief with its body written by the model and vetted.
+fn narrate(global: &GlobalArgs, args: &BriefArgs) -> anyhow::Result<()> {
+    args.llm.endpoint()?;
+    let (_store, universe) = app::open_universe(global)?;
+    let (article, _raw, vetted) = crate::cmd::draft::drafted(&universe, args.date, &args.llm)?;
+    let narrated = draft::render::narrated_article(&article, &vetted);
+    let text = match global.format {
+        OutputFormat::Json => report::render(&narrated, report::Format::Json),
+        OutputFormat::Html => report::render(&narrated, report::Format::Html),
+        OutputFormat::Text | OutputFormat::Md => format!(
+            "{}\n{}",
+            report::render(&narrated, report::Format::Markdown),
+            draft::render::redline_markdown(&vetted)
+        ),
+    };
+    app::write_output(args.out.as_deref(), &text)
 }

@@ -3,6 +3,7 @@
 pub(crate) mod ask;
 pub(crate) mod brief;
 pub(crate) mod check;
+pub(crate) mod draft;
 pub(crate) mod fact;
 pub(crate) mod flags;
 pub(crate) mod import;
@@ -25,6 +26,7 @@ pub(crate) fn run(cli: &Cli) -> anyhow::Result<()> {
         Command::Fact(args) => fact::run(&cli.global, args),
         Command::Brief(args) => brief::run(&cli.global, args),
         Command::Check(args) => check::run(&cli.global, args),
+        Command::Draft(args) => draft::run(&cli.global, args),
         Command::Ask(args) => ask::run(&cli.global, args),
         Command::Serve(args) => serve::run(&cli.global, args),
         Command::Mcp(args) => mcp::run(&cli.global, args),
