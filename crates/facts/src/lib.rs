@@ -85,20 +85,34 @@ pub const METHODS: &[(&str, u32)] = &[
 #[derive(Debug)]
 pub struct Engine<'u> {
     universe: &'u Universe,
-    registry: Option<Registry>,
+    registry: Option<std::sync::Arc<Registry>>,
 }
 
 impl<'u> Engine<'u> {
-    /// Builds an engine over `universe` with the built-in instrument registry.
+    /// Builds an engine over `universe` with the registry the universe was
+    /// read with ([`Universe::registry`]: built-in plus learnt and user
+    /// instruments), else the built-in instrument registry.
     pub fn new(universe: &'u Universe) -> Engine<'u> {
-        Engine {
-            universe,
-            registry: Registry::builtin().ok(),
-        }
+        let registry = match &universe.registry {
+            Some(reg) => Some(reg.clone()),
+            None => Registry::builtin().ok().map(std::sync::Arc::new),
+        };
+        Engine { universe, registry }
     }
 
     /// Builds an engine with an explicit registry (used for baskets and names).
     pub fn with_registry(universe: &'u Universe, registry: Registry) -> Engine<'u> {
+        Engine {
+            universe,
+            registry: Some(std::sync::Arc::new(registry)),
+        }
+    }
+
+    /// Builds an engine with a shared registry (no copy of it).
+    pub fn with_shared_registry(
+        universe: &'u Universe,
+        registry: std::sync::Arc<Registry>,
+    ) -> Engine<'u> {
         Engine {
             universe,
             registry: Some(registry),
@@ -112,7 +126,7 @@ impl<'u> Engine<'u> {
 
     /// The instrument registry, if it loaded.
     pub fn registry(&self) -> Option<&Registry> {
-        self.registry.as_ref()
+        self.registry.as_deref()
     }
 
     /// Answers one query.

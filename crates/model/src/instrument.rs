@@ -52,6 +52,47 @@ pub enum InstrumentKind {
     Synthetic,
 }
 
+impl InstrumentKind {
+    /// Every kind, in declaration order.
+    pub const ALL: [InstrumentKind; 12] = [
+        InstrumentKind::Index,
+        InstrumentKind::Etf,
+        InstrumentKind::Rate,
+        InstrumentKind::Factor,
+        InstrumentKind::Portfolio,
+        InstrumentKind::Fundamental,
+        InstrumentKind::Breadth,
+        InstrumentKind::Commodity,
+        InstrumentKind::Currency,
+        InstrumentKind::Crypto,
+        InstrumentKind::Stock,
+        InstrumentKind::Synthetic,
+    ];
+
+    /// The lowercase name used in TOML, JSON and the store (`etf`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            InstrumentKind::Index => "index",
+            InstrumentKind::Etf => "etf",
+            InstrumentKind::Rate => "rate",
+            InstrumentKind::Factor => "factor",
+            InstrumentKind::Portfolio => "portfolio",
+            InstrumentKind::Fundamental => "fundamental",
+            InstrumentKind::Breadth => "breadth",
+            InstrumentKind::Commodity => "commodity",
+            InstrumentKind::Currency => "currency",
+            InstrumentKind::Crypto => "crypto",
+            InstrumentKind::Stock => "stock",
+            InstrumentKind::Synthetic => "synthetic",
+        }
+    }
+
+    /// Parses [`InstrumentKind::as_str`]'s names.
+    pub fn parse(name: &str) -> Option<InstrumentKind> {
+        InstrumentKind::ALL.into_iter().find(|k| k.as_str() == name)
+    }
+}
+
 /// Sampling frequency of an instrument's series.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]
@@ -126,9 +167,38 @@ pub struct Instrument {
     /// ([`Instrument::release_lag_days`]).
     #[serde(default)]
     pub release_lag_days: Option<u32>,
+    /// Exchange it trades on, as the provider names it (`NMS`, `NYQ`...),
+    /// for instruments learnt from a provider.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exchange: Option<String>,
+    /// Currency its prices are quoted in (`USD`), when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub currency: Option<String>,
 }
 
 impl Instrument {
+    /// A bare instrument: `symbol`, named by its symbol, of `kind`, with
+    /// every optional field empty (the starting point of an instrument
+    /// learnt from a file stem, a wide-table column or a provider).
+    pub fn bare(symbol: &str, kind: InstrumentKind) -> Instrument {
+        Instrument {
+            symbol: symbol.to_string(),
+            name: symbol.to_string(),
+            kind,
+            frequency: Frequency::Daily,
+            aliases: Vec::new(),
+            files: Vec::new(),
+            columns: Vec::new(),
+            tracks: None,
+            sector: None,
+            style: None,
+            description: None,
+            release_lag_days: None,
+            exchange: None,
+            currency: None,
+        }
+    }
+
     /// Calendar days after the end of its period at which an observation is
     /// published, so known: the registry's `release_lag_days`, else the
     /// default for the kind and frequency. Defaults: prices, indices,
@@ -246,6 +316,8 @@ impl Family {
             style: None,
             description: self.description.clone(),
             release_lag_days: self.release_lag_days,
+            exchange: None,
+            currency: None,
         }
     }
 
@@ -291,6 +363,137 @@ struct RegistryFile {
     instrument: Vec<Instrument>,
     #[serde(default)]
     family: Vec<Family>,
+}
+
+/// A user registry file (`instruments.toml` in the data folder or the
+/// configuration folder): names, aliases, sectors and styles for any
+/// instrument, without a rebuild. Laid over a registry with
+/// [`Registry::with_user`].
+///
+/// ```toml
+/// [[instrument]]
+/// symbol = "NVDA"
+/// name = "NVIDIA"
+/// aliases = ["Nvidia", "NVIDIA Corp"]
+/// sector = "Information Technology"
+/// style = "large_growth"
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UserRegistry {
+    /// The entries, in file order.
+    #[serde(default)]
+    pub instrument: Vec<UserInstrument>,
+}
+
+impl UserRegistry {
+    /// Parses a user registry file.
+    ///
+    /// # Errors
+    /// [`RegistryError::Parse`] on TOML or field errors (unknown fields
+    /// are refused, so a misspelt field does not pass unnoticed).
+    pub fn from_toml(text: &str) -> Result<UserRegistry, RegistryError> {
+        Ok(toml::from_str(text)?)
+    }
+
+    /// This file's entries followed by `later`'s (a later entry for the
+    /// same symbol sets its fields after this one's).
+    pub fn chain(mut self, later: UserRegistry) -> UserRegistry {
+        self.instrument.extend(later.instrument);
+        self
+    }
+}
+
+/// One entry of a [`UserRegistry`]: a symbol and the fields to set or add.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UserInstrument {
+    /// Canonical symbol (`NVDA`, `^GSPC`).
+    pub symbol: String,
+    /// Full name.
+    #[serde(default)]
+    pub name: Option<String>,
+    /// Kind (default for a new symbol: `stock`).
+    #[serde(default)]
+    pub kind: Option<InstrumentKind>,
+    /// Sampling frequency.
+    #[serde(default)]
+    pub frequency: Option<Frequency>,
+    /// Names people write for it (added to the known ones).
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// File stems that hold it (added).
+    #[serde(default)]
+    pub files: Vec<String>,
+    /// Wide-table columns that hold it (added).
+    #[serde(default)]
+    pub columns: Vec<String>,
+    /// GICS sector.
+    #[serde(default)]
+    pub sector: Option<String>,
+    /// Size / style.
+    #[serde(default)]
+    pub style: Option<Style>,
+    /// One line describing it.
+    #[serde(default)]
+    pub description: Option<String>,
+    /// For an ETF: what it tracks.
+    #[serde(default)]
+    pub tracks: Option<String>,
+    /// Exchange.
+    #[serde(default)]
+    pub exchange: Option<String>,
+    /// Quote currency.
+    #[serde(default)]
+    pub currency: Option<String>,
+    /// Release lag in calendar days.
+    #[serde(default)]
+    pub release_lag_days: Option<u32>,
+}
+
+impl UserInstrument {
+    fn apply(&self, inst: &mut Instrument) {
+        fn set<T: Clone>(slot: &mut T, value: Option<&T>) {
+            if let Some(v) = value {
+                *slot = v.clone();
+            }
+        }
+        fn add(list: &mut Vec<String>, more: &[String]) {
+            for m in more {
+                if !list.contains(m) {
+                    list.push(m.clone());
+                }
+            }
+        }
+        set(&mut inst.name, self.name.as_ref());
+        set(&mut inst.kind, self.kind.as_ref());
+        set(&mut inst.frequency, self.frequency.as_ref());
+        add(&mut inst.aliases, &self.aliases);
+        add(&mut inst.files, &self.files);
+        add(&mut inst.columns, &self.columns);
+        let some = |v: &Option<String>| v.clone();
+        if self.sector.is_some() {
+            inst.sector = some(&self.sector);
+        }
+        if self.style.is_some() {
+            inst.style = self.style;
+        }
+        if self.description.is_some() {
+            inst.description = some(&self.description);
+        }
+        if self.tracks.is_some() {
+            inst.tracks = some(&self.tracks);
+        }
+        if self.exchange.is_some() {
+            inst.exchange = some(&self.exchange);
+        }
+        if self.currency.is_some() {
+            inst.currency = some(&self.currency);
+        }
+        if self.release_lag_days.is_some() {
+            inst.release_lag_days = self.release_lag_days;
+        }
+    }
 }
 
 /// Why the registry could not be built.
@@ -374,17 +577,31 @@ impl Registry {
     /// [`RegistryError`] on a parse error or a name claimed twice.
     pub fn from_toml(text: &str) -> Result<Registry, RegistryError> {
         let file: RegistryFile = toml::from_str(text)?;
+        Registry::build(file.instrument, file.dataset, file.family, usize::MAX)
+    }
+
+    /// Indexes `instruments` by name, file stem and column. A name claimed
+    /// twice is an error, except that an instrument at `lenient_from` or
+    /// later (learnt from a file or a provider, not written by anyone)
+    /// quietly gives up a name already taken: the earlier claim wins.
+    fn build(
+        instruments: Vec<Instrument>,
+        datasets: Vec<DatasetHint>,
+        families: Vec<Family>,
+        lenient_from: usize,
+    ) -> Result<Registry, RegistryError> {
         let mut reg = Registry {
-            instruments: file.instrument,
-            datasets: file.dataset,
+            instruments,
+            datasets,
             by_name: HashMap::new(),
             by_file: HashMap::new(),
             by_column: HashMap::new(),
-            members: file.family.iter().map(|_| OnceLock::new()).collect(),
-            families: file.family,
+            members: families.iter().map(|_| OnceLock::new()).collect(),
+            families,
         };
         reg.check_families()?;
         for (idx, inst) in reg.instruments.iter().enumerate() {
+            let lenient = idx >= lenient_from;
             let names = std::iter::once(&inst.symbol)
                 .chain(std::iter::once(&inst.name))
                 .chain(inst.aliases.iter());
@@ -394,10 +611,17 @@ impl Registry {
                     normalize_name(name),
                     idx,
                     &reg.instruments,
+                    lenient,
                 )?;
             }
             for stem in &inst.files {
-                insert_unique(&mut reg.by_file, stem.to_lowercase(), idx, &reg.instruments)?;
+                insert_unique(
+                    &mut reg.by_file,
+                    stem.to_lowercase(),
+                    idx,
+                    &reg.instruments,
+                    lenient,
+                )?;
             }
             for col in &inst.columns {
                 insert_unique(
@@ -405,10 +629,83 @@ impl Registry {
                     col.trim().to_lowercase(),
                     idx,
                     &reg.instruments,
+                    lenient,
                 )?;
             }
         }
         Ok(reg)
+    }
+
+    /// A copy of this registry that also knows `learnt`: instruments that
+    /// the store learnt from file stems, wide-table columns and providers.
+    /// An instrument whose symbol is already known is skipped (the known
+    /// entry wins), and so is any name, file stem or column of a learnt
+    /// instrument that already names another one. Family members are
+    /// never added (they exist on lookup).
+    ///
+    /// # Errors
+    /// Only [`RegistryError::Family`] if this registry's families are
+    /// malformed, which [`Registry::builtin`] rules out.
+    pub fn with_instruments(
+        &self,
+        learnt: impl IntoIterator<Item = Instrument>,
+    ) -> Result<Registry, RegistryError> {
+        let mut instruments = self.instruments.clone();
+        let lenient_from = instruments.len();
+        for inst in learnt {
+            if self.get(&inst.symbol).is_some()
+                || self.family_member(&inst.symbol).is_some()
+                || instruments.iter().any(|i| i.symbol == inst.symbol)
+            {
+                continue;
+            }
+            instruments.push(inst);
+        }
+        Registry::build(
+            instruments,
+            self.datasets.clone(),
+            self.families.clone(),
+            lenient_from,
+        )
+    }
+
+    /// A copy of this registry with a user registry file laid over it
+    /// ([`UserRegistry`], `instruments.toml`): an entry whose symbol is
+    /// known sets the fields it gives (name, kind, sector, style, ...) and
+    /// adds its aliases, file stems and columns; an entry with a new symbol
+    /// adds an instrument (kind `stock` and named by its symbol unless it
+    /// says otherwise).
+    ///
+    /// # Errors
+    /// [`RegistryError::Duplicate`] when a name, file stem or column of the
+    /// user file already names another instrument (the message names both).
+    pub fn with_user(&self, user: &UserRegistry) -> Result<Registry, RegistryError> {
+        let mut instruments = self.instruments.clone();
+        for entry in &user.instrument {
+            let idx = match instruments.iter().position(|i| i.symbol == entry.symbol) {
+                Some(idx) => idx,
+                None => {
+                    if self.family_member(&entry.symbol).is_some() {
+                        return Err(RegistryError::Family {
+                            prefix: entry.symbol.clone(),
+                            reason: "a user entry cannot name a member of a numbered family".into(),
+                        });
+                    }
+                    instruments.push(Instrument::bare(
+                        &entry.symbol,
+                        entry.kind.unwrap_or(InstrumentKind::Stock),
+                    ));
+                    instruments.len() - 1
+                }
+            };
+            entry.apply(&mut instruments[idx]);
+        }
+        Registry::build(
+            instruments,
+            self.datasets.clone(),
+            self.families.clone(),
+            usize::MAX,
+        )
     }
 
     /// Every listed (`[[instrument]]`) instrument, in file order. Members of
@@ -532,8 +829,10 @@ fn insert_unique(
     key: String,
     idx: usize,
     instruments: &[Instrument],
+    lenient: bool,
 ) -> Result<(), RegistryError> {
     match map.get(&key) {
+        Some(&other) if other != idx && lenient => Ok(()),
         Some(&other) if other != idx => Err(RegistryError::Duplicate {
             name: key,
             first: instruments[other].symbol.clone(),

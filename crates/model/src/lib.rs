@@ -7,7 +7,10 @@
 //! printed number comes from.
 //!
 //! **Architecture invariant:** this crate does no I/O and reads no clock. The
-//! instrument registry is compiled in with `include_str!`.
+//! instrument registry is compiled in with `include_str!`; instruments
+//! learnt by the store and the user's `instruments.toml` are laid over it
+//! by [`Registry::with_instruments`] and [`Registry::with_user`] from text
+//! and values the caller read.
 
 pub mod algebra;
 pub mod calendar;
@@ -23,7 +26,10 @@ pub use algebra::{
 };
 pub use chrono::NaiveDate as Date;
 pub use fact::{Fact, FactInput, FactValue, Method, Unit};
-pub use instrument::{Frequency, Instrument, InstrumentKind, Registry, RegistryError, Style};
+pub use instrument::{
+    Frequency, Instrument, InstrumentKind, Registry, RegistryError, Style, UserInstrument,
+    UserRegistry,
+};
 pub use query::{Basket, Condition, Direction, Period, PeriodKind, Query, RecordKind};
 pub use series::{Field, Series, SeriesKey, SourceId, SourceInfo, Universe};
 

@@ -291,12 +291,24 @@ pub struct Universe {
     pub documents: Vec<Document>,
     /// Index membership snapshots (e.g. S&P 500 constituents with GICS sector).
     pub members: Vec<Member>,
+    /// The instrument registry these series were read with: the built-in
+    /// one plus the instruments the store learnt (file stems, wide-table
+    /// columns, providers) and the user's `instruments.toml`. `None` means
+    /// the built-in registry. The fact engine, the brief and the scan name
+    /// instruments with it.
+    pub registry: Option<std::sync::Arc<crate::Registry>>,
 }
 
 impl Universe {
     /// The series for `instrument` and `field`, if present.
     pub fn get(&self, instrument: &str, field: Field) -> Option<&Series> {
         self.series.get(&SeriesKey::new(instrument, field))
+    }
+
+    /// The registry these series were read with, if one was attached
+    /// ([`Universe::registry`]'s field; `None` means the built-in one).
+    pub fn registry(&self) -> Option<&crate::Registry> {
+        self.registry.as_deref()
     }
 
     /// The source with this id.

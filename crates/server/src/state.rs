@@ -118,7 +118,7 @@ impl CheckWorkers {
 struct Inner {
     universe: Snapshot,
     checkers: std::sync::OnceLock<Result<CheckWorkers, String>>,
-    registry: Registry,
+    registry: Arc<Registry>,
     data_version: Arc<str>,
     briefs: Cache<BriefKey, BriefOutcome>,
     flags: Vec<store::Flag>,
@@ -157,7 +157,12 @@ impl AppState {
     }
 
     fn build(universe: Snapshot, flags: Vec<store::Flag>) -> Result<AppState, ServerError> {
-        let registry = Registry::builtin().map_err(ServerError::Registry)?;
+        // The registry the store read the snapshot with (learnt and user
+        // instruments included), else the built-in one.
+        let registry = match &universe.get().registry {
+            Some(reg) => reg.clone(),
+            None => Arc::new(Registry::builtin().map_err(ServerError::Registry)?),
+        };
         let data_version = data_version(&universe.get().sources).into();
         let sources = crate::data::source_stats(universe.get());
         Ok(AppState {
@@ -182,7 +187,7 @@ impl AppState {
     /// The fact engine over the snapshot (cheap: a reference and the
     /// registry).
     pub fn engine(&self) -> Engine<'_> {
-        Engine::with_registry(self.universe(), self.inner.registry.clone())
+        Engine::with_shared_registry(self.universe(), self.inner.registry.clone())
     }
 
     /// The instrument registry.

@@ -97,6 +97,63 @@ CREATE TABLE IF NOT EXISTS reconciliation(
 );
 ";
 
+/// Tables added within schema version 2 (created when a store is opened
+/// for writing; an older binary ignores them, and a read-only open of a
+/// store that lacks them reads them as empty): instruments learnt from
+/// file stems, columns and providers; every provider fetch that changed
+/// a source; and the earlier versions of restated sources.
+pub(crate) const SCHEMA_LEARNT: &str = "
+CREATE TABLE IF NOT EXISTS learnt_instruments(
+    symbol TEXT PRIMARY KEY,
+    body TEXT NOT NULL,
+    origin TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS fetches(
+    id INTEGER PRIMARY KEY,
+    source_id INTEGER NOT NULL,
+    version INTEGER NOT NULL,
+    provider TEXT NOT NULL,
+    url TEXT NOT NULL,
+    fetched_at TEXT NOT NULL,
+    response_sha256 TEXT NOT NULL,
+    response_bytes INTEGER NOT NULL,
+    http_status INTEGER NOT NULL,
+    added INTEGER NOT NULL,
+    restated INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS source_versions(
+    source_id INTEGER NOT NULL,
+    version INTEGER NOT NULL,
+    path TEXT NOT NULL,
+    content_hash TEXT NOT NULL,
+    origin TEXT,
+    observations INTEGER NOT NULL,
+    superseded_by TEXT NOT NULL,
+    PRIMARY KEY(source_id, version)
+);
+CREATE TABLE IF NOT EXISTS source_version_series(
+    source_id INTEGER NOT NULL,
+    version INTEGER NOT NULL,
+    instrument_id INTEGER NOT NULL,
+    field INTEGER NOT NULL,
+    n INTEGER NOT NULL,
+    dates BLOB NOT NULL,
+    vals BLOB NOT NULL,
+    PRIMARY KEY(source_id, version, instrument_id, field)
+);
+";
+
+/// Whether `table` exists (a read-only open of a store written by an
+/// older build may lack the [`SCHEMA_LEARNT`] tables).
+pub(crate) fn has_table(conn: &Connection, table: &str) -> Result<bool, StoreError> {
+    let n: i64 = conn.query_row(
+        "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = ?1",
+        [table],
+        |r| r.get(0),
+    )?;
+    Ok(n > 0)
+}
+
 /// Opens pragmas and creates the schema; converts a version-1 store.
 pub(crate) fn init(conn: &Connection, on_disk: bool) -> Result<(), StoreError> {
     if on_disk {
@@ -113,6 +170,7 @@ pub(crate) fn init(conn: &Connection, on_disk: bool) -> Result<(), StoreError> {
     // instead of spilling them mid-transaction (allocated only when used).
     conn.pragma_update(None, "cache_size", -65536)?;
     conn.execute_batch(SCHEMA)?;
+    conn.execute_batch(SCHEMA_LEARNT)?;
     let version: Option<String> = conn
         .query_row(
             "SELECT value FROM meta WHERE key = 'schema_version'",

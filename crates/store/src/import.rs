@@ -155,6 +155,9 @@ pub struct ImportReport {
     pub dropped: Vec<consolidate::Dropped>,
     /// Number of flags by kind (only when rebuilt).
     pub flags: BTreeMap<String, usize>,
+    /// Instruments no registry entry claimed, learnt from file stems and
+    /// wide-table columns and now stored.
+    pub learnt: Vec<crate::read::Learnt>,
 }
 
 /// A file to import.
@@ -345,7 +348,7 @@ struct Prepared {
     existing: Option<u32>,
 }
 
-fn hex(bytes: &[u8]) -> String {
+pub(crate) fn hex(bytes: &[u8]) -> String {
     use std::fmt::Write;
     let mut s = String::with_capacity(bytes.len() * 2);
     for b in bytes {
@@ -456,6 +459,7 @@ fn unchanged_report(prepared: &[Prepared], conn: &Connection) -> Result<ImportRe
         reconciliation: Vec::new(),
         dropped: Vec::new(),
         flags: BTreeMap::new(),
+        learnt: Vec::new(),
     })
 }
 
@@ -468,10 +472,10 @@ pub(crate) struct StoreAt<'a> {
 
 /// Takes the write lock: at once if free, else after telling the caller
 /// who holds it and waiting at most `busy_timeout`.
-fn begin_write<'c>(
+pub(crate) fn begin_write<'c>(
     conn: &'c mut Connection,
     at: StoreAt<'_>,
-    opts: &ImportOptions<'_>,
+    progress: Option<&(dyn Fn(&Progress) + Sync)>,
 ) -> Result<Transaction<'c>, StoreError> {
     const FIRST_TRY: Duration = Duration::from_millis(200);
     conn.busy_timeout(FIRST_TRY.min(at.busy_timeout))?;
@@ -489,7 +493,7 @@ fn begin_write<'c>(
     match first {
         Ok(()) => {}
         Err(e) if busy(&e) && at.busy_timeout > FIRST_TRY => {
-            if let Some(p) = opts.progress {
+            if let Some(p) = progress {
                 p(&Progress::Waiting {
                     writer: at.path.and_then(crate::writer::read),
                 });
@@ -549,7 +553,7 @@ fn run_inner(
         return unchanged_report(&prepared, conn);
     }
 
-    let tx = begin_write(conn, at, opts)?;
+    let tx = begin_write(conn, at, opts.progress)?;
     let _writer = at.path.and_then(crate::writer::claim);
     // Another import may have committed while this one was reading: judge
     // every file again against what is stored now.
@@ -586,8 +590,31 @@ fn run_inner(
         reconciliation: Vec::new(),
         dropped: Vec::new(),
         flags: BTreeMap::new(),
+        learnt: Vec::new(),
     };
-    let instrument_ids = upsert_instruments(&tx, registry, &prepared)?;
+    // Instruments no registry entry claimed, learnt from stems and columns
+    // (the first file that met a symbol names it).
+    let mut learnt: Vec<crate::read::Learnt> = Vec::new();
+    for l in prepared
+        .iter()
+        .filter_map(|p| p.parsed.as_ref())
+        .flat_map(|p| p.learnt.iter())
+    {
+        if !learnt
+            .iter()
+            .any(|k| k.instrument.symbol == l.instrument.symbol)
+        {
+            learnt.push(l.clone());
+        }
+    }
+    let registry = &registry.with_instruments(learnt.iter().map(|l| l.instrument.clone()))?;
+    crate::learnt::insert(&tx, &learnt, false)?;
+    report.learnt = learnt;
+    let instrument_ids = upsert_instruments(
+        &tx,
+        registry,
+        prepared.iter().filter_map(|p| p.parsed.as_ref()),
+    )?;
     // The fresh files' series move on to the rebuild (no second copy of
     // tens of millions of observations).
     let mut fresh: HashMap<u32, Vec<read::ParsedSeries>> = HashMap::new();
@@ -735,10 +762,10 @@ fn kind_name(kind: model::InstrumentKind) -> String {
 /// Writes every listed instrument, plus the family members (synthetic
 /// series) that the parsed files hold: families are not listed, so their
 /// members are added as they are met.
-fn upsert_instruments(
+pub(crate) fn upsert_instruments<'a>(
     tx: &Transaction<'_>,
     registry: &Registry,
-    prepared: &[Prepared],
+    parsed: impl Iterator<Item = &'a ParsedFile>,
 ) -> Result<HashMap<String, i64>, StoreError> {
     let mut stmt = tx.prepare_cached(
         "INSERT INTO instruments(symbol, name, kind) VALUES (?1, ?2, ?3)
@@ -747,9 +774,7 @@ fn upsert_instruments(
     for inst in registry.instruments() {
         stmt.execute(params![inst.symbol, inst.name, kind_name(inst.kind)])?;
     }
-    let mut met: Vec<&str> = prepared
-        .iter()
-        .filter_map(|p| p.parsed.as_ref())
+    let mut met: Vec<&str> = parsed
         .flat_map(|parsed| parsed.series.iter().map(|s| s.symbol.as_str()))
         .collect();
     met.sort_unstable();
@@ -765,7 +790,7 @@ fn upsert_instruments(
 }
 
 /// Inserts or updates the source row; deletes a changed source's old rows.
-fn write_source(
+pub(crate) fn write_source(
     tx: &Transaction<'_>,
     input: &InputFile,
     existing: Option<u32>,
@@ -827,7 +852,7 @@ fn write_source(
     }
 }
 
-fn write_rows(
+pub(crate) fn write_rows(
     tx: &Transaction<'_>,
     input: &InputFile,
     source_id: u32,
@@ -893,16 +918,16 @@ fn write_rows(
     Ok(added)
 }
 
-struct Rebuilt {
-    series: usize,
-    reconciliation: Vec<Reconciliation>,
-    dropped: Vec<consolidate::Dropped>,
-    flags: BTreeMap<String, usize>,
+pub(crate) struct Rebuilt {
+    pub(crate) series: usize,
+    pub(crate) reconciliation: Vec<Reconciliation>,
+    pub(crate) dropped: Vec<consolidate::Dropped>,
+    pub(crate) flags: BTreeMap<String, usize>,
 }
 
 /// Rebuilds the consolidated series, flags and reconciliation tables from
 /// every source: fresh sources from memory, the others from the database.
-fn rebuild(
+pub(crate) fn rebuild(
     tx: &Transaction<'_>,
     registry: &Registry,
     mut fresh: HashMap<u32, Vec<read::ParsedSeries>>,

@@ -14,7 +14,9 @@
 pub mod consolidate;
 mod db;
 mod error;
+mod fetched;
 mod import;
+mod learnt;
 pub mod quality;
 pub mod read;
 pub mod testing;
@@ -23,6 +25,10 @@ mod writer;
 
 pub use consolidate::{Disagreement, Dropped, Reconciliation, TOLERANCE_REL};
 pub use error::{InputProblem, Shrink, StoreError};
+pub use fetched::{
+    ApplyReport, FetchDiff, FetchOptions, Fetched, FetchedReport, Provenance, Restated,
+    SourceChange, SourceSummary, SourceVersion, RESTATE_TOLERANCE_REL,
+};
 pub use import::{
     FileReport, FileStatus, ImportOptions, ImportReport, Progress, DEFAULT_MAX_FILES,
     DEFAULT_MAX_TOTAL_BYTES, DEFAULT_PRIORITY,
@@ -48,6 +54,7 @@ use std::path::{Path, PathBuf};
 pub struct Store {
     conn: Connection,
     registry: Registry,
+    user: Option<model::UserRegistry>,
     path: Option<PathBuf>,
     busy_timeout: std::time::Duration,
 }
@@ -114,8 +121,9 @@ impl Store {
             .map_err(|e| in_store(e.into()))?;
         db::init(&conn, true).map_err(in_store)?;
         Ok(Store {
+            registry: learnt::registry(&conn, None).map_err(in_store)?,
             conn,
-            registry: Registry::builtin()?,
+            user: None,
             path: Some(path.to_path_buf()),
             busy_timeout: DEFAULT_BUSY_TIMEOUT,
         })
@@ -139,8 +147,9 @@ impl Store {
             .map_err(|e| in_store(e.into()))?;
         db::check_version(&conn).map_err(in_store)?;
         Ok(Store {
+            registry: learnt::registry(&conn, None).map_err(in_store)?,
             conn,
-            registry: Registry::builtin()?,
+            user: None,
             path: Some(path.to_path_buf()),
             busy_timeout: DEFAULT_BUSY_TIMEOUT,
         })
@@ -170,8 +179,9 @@ impl Store {
         let conn = Connection::open_in_memory()?;
         db::init(&conn, false)?;
         Ok(Store {
+            registry: learnt::registry(&conn, None)?,
             conn,
-            registry: Registry::builtin()?,
+            user: None,
             path: None,
             busy_timeout: DEFAULT_BUSY_TIMEOUT,
         })
@@ -182,9 +192,41 @@ impl Store {
         self.path.as_deref()
     }
 
-    /// The instrument registry used to name files and columns.
+    /// The instrument registry used to name files and columns: the
+    /// built-in one, the instruments this store learnt (file stems,
+    /// wide-table columns, provider metadata), and the user registry file
+    /// if one was set ([`Store::set_user_registry`]). Every
+    /// [`Store::universe`] carries the same registry, read afresh.
     pub fn registry(&self) -> &Registry {
         &self.registry
+    }
+
+    /// Lays a user registry file (`instruments.toml`) over the store's
+    /// registry: names, aliases, sectors and styles without a rebuild.
+    ///
+    /// # Errors
+    /// [`StoreError::Registry`] when a name in it already names another
+    /// instrument; [`StoreError::Sql`] if the learnt instruments cannot be read.
+    pub fn set_user_registry(&mut self, user: model::UserRegistry) -> Result<(), StoreError> {
+        let registry = learnt::registry(&self.conn, Some(&user))?;
+        self.user = Some(user);
+        self.registry = registry;
+        Ok(())
+    }
+
+    /// Every instrument this store learnt, by symbol, with where it was met.
+    ///
+    /// # Errors
+    /// [`StoreError::Sql`] or [`StoreError::Corrupt`].
+    pub fn learnt_instruments(&self) -> Result<Vec<read::Learnt>, StoreError> {
+        learnt::load(&self.conn)
+    }
+
+    /// Reads the learnt instruments again (another process may have
+    /// learnt some) and rebuilds [`Store::registry`].
+    fn refresh_registry(&mut self) -> Result<(), StoreError> {
+        self.registry = learnt::registry(&self.conn, self.user.as_ref())?;
+        Ok(())
     }
 
     /// Imports files and folders (folders recursively, `*.csv`), all or
@@ -201,11 +243,73 @@ impl Store {
         paths: &[PathBuf],
         opts: &ImportOptions<'_>,
     ) -> Result<ImportReport, StoreError> {
+        self.refresh_registry()?;
         let at = import::StoreAt {
             path: self.path.as_deref(),
             busy_timeout: self.busy_timeout,
         };
-        import::run(&mut self.conn, &self.registry, paths, opts, at)
+        let report = import::run(&mut self.conn, &self.registry, paths, opts, at)?;
+        if !report.learnt.is_empty() {
+            self.refresh_registry()?;
+        }
+        Ok(report)
+    }
+
+    /// Writes sources fetched from providers (`marketproof sync`), all or
+    /// nothing, through the same readers, checks and consolidation as an
+    /// import: see [`fetched`](crate::Fetched) for the merge of a fetch
+    /// with what is stored, restatements and provenance.
+    ///
+    /// # Errors
+    /// An I/O, SQL or busy error; the store is then exactly as before. A
+    /// fetched body the readers refuse is not an error of the run: it is
+    /// listed in [`ApplyReport::rejected`] and nothing of it is written.
+    pub fn apply_fetched(
+        &mut self,
+        batch: Vec<Fetched>,
+        opts: &FetchOptions<'_>,
+    ) -> Result<ApplyReport, StoreError> {
+        self.refresh_registry()?;
+        let at = import::StoreAt {
+            path: self.path.as_deref(),
+            busy_timeout: self.busy_timeout,
+        };
+        let result = fetched::apply(&mut self.conn, &self.registry, batch, opts, at);
+        let _ = self.conn.busy_timeout(self.busy_timeout);
+        let report = result.map_err(|e| e.in_store(self.path.as_deref(), self.busy_timeout))?;
+        self.refresh_registry()?;
+        Ok(report)
+    }
+
+    /// What a fetch would change, without writing: rows it would add and
+    /// stored values it would restate (`marketproof sync` refetches the
+    /// whole history when a short, incremental fetch restates the past).
+    ///
+    /// # Errors
+    /// [`StoreError::Input`] when the readers refuse the body, else SQL errors.
+    pub fn diff_fetched(
+        &self,
+        fetched: &Fetched,
+        opts: &FetchOptions<'_>,
+    ) -> Result<FetchDiff, StoreError> {
+        fetched::diff(&self.conn, &self.registry, fetched, opts)
+    }
+
+    /// The stored source at `path` (a fetched source such as
+    /// `sync/yahoo/NVDA.csv`): first and last date, version, origin.
+    ///
+    /// # Errors
+    /// [`StoreError::Sql`] or [`StoreError::Corrupt`].
+    pub fn source_summary(&self, path: &str) -> Result<Option<SourceSummary>, StoreError> {
+        fetched::summary(&self.conn, path)
+    }
+
+    /// Every earlier version of restated sources, oldest first.
+    ///
+    /// # Errors
+    /// [`StoreError::Sql`].
+    pub fn source_versions(&self) -> Result<Vec<SourceVersion>, StoreError> {
+        fetched::versions(&self.conn)
     }
 
     /// Every source file.
@@ -235,6 +339,10 @@ impl Store {
     pub fn universe(&self) -> Result<Universe, StoreError> {
         let mut universe = Universe {
             sources: self.sources()?,
+            registry: Some(std::sync::Arc::new(learnt::registry(
+                &self.conn,
+                self.user.as_ref(),
+            )?)),
             ..Universe::default()
         };
         let mut stmt = self

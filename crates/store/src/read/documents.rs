@@ -111,5 +111,6 @@ pub(super) fn parse(
         data_rows: documents.len(),
         documents,
         notes: Vec::new(),
+        learnt: Vec::new(),
     })
 }

@@ -104,5 +104,6 @@ pub(super) fn parse(
         data_rows: members.len(),
         members,
         notes: Vec::new(),
+        learnt: Vec::new(),
     })
 }

@@ -12,6 +12,7 @@
 //! [`StoreError::Input`](crate::StoreError::Input) out.
 
 mod documents;
+pub mod learn;
 pub mod limits;
 mod members;
 mod ohlcv;
@@ -25,6 +26,7 @@ use serde::Serialize;
 use std::path::Path;
 
 pub use documents::ParsedDocument;
+pub use learn::Learnt;
 pub use limits::ReadLimits;
 pub use members::ParsedMember;
 
@@ -97,6 +99,9 @@ pub struct ParsedFile {
     /// What was deliberately not imported, and why (ignored columns,
     /// sections after the first table, duplicate identical rows).
     pub notes: Vec<String>,
+    /// Instruments no registry entry claimed, learnt from the file stem or
+    /// a column ([`learn`]).
+    pub learnt: Vec<Learnt>,
 }
 
 impl ParsedFile {
@@ -258,7 +263,12 @@ pub fn parse_bytes(ctx: &ReadContext<'_>, bytes: &[u8]) -> Result<ParsedFile, St
     if has("id") && has("date") && has("body") {
         return documents::parse(ctx, bytes, &lower);
     }
-    let is_date_name = |n: &str| matches!(n, "date" | "datetime" | "timestamp" | "time" | "");
+    let is_date_name = |n: &str| {
+        matches!(
+            n,
+            "date" | "datetime" | "timestamp" | "time" | "observation_date" | ""
+        )
+    };
     if !is_date_name(&lower[0])
         && (has("symbol") || has("ticker"))
         && (has("gics sector") || has("sector") || has("category"))

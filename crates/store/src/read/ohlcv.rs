@@ -3,7 +3,7 @@
 
 use super::limits::excerpt_str;
 use super::table::{read_table, CellRule, ColumnPlan, TablePlan};
-use super::{Format, ParsedFile, ReadContext};
+use super::{learn, Format, ParsedFile, ReadContext};
 use crate::error::InputProblem;
 use crate::StoreError;
 use model::Field;
@@ -25,22 +25,45 @@ pub(super) fn parse(
     ticker: Option<&str>,
 ) -> Result<ParsedFile, StoreError> {
     let stem = ctx.stem();
-    let instrument = ctx
+    let mut learnt = Vec::new();
+    let known = ctx
         .registry
         .by_file_stem(stem)
-        .or_else(|| ticker.and_then(|t| ctx.registry.resolve(t)))
-        .ok_or_else(|| {
-            ctx.err(
-                0,
-                0,
-                InputProblem::UnknownSymbol,
-                format!("no instrument in the registry for file stem `{stem}`"),
-                format!(
-                    "add an [[instrument]] entry to crates/model/registry.toml with \
-                     files = [\"{stem}\"] (or add \"{stem}\" to an existing instrument's `files`)"
-                ),
-            )
-        })?;
+        .or_else(|| ticker.and_then(|t| ctx.registry.resolve(t)));
+    let instrument = match known {
+        Some(inst) => inst.clone(),
+        None => {
+            // The yfinance header names the ticker: a better symbol than the stem.
+            let (text, origin) = match ticker.filter(|t| !t.is_empty()) {
+                Some(t) => (t, format!("ticker row of {}", ctx.rel_path)),
+                None => (stem, format!("file stem of {}", ctx.rel_path)),
+            };
+            let found = learn::learn(text, ctx.registry, false, origin).map_err(|why| {
+                ctx.err(
+                    0,
+                    0,
+                    InputProblem::UnknownSymbol,
+                    format!(
+                        "no instrument in the registry for file stem {}, and it cannot \
+                         name a new one: {why}",
+                        excerpt_str(stem)
+                    ),
+                    if stem.len() <= 60 {
+                        format!(
+                            "rename the file to the instrument's symbol, or name it in \
+                             instruments.toml (data folder or configuration folder) with \
+                             files = [\"{stem}\"]"
+                        )
+                    } else {
+                        "rename the file to the instrument's symbol".to_string()
+                    },
+                )
+            })?;
+            let inst = found.instrument.clone();
+            learnt.push(found);
+            inst
+        }
+    };
     // A file with its own `Adj Close` column prints the raw close beside it;
     // otherwise the dataset hint says whether `close` is adjusted (yfinance
     // exports often are, whatever the column is called).
@@ -110,6 +133,7 @@ pub(super) fn parse(
         members: Vec::new(),
         data_rows: table.data_rows,
         notes,
+        learnt,
     })
 }
 

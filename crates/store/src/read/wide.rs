@@ -5,7 +5,7 @@
 use super::limits::excerpt_str;
 use super::ohlcv::rule_for;
 use super::table::{read_table, CellRule, ColumnPlan, TablePlan};
-use super::{Format, ParsedFile, ReadContext};
+use super::{learn, Format, Learnt, ParsedFile, ReadContext};
 use crate::error::InputProblem;
 use crate::StoreError;
 use model::Field;
@@ -18,6 +18,12 @@ pub(super) fn parse(
 ) -> Result<ParsedFile, StoreError> {
     let stem = ctx.stem();
     let adjusted = ctx.adjusted();
+    // A FRED download (`observation_date,SERIES`) holds rates and other
+    // economic series, not prices.
+    let fred = names
+        .first()
+        .is_some_and(|n| n.trim().eq_ignore_ascii_case("observation_date"));
+    let mut learnt: Vec<Learnt> = Vec::new();
     let mut columns = Vec::new();
     let mut notes = Vec::new();
     for (index, name) in names.iter().enumerate().skip(1) {
@@ -34,26 +40,44 @@ pub(super) fn parse(
             Some(_) => (&name[..name.len() - "_volume".len()], true),
             None => (name.as_str(), false),
         };
-        let Some(instrument) = ctx.registry.by_column(stem, base) else {
-            return Err(ctx.err(
-                1,
-                index as u64 + 1,
-                InputProblem::UnknownSymbol,
-                format!(
-                    "column {} names no instrument in the registry",
-                    excerpt_str(name)
-                ),
-                if base.len() <= 60 && stem.len() <= 60 {
-                    format!(
-                        "add an [[instrument]] entry to crates/model/registry.toml with \
-                         columns = [\"{base}\"] (or [\"{stem}.{base}\"] to scope it to this file)"
-                    )
-                } else {
-                    "rename the column to an instrument's symbol, or add an [[instrument]] entry \
-                     with that column to crates/model/registry.toml"
-                        .to_string()
-                },
-            ));
+        let instrument = match ctx.registry.by_column(stem, base) {
+            Some(inst) => inst.clone(),
+            None => match learnt
+                .iter()
+                .find(|l: &&Learnt| l.instrument.symbol == base.trim().to_ascii_uppercase())
+            {
+                Some(l) => l.instrument.clone(),
+                None => {
+                    let origin = format!("column {} of {}", excerpt_str(base), ctx.rel_path);
+                    let found = learn::learn(base, ctx.registry, fred, origin).map_err(|why| {
+                        ctx.err(
+                            1,
+                            index as u64 + 1,
+                            InputProblem::UnknownSymbol,
+                            format!(
+                                "column {} names no instrument in the registry, and it cannot \
+                                 name a new one: {why}",
+                                excerpt_str(name)
+                            ),
+                            if base.len() <= 60 && stem.len() <= 60 {
+                                format!(
+                                    "rename the column to the instrument's symbol, or name it in \
+                                     instruments.toml (data folder or configuration folder) with \
+                                     columns = [\"{base}\"] (or [\"{stem}.{base}\"] to scope it \
+                                     to this file)"
+                                )
+                            } else {
+                                "rename the column to an instrument's symbol, or name it in \
+                                 instruments.toml with `columns`"
+                                    .to_string()
+                            },
+                        )
+                    })?;
+                    let inst = found.instrument.clone();
+                    learnt.push(found);
+                    inst
+                }
+            },
         };
         let field = if is_volume {
             Field::Volume
@@ -106,5 +130,6 @@ pub(super) fn parse(
         members: Vec::new(),
         data_rows: table.data_rows,
         notes,
+        learnt,
     })
 }

@@ -173,9 +173,9 @@ fn binary_garbage() {
 }
 
 #[test]
-fn unknown_symbol_says_how_to_add_it() {
+fn a_stem_or_column_that_cannot_be_a_symbol_says_how_to_name_it() {
     let err = rejects(
-        "guydekowski_market-lab/ZZZZ.csv",
+        "guydekowski_market-lab/my prices.csv",
         GOOD.as_bytes(),
         InputProblem::UnknownSymbol,
         0,
@@ -183,17 +183,84 @@ fn unknown_symbol_says_how_to_add_it() {
     );
     let text = err.to_string();
     assert!(
-        text.contains("registry.toml") && text.contains("files = [\"ZZZZ\"]"),
+        text.contains("instruments.toml") && text.contains("files = [\"my prices\"]"),
         "{text}"
     );
     let err = rejects(
         "heliar-k_market-base/rates.csv",
-        b"date,DGS10,NOPE\n2024-01-02,4.0,1\n",
+        b"date,DGS10,NO PE\n2024-01-02,4.0,1\n",
         InputProblem::UnknownSymbol,
         1,
         3,
     );
-    assert!(err.to_string().contains("columns = [\"NOPE\"]"), "{err}");
+    assert!(err.to_string().contains("columns = [\"NO PE\"]"), "{err}");
+}
+
+/// Issue 14: an unknown stem (`AAPL.csv`) or wide-table column becomes an
+/// instrument stored in the store, kept across opens, and named by the
+/// user's registry file when it has an entry.
+#[test]
+fn unknown_stems_and_columns_become_instruments() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let dir = tmp.path().join("mine");
+    write(&dir, "AAPL.csv", GOOD.as_bytes());
+    write(
+        &dir,
+        "wide.csv",
+        b"date,DGS10,NVDA\n2024-01-02,4.0,48.1\n2024-01-03,4.1,47.5\n",
+    );
+    let db = tmp.path().join("store.db");
+    {
+        let mut s = Store::open(&db).expect("open");
+        let report = s
+            .import(std::slice::from_ref(&dir), &Default::default())
+            .expect("import learns AAPL and NVDA");
+        let learnt: Vec<(&str, &str)> = report
+            .learnt
+            .iter()
+            .map(|l| (l.instrument.symbol.as_str(), l.origin.as_str()))
+            .collect();
+        assert_eq!(
+            learnt,
+            [
+                ("AAPL", "file stem of AAPL.csv"),
+                ("NVDA", "column `NVDA` of wide.csv")
+            ]
+        );
+        assert!(s.registry().get("AAPL").is_some());
+    }
+    let mut s = Store::open(&db).expect("reopen");
+    let aapl = s.registry().get("AAPL").expect("learnt AAPL is stored");
+    assert_eq!(
+        (aapl.name.as_str(), aapl.kind),
+        ("AAPL", model::InstrumentKind::Stock)
+    );
+    let u = s.universe().expect("universe");
+    assert_eq!(u.get("AAPL", Field::Close).map(|x| x.len()), Some(3));
+    assert_eq!(u.get("NVDA", Field::Close).map(|x| x.len()), Some(2));
+    assert!(u.registry().is_some_and(|r| r.get("NVDA").is_some()));
+    // The user's file names them and gives aliases, without a rebuild.
+    let user = model::UserRegistry::from_toml(
+        "[[instrument]]\nsymbol = \"AAPL\"\nname = \"Apple\"\naliases = [\"Apple Inc\"]\nsector = \"Information Technology\"\n",
+    )
+    .expect("user file");
+    s.set_user_registry(user).expect("user registry");
+    assert_eq!(
+        s.registry().resolve("apple inc").map(|i| i.symbol.as_str()),
+        Some("AAPL")
+    );
+    let u = s.universe().expect("universe");
+    assert_eq!(
+        u.registry()
+            .and_then(|r| r.get("AAPL"))
+            .map(|i| i.name.as_str()),
+        Some("Apple")
+    );
+    // A second import of the same folder learns nothing more.
+    let report = s
+        .import(std::slice::from_ref(&dir), &Default::default())
+        .expect("reimport");
+    assert!(report.learnt.is_empty() && !report.rebuilt);
 }
 
 #[test]
