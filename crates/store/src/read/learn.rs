@@ -61,6 +61,15 @@ pub fn symbol_problem(text: &str, registry: &Registry) -> Option<String> {
     None
 }
 
+/// The listed instrument whose canonical symbol is `text` (as written or
+/// upper-cased): `^GSPC.csv` and a column `DGS10` need no learning.
+pub(crate) fn by_symbol<'r>(registry: &'r Registry, text: &str) -> Option<&'r Instrument> {
+    let t = text.trim();
+    registry
+        .get(t)
+        .or_else(|| registry.get(&t.to_ascii_uppercase()))
+}
+
 /// The instrument a new file stem or column names, or why it cannot be
 /// learnt. `rate` says the column comes from a FRED download.
 pub(crate) fn learn(

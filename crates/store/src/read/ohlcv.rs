@@ -29,6 +29,7 @@ pub(super) fn parse(
     let known = ctx
         .registry
         .by_file_stem(stem)
+        .or_else(|| learn::by_symbol(ctx.registry, stem))
         .or_else(|| ticker.and_then(|t| ctx.registry.resolve(t)));
     let instrument = match known {
         Some(inst) => inst.clone(),

@@ -40,7 +40,11 @@ pub(super) fn parse(
             Some(_) => (&name[..name.len() - "_volume".len()], true),
             None => (name.as_str(), false),
         };
-        let instrument = match ctx.registry.by_column(stem, base) {
+        let listed = ctx
+            .registry
+            .by_column(stem, base)
+            .or_else(|| learn::by_symbol(ctx.registry, base));
+        let instrument = match listed {
             Some(inst) => inst.clone(),
             None => match learnt
                 .iter()
