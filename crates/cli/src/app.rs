@@ -36,6 +36,10 @@ pub(crate) struct GlobalArgs {
     /// up with "store is busy".
     #[arg(long, global = true, value_name = "SECONDS", default_value_t = store::DEFAULT_BUSY_TIMEOUT.as_secs_f64())]
     pub(crate) busy_timeout: f64,
+    /// The configuration file [default: $XDG_CONFIG_HOME/marketproof/config.toml
+    /// or ~/.config/marketproof/config.toml, if it exists].
+    #[arg(long, global = true, value_name = "FILE")]
+    pub(crate) config: Option<PathBuf>,
 }
 
 /// How results are printed.
@@ -79,6 +83,8 @@ pub(crate) enum Command {
     Mcp(crate::cmd::mcp::McpArgs),
     /// Scan every daily index and ETF close for what is rare today, ranked.
     Scan(crate::cmd::scan::ScanArgs),
+    /// Fetch fresh data from public providers (Yahoo, FRED, Ken French, Cboe, Stooq).
+    Sync(crate::cmd::sync::SyncArgs),
     /// Copy a data folder as it stood at a date (point-in-time testing).
     #[command(hide = true)]
     Truncate(crate::cmd::truncate::TruncateArgs),
@@ -99,15 +105,103 @@ pub(crate) fn default_store_path() -> PathBuf {
     }
 }
 
-/// Opens the store named by `--store` (or the default), importing `--data`
-/// first when given.
+/// A folder from the environment (`XDG_CONFIG_HOME`, `XDG_CACHE_HOME`),
+/// else `~/<fallback>`.
+fn xdg_dir(var: &str, fallback: &str) -> Option<PathBuf> {
+    let non_empty = |k: &str| std::env::var_os(k).filter(|v| !v.is_empty());
+    non_empty(var)
+        .map(PathBuf::from)
+        .or_else(|| non_empty("HOME").map(|h| PathBuf::from(h).join(fallback)))
+        .map(|b| b.join("marketproof"))
+}
+
+/// The configuration folder: `$XDG_CONFIG_HOME/marketproof` or
+/// `~/.config/marketproof`.
+pub(crate) fn config_dir() -> Option<PathBuf> {
+    xdg_dir("XDG_CONFIG_HOME", ".config")
+}
+
+/// The HTTP cache folder: `$XDG_CACHE_HOME/marketproof/http` or
+/// `~/.cache/marketproof/http`.
+pub(crate) fn cache_dir() -> Option<PathBuf> {
+    xdg_dir("XDG_CACHE_HOME", ".cache").map(|d| d.join("http"))
+}
+
+/// The configuration: `--config FILE` (which must exist), else the
+/// default file if it exists, else the defaults.
+pub(crate) fn load_config(global: &GlobalArgs) -> anyhow::Result<providers::Config> {
+    let (path, required) = match &global.config {
+        Some(p) => (p.clone(), true),
+        None => match config_dir() {
+            Some(dir) => (dir.join("config.toml"), false),
+            None => return Ok(providers::Config::default()),
+        },
+    };
+    let text = match std::fs::read_to_string(&path) {
+        Ok(t) => t,
+        Err(e) if !required && e.kind() == std::io::ErrorKind::NotFound => {
+            return Ok(providers::Config::default())
+        }
+        Err(e) => {
+            return Err(e).with_context(|| format!("reading the configuration {}", path.display()))
+        }
+    };
+    providers::Config::from_toml(&text)
+        .map_err(|e| anyhow::anyhow!("configuration {}: {e}", path.display()))
+}
+
+/// The user registry files: `instruments.toml` in the `--data` folder,
+/// then in the configuration folder (a later entry sets fields after an
+/// earlier one).
+fn user_registry(global: &GlobalArgs) -> anyhow::Result<Option<model::UserRegistry>> {
+    let mut files = Vec::new();
+    if let Some(data) = global.data.as_ref().filter(|d| d.is_dir()) {
+        files.push(data.join("instruments.toml"));
+    }
+    let config_folder = match &global.config {
+        Some(c) => c.parent().map(std::path::Path::to_path_buf),
+        None => config_dir(),
+    };
+    if let Some(dir) = config_folder {
+        files.push(dir.join("instruments.toml"));
+    }
+    let mut out: Option<model::UserRegistry> = None;
+    for file in files {
+        let text = match std::fs::read_to_string(&file) {
+            Ok(t) => t,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
+            Err(e) => return Err(e).with_context(|| format!("reading {}", file.display())),
+        };
+        let user = model::UserRegistry::from_toml(&text)
+            .with_context(|| format!("reading the user registry {}", file.display()))?;
+        out = Some(match out {
+            Some(prev) => prev.chain(user),
+            None => user,
+        });
+    }
+    Ok(out)
+}
+
+/// Opens the store named by `--store` (or the configuration's, or the
+/// default), lays the user registry files over its registry, and imports
+/// `--data` first when given.
 pub(crate) fn open_store(global: &GlobalArgs) -> anyhow::Result<Store> {
-    let path = global.store.clone().unwrap_or_else(default_store_path);
+    let config = load_config(global)?;
+    let path = global
+        .store
+        .clone()
+        .or(config.store)
+        .unwrap_or_else(default_store_path);
     let mut store =
         Store::open(&path).with_context(|| format!("opening store {}", path.display()))?;
     let wait = std::time::Duration::try_from_secs_f64(global.busy_timeout)
         .map_err(|_| anyhow::anyhow!("--busy-timeout must be a number of seconds >= 0"))?;
     store.set_busy_timeout(wait)?;
+    if let Some(user) = user_registry(global)? {
+        store
+            .set_user_registry(user)
+            .context("laying instruments.toml over the registry")?;
+    }
     if let Some(data) = &global.data {
         let report = import_with_progress(
             &mut store,

@@ -19,6 +19,11 @@ fn main() -> ExitCode {
             if app::is_broken_pipe(&err) {
                 return ExitCode::SUCCESS;
             }
+            if let Some(partial) = err.downcast_ref::<cmd::sync::Partial>() {
+                // Some sources failed, the rest were stored: exit 3.
+                eprintln!("{partial}");
+                return ExitCode::from(3);
+            }
             if cli.global.format == app::OutputFormat::Json {
                 // Programs asked for JSON: give them the error as JSON too.
                 let causes: Vec<String> = err.chain().map(ToString::to_string).collect();

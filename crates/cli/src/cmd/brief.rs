@@ -23,11 +23,27 @@ pub(crate) struct BriefArgs {
     pub(crate) narrate: bool,
     #[command(flatten)]
     pub(crate) llm: crate::cmd::draft::LlmArgs,
+    /// Sync the watchlist first (`marketproof sync`), then write the brief
+    /// for the latest session. A partial sync still writes the brief and
+    /// exits 3.
+    #[arg(long)]
+    pub(crate) sync: bool,
 }
 
 pub(crate) fn run(global: &GlobalArgs, args: &BriefArgs) -> anyhow::Result<()> {
+    let synced = if args.sync {
+        let report = crate::cmd::sync::sync(global, &crate::cmd::sync::SyncArgs::default())?;
+        eprint!("{}", crate::cmd::sync::summary(&report));
+        Some(report)
+    } else {
+        None
+    };
     if args.narrate {
-        return narrate(global, args);
+        narrate(global, args)?;
+        return match &synced {
+            Some(report) => crate::cmd::sync::verdict(report),
+            None => Ok(()),
+        };
     }
     let (_store, universe) = app::open_universe(global)?;
     if let (Some(date), Some(last)) = (args.date, app::latest_session(&universe)) {
@@ -47,7 +63,11 @@ pub(crate) fn run(global: &GlobalArgs, args: &BriefArgs) -> anyhow::Result<()> {
         OutputFormat::Html => report::Format::Html,
         OutputFormat::Text | OutputFormat::Md => report::Format::Markdown,
     };
-    app::write_output(args.out.as_deref(), &report::render(&article, format))
+    app::write_output(args.out.as_deref(), &report::render(&article, format))?;
+    match &synced {
+        Some(report) => crate::cmd::sync::verdict(report),
+        None => Ok(()),
+    }
 }
 
 /// `brief --narrate`: the brief with its body written by the model and vetted.

@@ -220,7 +220,24 @@ pub(crate) fn run(global: &GlobalArgs, command: &FactCommand) -> anyhow::Result<
     fact.id = "f1".to_string();
     match global.format {
         OutputFormat::Json => app::print_json(&fact),
-        _ => app::print_text(&facts::format_fact_text(&fact)),
+        _ => {
+            let mut text = facts::format_fact_text(&fact);
+            // Where each cited source came from (provider, URL, fetch time
+            // for synced sources; the repository for imported folders).
+            let mut paths: Vec<&str> = fact.inputs.iter().map(|i| i.source_path.as_str()).collect();
+            paths.dedup();
+            for path in paths {
+                if let Some(origin) = universe
+                    .sources
+                    .iter()
+                    .find(|s| s.path == path)
+                    .and_then(|s| s.origin.as_deref())
+                {
+                    text.push_str(&format!("  source {path}: {origin}\n"));
+                }
+            }
+            app::print_text(&text)
+        }
     }
 }
 

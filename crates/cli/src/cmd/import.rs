@@ -68,6 +68,21 @@ fn render(r: &ImportReport) -> String {
         app::thousands(r.observations_removed),
         r.series
     );
+    if !r.learnt.is_empty() {
+        let _ = writeln!(
+            out,
+            "\nnew instruments (no registry entry; name them in instruments.toml):"
+        );
+        for l in &r.learnt {
+            let _ = writeln!(
+                out,
+                "  {} ({}), from the {}",
+                l.instrument.symbol,
+                l.instrument.kind.as_str(),
+                l.origin
+            );
+        }
+    }
     let notes: Vec<_> = r.files.iter().filter(|f| !f.notes.is_empty()).collect();
     if !notes.is_empty() {
         let _ = writeln!(out, "\nskipped on purpose:");

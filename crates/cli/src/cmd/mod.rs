@@ -12,6 +12,7 @@ pub(crate) mod scan;
 pub(crate) mod series;
 pub(crate) mod serve;
 pub(crate) mod sources;
+pub(crate) mod sync;
 pub(crate) mod truncate;
 
 use crate::app::{Cli, Command};
@@ -31,6 +32,7 @@ pub(crate) fn run(cli: &Cli) -> anyhow::Result<()> {
         Command::Serve(args) => serve::run(&cli.global, args),
         Command::Mcp(args) => mcp::run(&cli.global, args),
         Command::Scan(args) => scan::run(&cli.global, args),
+        Command::Sync(args) => sync::run(&cli.global, args),
         Command::Truncate(args) => truncate::run(&cli.global, args),
     }
 }
