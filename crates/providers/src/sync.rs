@@ -37,8 +37,11 @@ pub struct SyncOptions {
     /// The time of the run.
     pub now: SystemTime,
     /// Progress callback.
-    pub progress: Option<Arc<dyn Fn(&SyncEvent) + Send + Sync>>,
+    pub progress: Option<ProgressSink>,
 }
+
+/// A callback for [`SyncEvent`]s.
+pub type ProgressSink = Arc<dyn Fn(&SyncEvent) + Send + Sync>;
 
 impl std::fmt::Debug for SyncOptions {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -443,11 +446,9 @@ pub fn run(
 
     // Write every good, non-empty fetch in one transaction.
     let mut batch = Vec::new();
-    for result in &results {
-        if let Ok(f) = result {
-            if f.rows > 0 {
-                batch.push(f.fetched.clone());
-            }
+    for f in results.iter().flatten() {
+        if f.rows > 0 {
+            batch.push(f.fetched.clone());
         }
     }
     let applied = if batch.is_empty() {

@@ -97,21 +97,12 @@ pub struct Fetched {
 }
 
 /// Options of [`crate::Store::apply_fetched`].
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Default)]
 pub struct FetchOptions<'a> {
     /// Bounds on each converted body.
     pub limits: ReadLimits,
     /// Called while waiting for the write lock and when writing.
     pub progress: Option<&'a (dyn Fn(&Progress) + Sync)>,
-}
-
-impl Default for FetchOptions<'_> {
-    fn default() -> Self {
-        FetchOptions {
-            limits: ReadLimits::default(),
-            progress: None,
-        }
-    }
 }
 
 impl std::fmt::Debug for FetchOptions<'_> {
