@@ -825,7 +825,7 @@ fn fact_text_reads_well() {
                 symbol: "^GSPC".into(),
                 as_of: d("1987-10-19"),
             },
-            "S&P 500 moved -20.47% (-57.86 points) on 1987-10-19, closing at 224.84; the 1st-largest decline of 6962 since 1927-12-30, its worst day on record.",
+            "S&P 500 moved -20.47% (-57.86 points) on 1987-10-19, closing at 224.84; the largest decline among 6,962 since 1927-12-30, its worst day on record.",
             "[1] ^GSPC close 1927-12-30..1987-10-19 from guydekowski_market-lab/GSPC.csv",
         ),
         (
@@ -1552,4 +1552,44 @@ fn return_spread_russell_minus_sp500() {
             .expect("return"))
     };
     assert_eq!(num(&f), r("^RUT") - r("^GSPC"));
+}
+
+/// Issue 15: a fund's change is in dollars, not "points"; a rank reads
+/// "the largest"; "the highest since" the previous session is not said.
+/// Figures as in brief.rs (IWM +19.57 adjusted dollars from 2025-12-31 to
+/// 2026-01-16; ^RUT 2,645.36 on 2026-01-20 below the 2026-01-16 record).
+#[test]
+fn regression_issue15_units_ranks_and_since_in_fact_sentences() {
+    let Some(e) = engine() else { return };
+    let f = e
+        .fact(&Query::Return {
+            symbol: "IWM".into(),
+            period: Period::Between {
+                from: d("2026-01-02"),
+                to: d("2026-01-16"),
+            },
+            as_of: d("2026-01-16"),
+        })
+        .expect("IWM return");
+    assert!(f.text.contains("+$19.57 in adjusted prices"), "{}", f.text);
+    assert!(!f.text.contains("points"), "{}", f.text);
+    let f = e
+        .fact(&Query::DailyMove {
+            symbol: "^GSPC".into(),
+            as_of: d("1987-10-19"),
+        })
+        .expect("move");
+    assert!(
+        f.text.contains("the largest decline among 6,962"),
+        "{}",
+        f.text
+    );
+    let f = e
+        .fact(&Query::Level {
+            symbol: "^RUT".into(),
+            field: Field::Close,
+            as_of: d("2026-01-20"),
+        })
+        .expect("level");
+    assert!(!f.text.contains("highest since 2026-01-16"), "{}", f.text);
 }

@@ -146,6 +146,26 @@ pub fn signed_points(x: f64) -> String {
     format!("{} points", number(x, 2, Sign::PlusMinus))
 }
 
+/// A price change in dollars: two decimals with separators and always a
+/// sign, the sign before the currency: `+$19.57`, `-$2,174.96`.
+pub fn signed_dollars(x: f64) -> String {
+    let n = number(x, 2, Sign::PlusMinus);
+    match n.split_at_checked(1) {
+        Some((sign @ ("+" | "-"), rest)) => format!("{sign}${rest}"),
+        _ => format!("${n}"),
+    }
+}
+
+/// "the largest", "the 2nd-largest": a rank among moves, the first without
+/// its ordinal.
+pub fn largest(rank: i64) -> String {
+    if rank == 1 {
+        "the largest".to_string()
+    } else {
+        format!("the {}-largest", ordinal(rank))
+    }
+}
+
 /// An English ordinal: `1st`, `2nd`, `3rd`, `4th`, `11th`, `12th`, `13th`,
 /// `21st`, `112th`.
 pub fn ordinal(n: i64) -> String {
@@ -358,6 +378,10 @@ mod tests {
         assert_eq!(signed_points(94.5), "+94.50 points");
         assert_eq!(signed_points(-94.5), "-94.50 points");
         assert_eq!(signed_points(-1234.567), "-1,234.57 points");
+        assert_eq!(signed_dollars(19.571), "+$19.57");
+        assert_eq!(signed_dollars(-2174.96), "-$2,174.96");
+        assert_eq!(largest(1), "the largest");
+        assert_eq!(largest(2), "the 2nd-largest");
         assert_eq!(signed_points(0.0), "+0.00 points");
         assert_eq!(signed_points(-0.0), "+0.00 points");
     }

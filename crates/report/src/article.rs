@@ -93,13 +93,21 @@ pub struct Related {
     pub why: String,
     /// The ids of the Facts `why` prints.
     pub why_facts: Vec<String>,
-    /// Its last close, when the store has one as of the date.
+    /// Its last close, when the store has one as of the date (a
+    /// dividend-adjusted close says so in its text; a close from an
+    /// earlier session than the brief's carries its date).
     pub last: Option<FactRef>,
     /// Why no close is shown when `last` is `None` but the store has
-    /// prices (e.g. only dividend-adjusted closes, restated with later
-    /// dividends, so not the price the fund traded at on the date).
+    /// prices.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub last_note: Option<String>,
+    /// The day's move, when the ticker traded on the brief's session.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub change: Option<FactRef>,
+    /// A tiny SVG line of the closes over the past three months (no
+    /// figures: a shape, drawn from the same series as `last`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub spark: Option<String>,
 }
 
 /// A section of prose.
@@ -168,7 +176,7 @@ pub struct Gap {
 ///
 /// **Provenance in the JSON:** every text that prints numbers comes with
 /// the ids of the Facts it prints, index for index: `title_facts` for
-/// `title`, `key_point_facts[i]` for `key_points[i]`,
+/// `title`, `lead_facts` for `lead`, `key_point_facts[i]` for `key_points[i]`,
 /// `sections[s].paragraph_facts[p]` for `sections[s].paragraphs[p]`,
 /// `risk_facts`, `opportunity_facts`, `summary_facts`,
 /// `sentiment.reason_facts` and `related[r].why_facts` likewise (and
@@ -190,6 +198,16 @@ pub struct Article {
     pub sentiment: Sentiment,
     /// Related tickers.
     pub related: Vec<Related>,
+    /// When the requested date was not a session: which session the
+    /// brief is about instead, and why (e.g. "January 18, 2026 was a
+    /// Sunday, …"). Prints no market figure.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub session_note: Option<String>,
+    /// The lead paragraph: what happened, why it is unusual, and what the
+    /// data say has tended to follow.
+    pub lead: String,
+    /// The ids of the Facts the lead prints.
+    pub lead_facts: Vec<String>,
     /// Key points.
     pub key_points: Vec<String>,
     /// For each key point (same index), the ids of the Facts it prints.

@@ -224,6 +224,16 @@ pub(crate) fn take_facts(s: &mut String) -> Vec<String> {
     ids
 }
 
+/// Only the provenance tags of `s` (a citation stripped of its markers):
+/// for a second Fact whose sources the sentence already cites.
+pub(crate) fn tag_only(s: &str) -> String {
+    let mut s = s.to_string();
+    take_facts(&mut s)
+        .into_iter()
+        .map(|id| format!("{TAG_OPEN}{id}{TAG_CLOSE}"))
+        .collect()
+}
+
 /// `s` without its provenance tags.
 pub(crate) fn without_tags(s: &str) -> String {
     let mut s = s.to_string();

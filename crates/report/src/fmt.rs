@@ -32,6 +32,15 @@ pub fn count(n: i64) -> String {
     display::grouped(n as f64, 0)
 }
 
+/// A count with its noun, singular for one: `1 session`, `11 sessions`.
+pub fn plural(n: i64, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{} {noun}s", count(n))
+    }
+}
+
 /// A full date: `January 16, 2026`.
 pub fn date(d: Date) -> String {
     display::long_date(d)
@@ -56,6 +65,8 @@ mod tests {
         assert_eq!(pct_abs(-0.5719), "0.57%");
         assert_eq!(share(68.7796), "68.8%");
         assert_eq!(count(11), "11");
+        assert_eq!(plural(1, "session"), "1 session");
+        assert_eq!(plural(1_057, "window"), "1,057 windows");
         let d = model::parse_iso_date("2026-01-16").expect("valid date");
         assert_eq!(date(d), "January 16, 2026");
         assert_eq!(month_year(d), "January 2026");

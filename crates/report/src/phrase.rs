@@ -1,26 +1,7 @@
-//! Phrasing: names, deterministic choice among phrasings, method
-//! definitions. Numbers are never written here; callers pass in text that
-//! `fmt` printed from a Fact.
+//! Phrasing: names, verbs and method definitions. Numbers are never
+//! written here; callers pass in text that `fmt` printed from a Fact.
 
 use model::Registry;
-
-/// FNV-1a hash of a key, used to pick a phrasing deterministically.
-pub(crate) fn hash(key: &str) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in key.bytes() {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    h
-}
-
-/// Picks one of `options` by the hash of `key`.
-pub(crate) fn pick<'a>(key: &str, options: &[&'a str]) -> &'a str {
-    match options.len() {
-        0 => "",
-        n => options[(hash(key) % n as u64) as usize],
-    }
-}
 
 /// Display name of a symbol: the registry name for indices, the symbol for
 /// funds ("XLK"), the symbol itself when unknown.
@@ -43,13 +24,55 @@ pub(crate) fn name(reg: Option<&Registry>, symbol: &str) -> String {
     }
 }
 
-/// Label of a fund for charts and lists: "XLK Technology".
+/// The name as it reads inside a sentence: "the Russell 2000" for an
+/// index or another named series, the bare symbol for a fund ("IWM").
+pub(crate) fn the_name(reg: Option<&Registry>, symbol: &str) -> String {
+    let n = name(reg, symbol);
+    if n == symbol {
+        n
+    } else {
+        format!("the {n}")
+    }
+}
+
+/// Short names of the indices funds track, for fund labels.
+fn index_short(symbol: &str) -> Option<&'static str> {
+    match symbol {
+        "^GSPC" => Some("S&P 500"),
+        "^RUT" => Some("Russell 2000"),
+        "^NDX" => Some("Nasdaq 100"),
+        "^DJI" => Some("Dow"),
+        _ => None,
+    }
+}
+
+/// Label of a fund for charts and lists: "XLK Information Technology",
+/// "IWM Russell 2000", "IJS small-cap value".
 pub(crate) fn fund_label(reg: Option<&Registry>, symbol: &str) -> String {
     let inst = reg.and_then(|r| r.get(symbol));
     match inst {
+        Some(i) => match (
+            &i.sector,
+            i.tracks.as_deref().and_then(index_short),
+            i.style,
+        ) {
+            (Some(sector), _, _) => format!("{symbol} {sector}"),
+            (None, Some(ix), _) => format!("{symbol} {ix}"),
+            (None, None, Some(style)) => format!("{symbol} {}", style_name(style)),
+            _ => symbol.to_string(),
+        },
+        None => symbol.to_string(),
+    }
+}
+
+/// A fund named with what it holds, as prose: "the real estate fund
+/// XLRE", "the small-cap value fund IJS", "IWM" when nothing is known.
+pub(crate) fn fund_phrase(reg: Option<&Registry>, symbol: &str) -> String {
+    let inst = reg.and_then(|r| r.get(symbol));
+    match inst {
         Some(i) => match (&i.sector, i.style) {
-            (Some(sector), _) => format!("{symbol} {sector}"),
-            (None, Some(style)) => format!("{symbol} {}", style_name(style)),
+            (Some(sector), _) => format!("the {} fund {symbol}", sector.to_lowercase()),
+            (None, Some(style)) => format!("the {} fund {symbol}", style_name(style)),
             _ => symbol.to_string(),
         },
         None => symbol.to_string(),
@@ -59,14 +82,14 @@ pub(crate) fn fund_label(reg: Option<&Registry>, symbol: &str) -> String {
 /// Plain-English name of a size/style bucket.
 pub(crate) fn style_name(style: model::Style) -> &'static str {
     match style {
-        model::Style::Small => "small caps",
+        model::Style::Small => "small-cap",
         model::Style::SmallValue => "small-cap value",
         model::Style::SmallGrowth => "small-cap growth",
-        model::Style::Mid => "mid caps",
-        model::Style::Large => "large caps",
+        model::Style::Mid => "mid-cap",
+        model::Style::Large => "large-cap",
         model::Style::LargeValue => "large-cap value",
         model::Style::LargeGrowth => "large-cap growth",
-        model::Style::EqualWeight => "equal-weight large caps",
+        model::Style::EqualWeight => "equal-weight S&P 500",
     }
 }
 
@@ -79,13 +102,14 @@ pub(crate) fn capitalise(s: &str) -> String {
     }
 }
 
-/// Verb for a move of this sign, varied by `key`.
-pub(crate) fn move_verb(key: &str, pct: f64, big: bool) -> &'static str {
+/// Verb for a move of this sign: "rose" / "fell", "surged" / "plunged"
+/// for a big move. One verb per case, so every brief reads the same way
+pub(crate) fn move_verb(pct: f64, big: bool) -> &'static str {
     match (pct > 0.0, pct < 0.0, big) {
-        (true, _, true) => pick(key, &["surged", "jumped", "soared"]),
-        (true, _, false) => pick(key, &["rose", "gained", "added", "climbed"]),
-        (_, true, true) => pick(key, &["plunged", "tumbled", "sank"]),
-        (_, true, false) => pick(key, &["fell", "slipped", "lost", "eased"]),
+        (true, _, true) => "surged",
+        (true, _, false) => "rose",
+        (_, true, true) => "plunged",
+        (_, true, false) => "fell",
         _ => "was unchanged",
     }
 }
@@ -139,21 +163,4 @@ pub(crate) fn method_definition(id: &str) -> String {
         _ => "see docs/methods.md",
     };
     text.to_string()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn choice_is_deterministic_and_spread() {
-        let opts = ["a", "b", "c"];
-        assert_eq!(
-            pick("streak:2026-01-16", &opts),
-            pick("streak:2026-01-16", &opts)
-        );
-        let seen: std::collections::BTreeSet<&str> =
-            (0..50).map(|i| pick(&format!("k{i}"), &opts)).collect();
-        assert_eq!(seen.len(), 3, "all phrasings get used");
-    }
 }

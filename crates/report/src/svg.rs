@@ -123,6 +123,46 @@ const COLORS: [&str; 4] = ["#1f6feb", "#d4760a", "#6e40c9", "#1a7f37"];
 const MUTED: &str = "#57606a";
 const FONT: &str = "font-family=\"system-ui,-apple-system,Segoe UI,Roboto,sans-serif\"";
 
+/// A sparkline: a tiny line of `values` (oldest first) with no axes and
+/// no figures, only a shape, for a ticker card. Decorative next to the
+/// card's printed close (`aria-hidden`), titled for a pointer's tooltip.
+/// `None` with fewer than two finite values.
+pub fn sparkline(label: &str, values: &[f64]) -> Option<String> {
+    const SW: f64 = 120.0;
+    const SH: f64 = 28.0;
+    let pts: Vec<(usize, f64)> = values
+        .iter()
+        .copied()
+        .enumerate()
+        .filter(|(_, v)| v.is_finite())
+        .collect();
+    if pts.len() < 2 {
+        return None;
+    }
+    let lo = pts.iter().map(|p| p.1).fold(f64::INFINITY, f64::min);
+    let hi = pts.iter().map(|p| p.1).fold(f64::NEG_INFINITY, f64::max);
+    let span = if hi > lo { hi - lo } else { 1.0 };
+    let last_idx = (values.len() - 1).max(1) as f64;
+    let xy = |(i, v): (usize, f64)| {
+        let x = i as f64 / last_idx * (SW - 4.0) + 2.0;
+        let y = SH - 2.0 - (v - lo) / span * (SH - 4.0);
+        (x, y)
+    };
+    let mut line = String::new();
+    for p in &pts {
+        let (x, y) = xy(*p);
+        let _ = write!(line, "{x:.1},{y:.1} ");
+    }
+    let (first, last) = (pts[0].1, pts[pts.len() - 1].1);
+    let color = if last >= first { "#1a7f37" } else { "#cf222e" };
+    let (ex, ey) = xy(pts[pts.len() - 1]);
+    Some(format!(
+        "<svg class=\"spark\" viewBox=\"0 0 {SW} {SH}\" width=\"{SW}\" height=\"{SH}\" aria-hidden=\"true\" focusable=\"false\"><title>{}</title><polyline fill=\"none\" stroke=\"{color}\" stroke-width=\"1.5\" points=\"{}\"/><circle cx=\"{ex:.1}\" cy=\"{ey:.1}\" r=\"2\" fill=\"{color}\"/></svg>",
+        escape_html(label),
+        line.trim_end()
+    ))
+}
+
 /// A round tick step (1, 2, 2.5 or 5 times a power of ten) giving about `n`
 /// intervals over `[lo, hi]`.
 pub fn nice_step(lo: f64, hi: f64, n: usize) -> f64 {

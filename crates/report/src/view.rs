@@ -218,17 +218,6 @@ pub(crate) fn base_geo_diff(f: &Fact) -> Option<f64> {
     num(f, &["geometric_diff_pct", "geometric_diff"])
 }
 
-/// Base rate: mean over the rolling windows of (A annualised − B
-/// annualised), percentage points a year.
-pub(crate) fn base_mean_window_diff(f: &Fact) -> Option<f64> {
-    num(f, &["mean_window_diff_pct"])
-}
-
-/// Base rate: whole-span arithmetic annual difference, percentage points.
-pub(crate) fn base_arith_diff(f: &Fact) -> Option<f64> {
-    num(f, &["arithmetic_diff_pct", "arithmetic_diff"])
-}
-
 /// Base rate: window length in months, as the Fact states it.
 pub(crate) fn base_window_months(f: &Fact) -> Option<i64> {
     num(f, &["window_months"]).map(|x| x.round() as i64)
@@ -292,6 +281,8 @@ pub(crate) struct EventHorizon {
     pub(crate) median_pct: f64,
     /// Share of forward returns above zero, percent.
     pub(crate) hit_pct: f64,
+    /// How many forward returns were above zero, when the Fact says.
+    pub(crate) n_higher: Option<i64>,
 }
 
 /// Event study: the horizons with at least one complete forward window,
@@ -324,6 +315,7 @@ fn horizons_with(f: &Fact, suffix: &str) -> Vec<EventHorizon> {
                 n: num(f, &[&format!("{p}_n")])?.round() as i64,
                 median_pct: num(f, &[&format!("{p}_median_pct")])?,
                 hit_pct: num(f, &[&format!("{p}_hit_pct")])?,
+                n_higher: num(f, &[&format!("{p}_n_higher")]).map(|x| x.round() as i64),
             })
         })
         .filter(|h| h.n > 0)
@@ -345,11 +337,6 @@ pub(crate) fn event_dates(f: &Fact) -> Vec<Date> {
     (1..=99)
         .map_while(|k| date(f, &[&format!("occurrence{k:02}")]))
         .collect()
-}
-
-/// A period return's change in points.
-pub(crate) fn ret_points(f: &Fact) -> Option<f64> {
-    num(f, &["points", "change_points"])
 }
 
 /// The base date a period return was measured from.

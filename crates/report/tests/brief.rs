@@ -77,7 +77,21 @@ fn brief_2026_01_16_leads_with_the_small_cap_streak_and_its_figures() {
     assert!(a.title.contains("Russell 2000") && a.title.contains("S&P 500"));
     assert!(md.contains("11 straight sessions"));
     assert!(md.contains("13-session streak that ended on June 6, 2008"));
-    assert!(md.contains("6 streaks of at least 11 sessions"));
+    assert!(md.contains(
+        "the Russell 2000 has beaten the S&P 500 for at least 11 sessions in a row 6 times"
+    ));
+    // The lead paragraph says what happened, the size of the move and what
+    // has tended to follow, in regular sentences the checker can read.
+    assert_eq!(
+        a.lead,
+        "The Russell 2000 beat the S&P 500 for 11 straight sessions through January 16, 2026, \
+         the longest such run since a 13-session streak that ended on June 6, 2008 [1][2][3]. \
+         The Russell 2000 rose 7.89% from the December 31, 2025 close to January 16, 2026, \
+         while the S&P 500 rose 1.38% [2][3]. History offers a base rate, not a forecast: after \
+         the 5 earlier runs in which the Russell 2000 beat the S&P 500 for 11 sessions in a row \
+         since 1987, the Russell 2000 was higher 21 sessions later in 4 of 5 cases and 252 \
+         sessions later in 1 of 5 cases [1][2][3]."
+    );
 
     // Record close, not the intraday high. Python: close 2026-01-16 =
     // 2677.74 > max earlier close 2674.56 (2026-01-15); high 2692.23 >
@@ -95,7 +109,8 @@ fn brief_2026_01_16_leads_with_the_small_cap_streak_and_its_figures() {
         date_detail(rec, "previous_record_date"),
         Some(d("2026-01-15"))
     );
-    assert!(md.contains("record 2,677.74, above the previous record close of 2,674.56"));
+    assert!(md.contains("closed at a record 2,677.74 on January 16, 2026"));
+    assert!(md.contains("topped the previous record close of 2,674.56 set on January 15, 2026"));
     let high = fact(&a, "record_high", &["^RUT"]);
     assert!(high
         .first()
@@ -112,22 +127,28 @@ fn brief_2026_01_16_leads_with_the_small_cap_streak_and_its_figures() {
     assert!(close(win.value.as_f64().expect("pct"), 7.8903, 5e-4));
     assert!(close(num(win, "points").expect("points"), 195.83, 1e-6));
     assert_eq!(date_detail(win, "base_date"), Some(d("2025-12-31")));
-    assert!(md.contains("7.89% (195.83 points), measured from the December 31, 2025 close"));
-    assert!(md.contains("+1.38%"));
+    assert!(md.contains("rose 7.89% from the December 31, 2025 close to January 16, 2026"));
+    assert!(md.contains("while the S&P 500 rose 1.38%"));
 
     // Volatility. Python: statistics.stdev of the 11 daily returns
-    // 2026-01-02..01-16 = 0.59855 %; x sqrt(252) = 9.5016 %.
+    // 2026-01-02..01-16 = 0.59855 %, against the past 252 sessions'.
     let vols = fact(&a, "volatility", &["^RUT"]);
     assert!(vols
         .iter()
         .any(|f| close(f.value.as_f64().unwrap_or(0.0), 0.59855, 1e-4)));
-    assert!(vols
-        .iter()
-        .any(|f| close(f.value.as_f64().unwrap_or(0.0), 9.5016, 1e-3)));
-    assert!(md.contains("0.60% (9.50% annualised)"));
+    assert!(md.contains(
+        "The standard deviation of the Russell 2000's daily returns was 0.60% over the past 11 sessions"
+    ));
 
     // Sector and style moves on the day. Python: close/prev close - 1 from
     // guydekowski (XLI, XLE, XLV) and dsturdy (XLRE, XLC, XLB, IJS) files.
+    // The sector paragraph prints them from one cross-section Fact (one
+    // citation run); the cards print the funds' own daily-move Facts.
+    let cs = a
+        .facts
+        .iter()
+        .find(|f| f.kind == "cross_section")
+        .expect("the sector cross-section is cited");
     for (sym, want) in [
         ("XLRE", 1.2230),
         ("XLI", 0.6756),
@@ -135,6 +156,13 @@ fn brief_2026_01_16_leads_with_the_small_cap_streak_and_its_figures() {
         ("XLC", -0.8949),
         ("XLV", -0.7773),
         ("XLB", -0.5719),
+    ] {
+        let got = num(cs, &format!("return_pct.{sym}")).unwrap_or(f64::NAN);
+        assert!(close(got, want, 5e-4), "{sym}: {got} vs {want}");
+    }
+    for (sym, want) in [
+        ("XLRE", 1.2230),
+        ("XLC", -0.8949),
         ("IJS", -0.5303),
         ("IWM", 0.0942),
     ] {
@@ -142,9 +170,10 @@ fn brief_2026_01_16_leads_with_the_small_cap_streak_and_its_figures() {
         let got = m.first().and_then(|f| f.value.as_f64()).unwrap_or(f64::NAN);
         assert!(close(got, want, 5e-4), "{sym}: {got} vs {want}");
     }
-    assert!(
-        md.contains("XLRE Real Estate +1.22%") && md.contains("XLC Communication Services -0.89%")
-    );
+    assert!(md.contains(
+        "The real estate fund XLRE rose 1.22% and led, while the communication services fund XLC fell 0.89% and lagged"
+    ));
+    assert!(md.contains("On January 16, 2026, 5 of 11 sector funds rose and 6 fell."));
 
     // Fed path. Python over rates.csv: DFEDTARU/DFEDTARL change on
     // 2025-09-18, 10-30, 12-11 (announced the day before), each -25 bp,
@@ -160,7 +189,10 @@ fn brief_2026_01_16_leads_with_the_small_cap_streak_and_its_figures() {
         assert_eq!(num(fed, &format!("decision{k:02}_bp")), Some(-25.0));
     }
     assert!(md.contains("cut rates 3 times"));
-    assert!(md.contains("3.50–3.75%"));
+    assert!(md.contains("the federal funds target range was 3.50–3.75% on January 16, 2026"));
+    assert!(md.contains(
+        "cuts of 25 basis points each came on September 17, 2025, October 29, 2025 and December 10, 2025"
+    ));
 
     // Size premium. Python over Portfolios_Formed_on_ME.CSV (Lo 30 vs Hi 30,
     // 1926-07..2024-06): 1057 rolling 120-month windows, Lo 30 compounded
@@ -234,15 +266,23 @@ fn brief_2026_01_16_leads_with_the_small_cap_streak_and_its_figures() {
         let got = num(es_b, &format!("fwd{h}_median_pct")).unwrap_or(f64::NAN);
         assert!(close(got, median, 1e-4), "S&P 500 median at {h}: {got}");
     }
-    assert!(md.contains("hold 5 earlier runs in which the Russell 2000 beat the S&P 500 for 11 sessions in a row (February 4, 1991, April 30, 1996, June 9, 2000, December 17, 2001 and June 4, 2008)"));
-    assert!(
-        md.contains("+1.28% over the next 21 sessions (about a month; higher in 80.0% of 5 cases)")
-    );
-    assert!(md.contains("+2.42% over the next 63 sessions (about three months; 60.0% of 5)"));
-    assert!(md.contains("-3.55% over the next 126 sessions (about six months; 20.0% of 5)"));
-    assert!(md.contains("-3.08% over the next 252 sessions (about a year; 20.0% of 5)"));
-    assert!(md.contains("-13.90% over 252 sessions"));
-    assert!(md.contains("base rate rather than a forecast"));
+    assert!(md.contains("hold 5 earlier runs of 11 sessions or more, on February 4, 1991, April 30, 1996, June 9, 2000, December 17, 2001 and June 4, 2008"));
+    // Small samples as counts ("4 of 5"), never "80.0% of 5 cases".
+    assert!(md.contains("the Russell 2000's median return over the next 21 sessions, about a month, was +1.28%, and the Russell 2000 was higher in 4 of 5 cases"));
+    assert!(md.contains("The Russell 2000's median return over the next 63 sessions, about three months, was +2.42%, and the Russell 2000 was higher in 3 of 5 cases"));
+    assert!(md.contains("over the next 126 sessions, about six months, was -3.55%, and the Russell 2000 was higher in 1 of 5 cases"));
+    assert!(md.contains("over the next 252 sessions, about a year, was -3.08%, and the Russell 2000 was higher in 1 of 5 cases"));
+    assert!(!md.contains("% of 5 cases"), "{md}");
+    assert!(md.contains("That is a small sample of 5 cases"));
+    assert!(md.contains("-13.90% over the next 252 sessions"));
+    assert!(md.contains("History offers a base rate, not a forecast"));
+    for (h, k) in [(21, 4.0), (63, 3.0), (126, 1.0), (252, 1.0)] {
+        assert_eq!(
+            num(es, &format!("fwd{h}_n_higher")),
+            Some(k),
+            "n higher at {h}"
+        );
+    }
     // Unconditional base rate. Python: every 252-session window of ^RUT
     // 1987-09-10..2026-01-16: n = 9410, median +10.1724 %, 70.69 % higher.
     assert_eq!(num(es, "fwd252_all_n"), Some(9410.0));
@@ -256,11 +296,11 @@ fn brief_2026_01_16_leads_with_the_small_cap_streak_and_its_figures() {
         70.6908,
         1e-3
     ));
-    assert!(md.contains("across all 9,410 windows of 252 sessions in the same history, the Russell 2000's median return was +10.17% and 70.7% were higher"));
+    assert!(md.contains("across all 9,410 windows of 252 sessions since September 10, 1987, the Russell 2000's median return was +10.17% and the Russell 2000 was higher in 70.7% of them"));
 
     // What followed the 2008 streak. Python: ^RUT close 2008-07-08 /
     // 2008-06-06 - 1 = -7.787 %; ^GSPC -6.392 %.
-    assert!(md.contains("7.79%") && md.contains("-6.39%"));
+    assert!(md.contains("the Russell 2000 fell 7.79% from the June 6, 2008 close to July 8, 2008, while the S&P 500 fell 6.39%"));
 
     // Anatomy.
     assert_eq!(a.sentiment.label.as_str(), "Mixed");
@@ -279,6 +319,16 @@ fn brief_2026_01_16_leads_with_the_small_cap_streak_and_its_figures() {
         Some("265.29 (dividend-adjusted close)")
     );
     assert!(md.contains("| 265.29 (dividend-adjusted close) ["), "{md}");
+    // Every card shows the day's change (a Fact) and a sparkline.
+    assert_eq!(iwm.change.as_ref().map(|c| c.text.as_str()), Some("+0.09%"));
+    for r in &a.related {
+        let c = r.change.as_ref().expect("a day's change on every card");
+        assert!(a.facts.iter().any(|f| f.id == c.fact), "{}", r.symbol);
+        assert!(r
+            .spark
+            .as_deref()
+            .is_some_and(|s| s.starts_with("<svg class=\"spark\"")));
+    }
     assert!(a.topics.iter().all(|t| t.ends_with('?')));
     assert!(a
         .topics
@@ -297,7 +347,10 @@ fn other_regimes_lead_with_their_own_stories() {
         ("2020-03-16", ["S&P 500", "11.98%", "since 1987"]),
         ("2022-06-16", ["S&P 500", "bear market", "23.55%"]),
         ("2024-11-06", ["S&P 500", "2.53%", "since 2022"]),
-        ("2026-08-21", ["S&P 500", "0.43%", "since August 13"]),
+        (
+            "2026-08-21",
+            ["Markets on August 21, 2026", "S&P 500", "0.43%"],
+        ),
     ];
     let mut titles = BTreeSet::new();
     for (date, needles) in cases {
@@ -381,6 +434,11 @@ fn texts_with_facts(json: &Value) -> Vec<(String, String, Vec<String>)> {
             ));
         }
     };
+    list(
+        "lead",
+        &Value::Array(vec![json["lead"].clone()]),
+        &Value::Array(vec![json["lead_facts"].clone()]),
+    );
     list("key_points", &json["key_points"], &json["key_point_facts"]);
     list("risks", &json["risks"], &json["risk_facts"]);
     list(
@@ -443,6 +501,10 @@ fn unexplained_numbers(md: &str, json: &Value) -> Vec<String> {
     let body = md.split("\n## Sources").next().unwrap_or(md);
     let mut text = String::new();
     for line in body.lines() {
+        // The note on a non-session date restates the user's request.
+        if line.starts_with("> Note:") {
+            continue;
+        }
         // Section numbering "## 3. Heading" is layout, not a claim.
         let line = match line.strip_prefix("## ") {
             Some(rest) => rest
@@ -733,7 +795,15 @@ fn json_has_the_documented_shape_and_html_is_self_contained() {
         "no external URL"
     );
     assert!(!html.contains("<script") && !html.contains("<link"));
-    assert_eq!(html.matches("<svg").count(), a.charts.len());
+    assert_eq!(
+        html.matches("<svg").count() - html.matches("<svg class=\"spark\"").count(),
+        a.charts.len()
+    );
+    assert_eq!(
+        html.matches("<svg class=\"spark\"").count(),
+        a.related.len(),
+        "one sparkline per ticker card"
+    );
     assert!(
         html.contains("S&amp;P 500") && !html.contains("S&P 500"),
         "text is escaped"
@@ -807,17 +877,15 @@ fn headlines_say_only_what_holds_on_the_day() {
     let a = brief(u, "2026-08-04");
     assert_eq!(
         a.title,
-        "Markets on August 4, 2026: the S&P 500 added 1.79%, its best session since April 8"
+        "The S&P 500 rose 1.79%, its best day since April 8"
     );
     let md = render(&a, Format::Markdown);
     assert!(!md.contains("is in a correction"), "{md}");
     // "since" the previous session says nothing.
     assert!(!md.contains("since August 3, 2026"), "{md}");
     let a = brief(u, "2008-07-10");
-    assert_eq!(
-        a.title,
-        "Markets on July 10, 2008: the S&P 500 rose 0.70%, its best session since July 8"
-    );
+    // Best since July 8, two sessions back: no "since" at all (issue 15).
+    assert_eq!(a.title, "Markets on July 10, 2008: the S&P 500 rose 0.70%");
     let dd = fact(&a, "drawdown", &["^GSPC"]);
     let dd = dd.first().expect("the S&P 500's drawdown is in the brief");
     assert!(close(
@@ -836,10 +904,7 @@ fn headlines_say_only_what_holds_on_the_day() {
     // 2008-07-17: +1.2013 %, best since 07-16, the previous session: no
     // "since" clause at all.
     let a = brief(u, "2008-07-17");
-    assert_eq!(
-        a.title,
-        "Markets on July 17, 2008: the S&P 500 gained 1.20%"
-    );
+    assert_eq!(a.title, "Markets on July 17, 2008: the S&P 500 rose 1.20%");
     // Verb forms in a Fed headline: the 75 bp hike of 2022-06-15 (FRED:
     // 0.75–1.00 on 06-15, 1.50–1.75 on 06-16).
     let a = brief(u, "2022-06-22");
@@ -855,4 +920,167 @@ fn the_kept_script_reproduces_its_output() {
     store::testing::check_kept_script(
         &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/python/headlines.py"),
     );
+}
+
+// ---- issue 15: an editor's brief --------------------------------------------
+
+/// The body of the Markdown an editor reads: from the title to the charts
+/// list, without the related-tickers table (a table of data) and the title
+/// (a headline may restate the lead's figure).
+fn prose(md: &str) -> String {
+    let body = md.split("\n## Charts").next().unwrap_or(md);
+    body.lines()
+        .filter(|l| !l.starts_with('|') && !l.starts_with("# "))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Decimal figures (`7.89%`, `2,677.74`) in `text`, with their counts.
+fn figure_counts(text: &str) -> std::collections::BTreeMap<String, usize> {
+    let mut out = std::collections::BTreeMap::new();
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i].is_ascii_digit() && (i == 0 || !b[i - 1].is_ascii_alphanumeric()) {
+            let start = i;
+            while i < b.len() && (b[i].is_ascii_digit() || b[i] == b',' || b[i] == b'.') {
+                i += 1;
+            }
+            let tok = text[start..i].trim_end_matches([',', '.']);
+            if tok.contains('.') {
+                *out.entry(tok.to_string()).or_insert(0) += 1;
+            }
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+#[test]
+fn regression_issue15_each_figure_is_printed_at_most_twice() {
+    let Some(u) = universe() else { return };
+    for date in ["2026-01-16", "2026-08-21", "2020-03-16", "2022-06-16"] {
+        let md = render(&brief(u, date), Format::Markdown);
+        let over: Vec<(String, usize)> = figure_counts(&prose(&md))
+            .into_iter()
+            .filter(|(_, n)| *n > 2)
+            .collect();
+        assert!(over.is_empty(), "{date}: figures repeated: {over:?}\n{md}");
+    }
+    // The window return of the 2026-01-16 lead, 7.89%, four times before.
+    let md = render(&brief(u, "2026-01-16"), Format::Markdown);
+    assert_eq!(figure_counts(&prose(&md)).get("7.89"), Some(&1));
+}
+
+#[test]
+fn regression_issue15_small_samples_print_as_counts() {
+    let Some(u) = universe() else { return };
+    for date in ["2026-01-16", "2020-03-16", "2022-06-16", "2024-11-06"] {
+        let md = render(&brief(u, date), Format::Markdown);
+        for n in 1..=20 {
+            let bad = format!("% of {n} case");
+            assert!(!md.contains(&bad), "{date}: {bad:?} in\n{md}");
+        }
+        assert!(
+            !md.contains(" 1 cases") && !md.contains(" 1 sessions"),
+            "{date}"
+        );
+    }
+    // 11 bear-market starts (2022-06-16): "8 of 11", not "72.7% of 11".
+    let md = render(&brief(u, "2022-06-16"), Format::Markdown);
+    assert!(md.contains("higher in 8 of 11 cases"), "{md}");
+}
+
+#[test]
+fn regression_issue15_stale_values_are_dated_and_missing_ones_named() {
+    let Some(u) = universe() else { return };
+    let a = brief(u, "2026-08-21");
+    let md = render(&a, Format::Markdown);
+    // heliar-k rates.csv: DGS10 4.69 on 2026-08-20, published the next day.
+    assert!(md.contains(
+        "The 10-year Treasury yield was 4.69% on August 20, 2026, the latest reading published by August 21, 2026"
+    ), "{md}");
+    // XLB, XLC and XLRE (dsturdy) end on 2026-08-03: named, not dropped.
+    assert!(md.contains(
+        "Left out: the sector funds XLB, XLC and XLRE had no close on August 21, 2026; their last close in the store is from August 3, 2026"
+    ), "{md}");
+    assert!(md.contains("6 of 8 sector funds rose and 2 fell"));
+    // Shiller's CAPE ends in September 2023: a gap, not a valuation section.
+    assert!(!a.sections.iter().any(|s| s.heading == "Valuation"), "{md}");
+    assert!(a.gaps.iter().any(|g| g.topic == "Valuation"
+        && g.needs
+            .contains("the store's latest Shiller CAPE is for September 2023")));
+    // A fresh CAPE still gets its section (2008: September 2008, published).
+    let a = brief(u, "2008-10-10");
+    assert!(a.sections.iter().any(|s| s.heading == "Valuation"));
+}
+
+#[test]
+fn regression_issue15_since_only_past_a_meaningful_horizon() {
+    let Some(u) = universe() else { return };
+    // 2026-08-21: best day since August 13 (6 sessions back): no "since".
+    let a = brief(u, "2026-08-21");
+    let md = render(&a, Format::Markdown);
+    assert!(!md.contains("since August 13"), "{md}");
+    // 2026-01-20, a down day: no "highest since" the session before.
+    let md = render(&brief(u, "2026-01-20"), Format::Markdown);
+    assert!(!md.contains("since January 16, 2026"), "{md}");
+}
+
+#[test]
+fn regression_issue15_phrasing() {
+    let Some(u) = universe() else { return };
+    for date in [
+        "2026-01-16",
+        "2026-08-21",
+        "1987-10-19",
+        "2022-06-16",
+        "2022-06-22",
+    ] {
+        let a = brief(u, date);
+        let md = render(&a, Format::Markdown);
+        for bad in [
+            " 1 sessions",
+            "1st-largest",
+            "large-cap value",
+            "The Gold",
+            "The IWM",
+            "The SPY",
+            "Counting this one, The",
+            " .",
+        ] {
+            assert!(!md.contains(bad), "{date}: {bad:?} in\n{md}");
+        }
+        // A negative median is never an opportunity.
+        for o in &a.opportunities {
+            assert!(!o.contains("median of -"), "{date}: {o}");
+        }
+        // Every brief weighs both sides.
+        assert!(!a.risks.is_empty(), "{date}: no risks");
+    }
+    let a = brief(u, "2026-08-21");
+    assert!(!a.opportunities.is_empty());
+    // DIA is labelled by the index it tracks.
+    let md = render(&brief(u, "2022-06-16"), Format::Markdown);
+    assert!(md.contains("the large-cap fund DIA"), "{md}");
+}
+
+#[test]
+fn regression_issue15_a_non_session_date_says_which_session_it_shows() {
+    let Some(u) = universe() else { return };
+    let a = brief(u, "2026-01-18");
+    assert_eq!(a.date, d("2026-01-16"));
+    assert_eq!(
+        a.session_note.as_deref(),
+        Some("January 18, 2026 was a Sunday, not a trading session; this brief covers the last session before it, January 16, 2026.")
+    );
+    let a = brief(u, "2026-01-19");
+    assert_eq!(
+        a.session_note.as_deref(),
+        Some("January 19, 2026 was an exchange holiday (Martin Luther King Jr. Day), not a trading session; this brief covers the last session before it, January 16, 2026.")
+    );
+    let md = render(&a, Format::Markdown);
+    assert!(md.contains("> Note: January 19, 2026 was an exchange holiday"));
+    assert!(brief(u, "2026-01-16").session_note.is_none());
 }

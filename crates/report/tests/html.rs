@@ -44,6 +44,14 @@ fn problems(html: &str) -> Vec<String> {
     }
     for (i, svg) in html.split("<svg").skip(1).enumerate() {
         let svg = svg.split("</svg>").next().unwrap_or("");
+        // A ticker card's sparkline is a decorative shape beside the
+        // printed close (aria-hidden): a title, no axes.
+        if svg.starts_with(" class=\"spark\"") {
+            if !svg.contains("aria-hidden=\"true\"") || !svg.contains("<title>") {
+                bad.push(format!("sparkline #{i} is not hidden and titled"));
+            }
+            continue;
+        }
         let title = svg
             .split_once("<title>")
             .and_then(|(_, r)| r.split_once("</title>"))
@@ -76,7 +84,7 @@ fn html_is_self_contained_and_charts_are_labelled_on_every_date() {
         let bad = problems(&html);
         assert!(bad.is_empty(), "{date}: {bad:?}");
         assert_eq!(
-            html.matches("<svg").count(),
+            html.matches("<svg").count() - html.matches("<svg class=\"spark\"").count(),
             a.charts.len(),
             "{date}: one inline SVG per chart"
         );
@@ -190,7 +198,15 @@ fn every_text_field_of_an_article_is_escaped() {
             cite: h.clone(),
         }),
         last_note: Some(h.clone()),
+        change: Some(report::FactRef {
+            fact: "f1".into(),
+            text: h.clone(),
+            cite: h.clone(),
+        }),
+        spark: None,
     }];
+    a.lead = h.clone();
+    a.session_note = Some(h.clone());
     a.key_points = vec![h.clone()];
     a.sections = vec![report::Section {
         heading: h.clone(),
@@ -248,6 +264,50 @@ fn every_text_field_of_an_article_is_escaped() {
     // chart (id, caption, SVG title, title element, axis labels, legend,
     // marker), topic, gap (topic, needs), disclaimer, sources and methods.
     let escaped = html.matches(HOSTILE_ESCAPED).count();
-    assert!(escaped >= 28, "only {escaped} escaped copies");
+    assert!(escaped >= 31, "only {escaped} escaped copies");
     assert!(problems(&html).is_empty(), "{:?}", problems(&html));
+}
+
+#[test]
+fn regression_issue15_ticker_cards_show_price_change_and_sparkline() {
+    let Some(u) = store::testing::shared_universe() else {
+        return;
+    };
+    let a = write_brief(u, Some(d("2026-01-16"))).expect("brief is written");
+    let html = render(&a, Format::Html);
+    // IWM: the adjusted close, labelled, its day's change coloured, a line.
+    let card = html
+        .split("<div class=\"ticker\" data-symbol=\"IWM\">")
+        .nth(1)
+        .and_then(|r| r.split("</div></div>").next())
+        .expect("an IWM card");
+    assert!(card.contains("<span class=\"price\">265.29"), "{card}");
+    assert!(
+        card.contains("<span class=\"basis\">dividend-adjusted close</span>"),
+        "{card}"
+    );
+    assert!(card.contains("<span class=\"chg up\">+0.09%"), "{card}");
+    assert!(card.contains("<svg class=\"spark\""), "{card}");
+    assert!(
+        !html.contains("no as-printed close"),
+        "no card without a price"
+    );
+    // The lead paragraph comes first, and a long citation run is one range.
+    assert!(html.contains("<p class=\"lead\">The Russell 2000 beat the S&amp;P 500"));
+    assert!(
+        html.contains("[11–21]</a></sup>"),
+        "the sector paragraph's sources as a range"
+    );
+    let most = html
+        .split("<p")
+        .map(|p| {
+            p.split("</p>")
+                .next()
+                .unwrap_or("")
+                .matches("<sup>")
+                .count()
+        })
+        .max()
+        .unwrap_or(0);
+    assert!(most <= 6, "a paragraph with {most} citations");
 }

@@ -208,7 +208,8 @@ fn pop_current(occ: &mut Vec<usize>, last: usize) -> Option<usize> {
     }
 }
 
-/// `fwd{h}{suffix}_n`, `_mean_pct`, `_median_pct`, `_hit_pct` per horizon,
+/// `fwd{h}{suffix}_n`, `_n_higher`, `_mean_pct`, `_median_pct`, `_hit_pct`
+/// per horizon,
 /// and `fwd{h}_sessions`: the horizon itself as a number (so a reader that
 /// prints "21 sessions" prints a Fact detail, not a number parsed from a
 /// detail name).
@@ -220,6 +221,8 @@ fn insert_horizons(f: &mut Fact, suffix: &str, horizons: &[Horizon]) {
         );
         let p = format!("fwd{}{suffix}", h.sessions);
         f.details.insert(format!("{p}_n"), d_int(h.n, Unit::Count));
+        f.details
+            .insert(format!("{p}_n_higher"), d_int(h.n_higher, Unit::Count));
         f.details
             .insert(format!("{p}_mean_pct"), d_num(h.mean_pct, Unit::Percent));
         f.details.insert(

@@ -249,6 +249,19 @@ impl<'u> Engine<'u> {
             .map_or_else(|| symbol.to_string(), |i| i.name.clone())
     }
 
+    /// A change in the instrument's own unit: index points for an index,
+    /// dollars for a fund, a stock, a commodity or a crypto asset
+    /// (`+19.57 points` would misname an ETF's dollars).
+    pub(crate) fn signed_change(&self, symbol: &str, x: f64) -> String {
+        use model::InstrumentKind as K;
+        let kind = self.registry().and_then(|r| r.get(symbol)).map(|i| i.kind);
+        match kind {
+            Some(K::Etf | K::Stock | K::Commodity | K::Crypto) => model::display::signed_dollars(x),
+            Some(K::Currency) => model::display::number(x, 4, model::display::Sign::PlusMinus),
+            _ => model::display::signed_points(x),
+        }
+    }
+
     /// The sampling frequency of `series` as of `as_of`, from the spacing of
     /// its dates on or before `as_of`: monthly when the last gaps (up to
     /// 12) all span at least 28 days, daily otherwise. With

@@ -8,9 +8,24 @@ use super::{
 use crate::kernels::{drawdown as dd, moves, moving_average as ma, records, returns, volatility};
 use crate::{Engine, FactError};
 use chrono::Datelike;
-use model::display::{ordinal, sentence_level, signed_pct, signed_points};
+use model::display::{largest, ordinal, sentence_level, signed_pct};
 use model::fact::Detail;
 use model::{Date, Fact, FactValue, Field, InstrumentKind, Period, PeriodKind, RecordKind, Unit};
+
+/// A "highest/lowest since" reaching back this many sessions or fewer
+/// (about a month) is not worth a clause.
+const SINCE_MIN_SESSIONS: usize = 21;
+
+/// "second", "third"… for small ranks, the ordinal beyond.
+fn ordinal_word(n: i64) -> String {
+    const WORDS: [&str; 10] = [
+        "", "", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+    ];
+    match usize::try_from(n) {
+        Ok(k @ 2..=9) => WORDS[k].to_string(),
+        _ => ordinal(n),
+    }
+}
 
 fn value_unit(engine: &Engine<'_>, symbol: &str, field: Field) -> Unit {
     match field {
@@ -121,13 +136,23 @@ pub(crate) fn level(
         f.details
             .insert("release_lag_days".into(), d_int(lag as usize, Unit::Count));
     }
+    // "Since" only when it reaches past a meaningful horizon: "the highest
+    // since" the previous session says nothing (it is true of any close
+    // just below yesterday's record).
+    let far = |j: usize| i - j > SINCE_MIN_SESSIONS;
     match (hs, ls) {
         (None, _) if i > 0 => text.push_str(", the highest on record"),
-        (Some(j), _) if rank_high <= rank_low => {
+        (Some(j), _) if rank_high <= rank_low && far(j) => {
             text.push_str(&format!(", the highest since {}", cut.date(j)))
         }
-        (_, None) if i > 0 => text.push_str(", the lowest on record"),
-        (_, Some(j)) => text.push_str(&format!(", the lowest since {}", cut.date(j))),
+        (Some(_), _) if rank_high <= rank_low && rank_high <= 10 => text.push_str(&format!(
+            ", the {}-highest on record",
+            ordinal_word(rank_high as i64)
+        )),
+        (_, None) if i > 0 && rank_low < rank_high => text.push_str(", the lowest on record"),
+        (_, Some(j)) if rank_low < rank_high && far(j) => {
+            text.push_str(&format!(", the lowest since {}", cut.date(j)))
+        }
         _ => {}
     }
     f.text = format!("{text}.");
@@ -207,7 +232,7 @@ pub(crate) fn change(
     } else {
         format!(
             "{name} {field} changed by {}, from {} on {d0} to {} on {d1}.",
-            signed_points(delta),
+            engine.signed_change(&sym, delta),
             sentence_level(v0),
             sentence_level(v1)
         )
@@ -332,10 +357,10 @@ pub(crate) fn period_return(
     let points = if cut.field() == Field::AdjClose {
         format!(
             "a {ADJUSTED_RETURN_BASIS}; {} in adjusted prices",
-            signed_points(pts)
+            engine.signed_change(&sym, pts)
         )
     } else {
-        signed_points(pts)
+        engine.signed_change(&sym, pts)
     };
     f.text = format!(
         "{} returned {} ({points}) from {} to {}, measured from the {} of {} on {}.",
@@ -624,23 +649,23 @@ pub(crate) fn daily_move(
         format!(
             "{name} moved {} (a {ADJUSTED_RETURN_BASIS}; {} in adjusted prices) on {as_of}, to a {ADJUSTED_PRICE_BASIS} of {}",
             signed_pct(m.return_pct),
-            signed_points(m.points),
+            engine.signed_change(&sym, m.points),
             sentence_level(v[i])
         )
     } else {
         format!(
             "{name} moved {} ({}) on {as_of}, closing at {}",
             signed_pct(m.return_pct),
-            signed_points(m.points),
+            engine.signed_change(&sym, m.points),
             sentence_level(v[i])
         )
     };
     if m.rank > 0 {
         let adj = if m.return_pct < 0.0 { "worst" } else { "best" };
         text.push_str(&format!(
-            "; the {}-largest {dir} of {} since {}",
-            ordinal(m.rank as i64),
-            m.n_ranked,
+            "; {} {dir} among {} since {}",
+            largest(m.rank as i64),
+            model::display::grouped(m.n_ranked as f64, 0),
             cut.date(0)
         ));
         match m.since {
@@ -767,7 +792,7 @@ pub(crate) fn gap(engine: &Engine<'_>, symbol: &str, as_of: Date) -> Result<Fact
         engine.name(&sym),
         sentence_level(o),
         signed_pct(g),
-        signed_points(o - c),
+        engine.signed_change(&sym, o - c),
         sentence_level(c),
         close.date(prev)
     );

@@ -38,6 +38,8 @@ pub struct Horizon {
     pub median_pct: f64,
     /// Share of forward returns > 0, percent.
     pub hit_pct: f64,
+    /// Number of forward returns > 0 (so a writer can say "4 of 5").
+    pub n_higher: usize,
 }
 
 /// Forward return in percent from session `i` over `h` sessions, when
@@ -76,6 +78,7 @@ fn summarise(sessions: usize, r: &[f64]) -> Option<Horizon> {
         mean_pct: r.iter().sum::<f64>() / r.len() as f64,
         median_pct: median(r)?,
         hit_pct: hit_pct(r)?,
+        n_higher: r.iter().filter(|x| **x > 0.0).count(),
     })
 }
 

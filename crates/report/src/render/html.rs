@@ -24,7 +24,12 @@ p{margin:.6em 0}
 .tickers{display:grid;grid-template-columns:repeat(auto-fill,minmax(220px,1fr));gap:10px;margin:.6em 0}
 .ticker{border:1px solid var(--line);border-radius:8px;padding:10px 12px}
 .ticker .sym{font-weight:700}.ticker .role{font-size:.75rem;text-transform:uppercase;letter-spacing:.04em;color:var(--muted);margin-left:6px}
-.ticker .last{float:right;font-variant-numeric:tabular-nums}
+.ticker .last{float:right;text-align:right;font-variant-numeric:tabular-nums}
+.ticker .chg{display:block;font-size:.85rem}.ticker .chg.up{color:var(--up)}.ticker .chg.down{color:var(--down)}
+.ticker .basis{display:block;font-size:.72rem;color:var(--muted)}
+.ticker .spark{display:block;margin-top:4px;width:100%;max-width:160px;height:auto}
+.lead{font-size:1.08rem;line-height:1.55}
+.note{background:#ddf4ff;border-left:4px solid var(--accent);padding:6px 12px;border-radius:4px}
 .ticker .why{font-size:.88rem;color:var(--muted);margin-top:4px}
 .keypoints{background:#fff8c5;border-left:4px solid #d4a72c;padding:8px 14px 8px 30px;border-radius:4px}
 figure{margin:1.2em 0;border:1px solid var(--line);border-radius:8px;padding:8px}
@@ -33,7 +38,9 @@ sup a{color:var(--accent);text-decoration:none;font-size:.75em}
 .gaps li,.sources li,.methods li{font-size:.9rem}
 .sources code,.methods code{font-size:.85em;word-break:break-all}
 .disclaimer{margin-top:2em;font-size:.82rem;color:var(--muted);border-top:1px solid var(--line);padding-top:1em}
-@media (max-width:480px){main{padding:18px 14px}h1{font-size:1.4rem}body{font-size:15px}}
+figure svg{display:block;width:100%;height:auto}
+@media (max-width:480px){main{padding:18px 14px}h1{font-size:1.4rem}body{font-size:15px}
+figure svg .tick-minor{display:none}figure svg text{font-size:20px}}
 "#;
 
 /// Inline SVG in HTML needs no namespace; dropping it keeps the page free
@@ -42,8 +49,64 @@ fn inline_svg(svg: &str) -> String {
     svg.replacen(" xmlns=\"http://www.w3.org/2000/svg\"", "", 1)
 }
 
-/// Escapes text and turns `[n]` markers into links to the sources list.
-fn text(s: &str) -> String {
+/// Escapes text and turns `[n]` markers into links to the sources list;
+/// a run of three or more consecutive numbers ("[11][12]…[21]") prints as
+/// one range, "[11–21]", linked to its first source.
+pub(crate) fn text(s: &str) -> String {
+    let s = compress_runs(s);
+    text_links(&s)
+}
+
+/// Rewrites runs like `[11][12][13]` as `[11–13]` (three or more
+/// consecutive numbers); anything else is left as it is.
+fn compress_runs(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(open) = rest.find('[') {
+        out.push_str(&rest[..open]);
+        // Collect a run of adjacent [n] markers.
+        let mut ns: Vec<usize> = Vec::new();
+        let mut tail = &rest[open..];
+        while let Some(inner) = tail.strip_prefix('[') {
+            match inner.split_once(']') {
+                Some((n, after)) if !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()) => {
+                    match n.parse() {
+                        Ok(v) => ns.push(v),
+                        Err(_) => break,
+                    }
+                    tail = after;
+                }
+                _ => break,
+            }
+        }
+        if ns.is_empty() {
+            out.push('[');
+            rest = &rest[open + 1..];
+            continue;
+        }
+        let mut i = 0;
+        while i < ns.len() {
+            let mut j = i;
+            while j + 1 < ns.len() && ns[j + 1] == ns[j] + 1 {
+                j += 1;
+            }
+            if j - i >= 2 {
+                let _ = write!(out, "[{}–{}]", ns[i], ns[j]);
+            } else {
+                for n in &ns[i..=j] {
+                    let _ = write!(out, "[{n}]");
+                }
+            }
+            i = j + 1;
+        }
+        rest = tail;
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Escapes text and links `[n]` and `[a–b]` markers to the sources list.
+fn text_links(s: &str) -> String {
     let escaped = escape_html(s);
     let mut out = String::with_capacity(escaped.len());
     let mut rest = escaped.as_str();
@@ -55,6 +118,21 @@ fn text(s: &str) -> String {
         match inner {
             Some(n) if !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()) => {
                 let _ = write!(out, "<sup><a href=\"#src-{n}\">[{n}]</a></sup>");
+                rest = &after[n.len() + 2..];
+            }
+            Some(n)
+                if n.split_once('–').is_some_and(|(x, y)| {
+                    !x.is_empty()
+                        && !y.is_empty()
+                        && x.chars().all(|c| c.is_ascii_digit())
+                        && y.chars().all(|c| c.is_ascii_digit())
+                }) =>
+            {
+                let first = n.split('–').next().unwrap_or(n);
+                let _ = write!(
+                    out,
+                    "<sup><a href=\"#src-{first}\" title=\"sources {n}\">[{n}]</a></sup>"
+                );
                 rest = &after[n.len() + 2..];
             }
             _ => {
@@ -73,6 +151,53 @@ fn list(out: &mut String, class: &str, items: &[String]) {
         let _ = write!(out, "<li>{}</li>", text(i));
     }
     out.push_str("</ul>\n");
+}
+
+/// One related ticker as a card: symbol, role, the last close (with its
+/// basis or date under it), the day's move in colour, a sparkline, and the
+/// line on why it is related.
+pub(crate) fn ticker_card(r: &crate::article::Related) -> String {
+    let last = match (&r.last, &r.last_note) {
+        (Some(l), _) => {
+            let (price, basis) = match l.text.split_once(" (") {
+                Some((p, b)) => (p.to_string(), Some(b.trim_end_matches(')').to_string())),
+                None => (l.text.clone(), None),
+            };
+            format!(
+                "<span class=\"price\">{} {}</span>{}",
+                escape_html(&price),
+                text(&l.cite),
+                basis.map_or(String::new(), |b| format!(
+                    "<span class=\"basis\">{}</span>",
+                    escape_html(&b)
+                ))
+            )
+        }
+        (None, Some(note)) => format!("— <small>({})</small>", escape_html(note)),
+        (None, None) => String::new(),
+    };
+    let change = r.change.as_ref().map_or(String::new(), |c| {
+        let dir = if c.text.starts_with('-') {
+            " down"
+        } else if c.text.starts_with('+') {
+            " up"
+        } else {
+            ""
+        };
+        format!(
+            "<span class=\"chg{dir}\">{} {}</span>",
+            escape_html(&c.text),
+            text(&c.cite)
+        )
+    });
+    format!(
+        "<div class=\"ticker\" data-symbol=\"{sym}\"><span class=\"last\">{last}{change}</span><span class=\"sym\" title=\"{name}\">{sym}</span><span class=\"role\">{role}</span><div class=\"why\">{why}</div>{spark}</div>",
+        name = escape_html(&r.name),
+        sym = escape_html(&r.symbol),
+        role = r.role.as_str(),
+        why = text(&r.why),
+        spark = r.spark.as_deref().unwrap_or_default()
+    )
 }
 
 pub(crate) fn render(a: &Article) -> String {
@@ -98,32 +223,23 @@ pub(crate) fn render(a: &Article) -> String {
         let _ = write!(out, "<li>{}</li>", escape_html(t));
     }
     out.push_str("</ul>\n");
+    if let Some(note) = &a.session_note {
+        let _ = writeln!(
+            out,
+            "<p class=\"note session-note\" role=\"note\">{}</p>",
+            escape_html(note)
+        );
+    }
+    if !a.lead.is_empty() {
+        let _ = writeln!(out, "<p class=\"lead\">{}</p>", text(&a.lead));
+    }
     if !a.sentiment.reasons.is_empty() {
         list(&mut out, "reasons", &a.sentiment.reasons);
     }
     if !a.related.is_empty() {
         out.push_str("<h2>Related tickers</h2>\n<div class=\"tickers\">");
         for r in &a.related {
-            let last = match (&r.last, &r.last_note) {
-                (Some(l), _) => format!(
-                    "<span class=\"last\">{} {}</span>",
-                    escape_html(&l.text),
-                    text(&l.cite)
-                ),
-                (None, Some(note)) => format!(
-                    "<span class=\"last\" title=\"{n}\">— <small>({n})</small></span>",
-                    n = escape_html(note)
-                ),
-                (None, None) => String::new(),
-            };
-            let _ = write!(
-                out,
-                "<div class=\"ticker\">{last}<span class=\"sym\" title=\"{name}\">{sym}</span><span class=\"role\">{role}</span><div class=\"why\">{why}</div></div>",
-                name = escape_html(&r.name),
-                sym = escape_html(&r.symbol),
-                role = r.role.as_str(),
-                why = text(&r.why)
-            );
+            out.push_str(&ticker_card(r));
         }
         out.push_str("</div>\n");
     }
@@ -227,6 +343,15 @@ pub(crate) fn render(a: &Article) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn runs_of_markers_print_as_ranges() {
+        assert_eq!(
+            compress_runs("a [11][12][13][14] b [2][3] c [5][7][8][9]"),
+            "a [11–14] b [2][3] c [5][7–9]"
+        );
+        assert!(text("x [1][2][3]").contains("href=\"#src-1\" title=\"sources 1–3\">[1–3]"));
+    }
 
     #[test]
     fn markers_become_links_and_text_is_escaped() {

@@ -20,6 +20,12 @@ pub(crate) fn render(a: &Article) -> String {
         a.market,
         fmt::date(a.date)
     );
+    if let Some(note) = &a.session_note {
+        let _ = writeln!(out, "> Note: {note}\n");
+    }
+    if !a.lead.is_empty() {
+        let _ = writeln!(out, "{}\n", a.lead);
+    }
     if !a.sentiment.reasons.is_empty() {
         out.push_str("Why this label:\n\n");
         for r in &a.sentiment.reasons {
@@ -28,20 +34,27 @@ pub(crate) fn render(a: &Article) -> String {
         out.push('\n');
     }
     if !a.related.is_empty() {
-        out.push_str("## Related tickers\n\n| Ticker | Role | Why | Last |\n|---|---|---|---|\n");
+        out.push_str(
+            "## Related tickers\n\n| Ticker | Role | Why | Last | Day |\n|---|---|---|---|---|\n",
+        );
         for r in &a.related {
             let last = match (&r.last, &r.last_note) {
                 (Some(l), _) => format!("{} {}", l.text, l.cite),
                 (None, Some(note)) => format!("— ({note})"),
                 (None, None) => "n/a".to_string(),
             };
+            let day = r
+                .change
+                .as_ref()
+                .map_or("n/a".to_string(), |c| format!("{} {}", c.text, c.cite));
             let _ = writeln!(
                 out,
-                "| {} | {} | {} | {} |",
+                "| {} | {} | {} | {} | {} |",
                 cell(&r.symbol),
                 r.role.as_str(),
                 cell(&r.why),
-                cell(&last)
+                cell(&last),
+                cell(&day)
             );
         }
         out.push('\n');

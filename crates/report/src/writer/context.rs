@@ -1,46 +1,47 @@
 //! Everything around the lead: the day's snapshot, rates, breadth, sector
 //! and style rotation, durability, valuation, related tickers, sentiment,
-//! risks and opportunities.
+//! risks and opportunities. The writing rules are in `lead.rs`.
 
+use super::lead::merge_cites;
 use super::{Cand, Draft, Kind, Writer, SECTORS, STYLES};
 use crate::article::{FactRef, Gap, Related, Role};
-use crate::phrase::{capitalise, fund_label, move_verb, pick};
+use crate::book::H;
+use crate::phrase::{capitalise, fund_phrase, move_verb};
 use crate::{fmt, view};
-use model::{Basket, Condition, Direction, Field, Period, Query};
+use model::{Basket, Condition, Date, Direction, Field, Period, Query};
+
+/// Below this many cases the sample is called small.
+const SMALL_SAMPLE: i64 = 10;
+/// Up to this many cases an event study's counts are printed as "4 of 5",
+/// beyond it as a share ("53.7% of 462 cases").
+const COUNT_MAX: i64 = 20;
+/// A monthly valuation reading older than its publication lag plus this
+/// many days is too old to describe the market of the day.
+const STALE_VALUATION_DAYS: i64 = 92;
+/// Sessions in a sparkline (about three months).
+const SPARK_SESSIONS: usize = 63;
 
 impl Writer<'_> {
-    /// The day across the main indices, year-to-date returns, the VIX.
+    /// The day across the main indices, year-to-date returns, the VIX and
+    /// the sentiment signals.
     pub(super) fn snapshot(&mut self, lead: &Cand, dr: &mut Draft, perf: &mut Vec<String>) {
         let d = self.d;
         let mut parts = Vec::new();
         for ix in ["^GSPC", "^NDX", "^RUT", "^DJI"] {
-            // The lead already stated its subject's move.
-            let said = lead.subject == ix
-                && matches!(
-                    lead.kind,
-                    Kind::DailyMove
-                        | Kind::Bear
-                        | Kind::Correction
-                        | Kind::Record
-                        | Kind::HighestSince
-                        | Kind::LowestSince
-                );
             if !self.has_session(ix) {
                 continue;
             }
+            // The lead already stated its subject's move.
+            let said = dr.lead_move.as_deref() == Some(ix);
             if let Some(h) = self.ask(Query::DailyMove {
                 symbol: ix.into(),
                 as_of: d,
             }) {
                 let p = view::move_pct(self.f(h)).unwrap_or(0.0);
                 let c = self.book.cite(h);
-                let verb = move_verb(&format!("{ix}{}", self.key), p, p.abs() >= 3.0);
+                let verb = move_verb(p, p.abs() >= 3.0);
                 if !said {
-                    parts.push(format!(
-                        "the {} {verb} {} {c}",
-                        self.nm(ix),
-                        fmt::pct_abs(p)
-                    ));
+                    parts.push(format!("{} {verb} {} {c}", self.the(ix), fmt::pct_abs(p)));
                 }
                 if ix == "^GSPC" {
                     dr.sentiment_score += if p > 0.0 {
@@ -50,30 +51,37 @@ impl Writer<'_> {
                     } else {
                         0
                     };
-                    dr.reasons.push(format!(
-                        "The S&P 500 {verb} {} on the day {c}.",
-                        fmt::pct_abs(p)
-                    ));
+                    let reason = if said {
+                        // The figure is in the lead: name the direction only.
+                        format!(
+                            "The S&P 500 {} on the day{}.",
+                            if p < 0.0 { "fell" } else { "rose" },
+                            crate::book::tag_only(&c)
+                        )
+                    } else {
+                        format!("The S&P 500 {verb} {} on the day {c}.", fmt::pct_abs(p))
+                    };
+                    dr.reasons.push(reason);
                 }
             }
         }
         if !parts.is_empty() {
-            let lead_in = pick(
-                &format!("snap{}", self.key),
-                &[
-                    "Across the market,",
-                    "Elsewhere,",
-                    "Among the major indices,",
-                ],
-            );
-            perf.push(format!("{lead_in} {}.", join_and(&parts)));
+            let others = if dr.lead_move.is_some() {
+                "Among the other major indices on"
+            } else {
+                "Among the major indices on"
+            };
+            perf.push(format!("{others} {}, {}.", fmt::date(d), join_and(&parts)));
             dr.topic(format!("How did the major indices do on {d}?"));
         }
-        // Year to date for the subject and its benchmark.
-        let mut ytd = Vec::new();
+        // Year to date for the subject and its benchmark, unless the lead
+        // printed the same return already.
         let mut syms = vec![lead.subject.clone()];
         if let Some(b) = &lead.bench {
             syms.push(b.clone());
+        }
+        if !syms.iter().any(|s| s == "^GSPC") && lead.kind != Kind::VixHigh {
+            syms.push("^GSPC".into());
         }
         for s in syms {
             if s.starts_with("DFED") || s == "^VIX" {
@@ -84,20 +92,26 @@ impl Writer<'_> {
                 period: Period::YearToDate,
                 as_of: d,
             }) {
-                let p = self.f(h).value.as_f64().unwrap_or(0.0);
+                let f = self.f(h).clone();
+                let base = view::ret_base_date(&f);
+                if base.is_some_and(|b| dr.said_returns.iter().any(|x| x.0 == s && x.1 == b)) {
+                    continue;
+                }
+                let p = f.value.as_f64().unwrap_or(0.0);
                 let c = self.book.cite(h);
-                ytd.push(format!(
-                    "the {} is {} {} {c}",
-                    self.nm(&s),
-                    if p >= 0.0 { "up" } else { "down" },
-                    fmt::pct_abs(p)
+                perf.push(format!(
+                    "{} {} {} year to date through {} {c}.",
+                    capitalise(&self.the(&s)),
+                    if p >= 0.0 { "rose" } else { "fell" },
+                    fmt::pct_abs(p),
+                    fmt::date(d)
                 ));
+                if let Some(b) = base {
+                    dr.said_returns.push((s.clone(), b));
+                }
             }
         }
-        if !ytd.is_empty() {
-            perf.push(format!("Year to date, {}.", join_and(&ytd)));
-        }
-        if lead.kind != Kind::VixHigh && self.has_session("^VIX") {
+        if !dr.vix_said && self.has_session("^VIX") {
             if let Some(h) = self.ask(Query::Level {
                 symbol: "^VIX".into(),
                 field: Field::Close,
@@ -105,14 +119,18 @@ impl Writer<'_> {
             }) {
                 let v = view::level(self.f(h)).unwrap_or(0.0);
                 let c = self.book.cite(h);
-                perf.push(format!("The VIX closed at {} {c}.", fmt::level(v)));
+                perf.push(format!(
+                    "The VIX closed at {} on {} {c}.",
+                    fmt::level(v),
+                    fmt::date(d)
+                ));
                 if v >= 30.0 {
                     dr.sentiment_score -= 1;
                     dr.reasons
                         .push(format!("The VIX is elevated at {} {c}.", fmt::level(v)));
                     dr.risks.push(format!(
-                        "Implied volatility is high: the VIX closed at {} {c}.",
-                        fmt::level(v)
+                        "Implied volatility is high: option buyers are paying up for protection against further swings {}.",
+                        crate::book::tag_only(&c)
                     ));
                 } else if v <= 15.0 {
                     dr.sentiment_score += 1;
@@ -130,22 +148,23 @@ impl Writer<'_> {
             let f = self.f(h).clone();
             if let (Some(above), Some(win)) = (view::ma_above(&f), view::ma_window(&f)) {
                 let c = self.book.cite(h);
-                let dist = view::ma_distance(&f).map_or(String::new(), |x| {
-                    format!(
-                        " ({} {})",
-                        fmt::pct_abs(x),
-                        if above { "above" } else { "below" }
-                    )
-                });
+                let side = if above { "above" } else { "below" };
+                let dist = view::ma_distance(&f)
+                    .map_or(String::new(), |x| format!("{} ", fmt::pct_abs(x)));
                 dr.sentiment_score += if above { 1 } else { -1 };
                 dr.reasons.push(format!(
-                    "The S&P 500 closed {} its {}-day moving average{dist} {c}.",
-                    if above { "above" } else { "below" },
-                    fmt::count(win)
+                    "The S&P 500 closed {dist}{side} its {}-day moving average on {} {c}.",
+                    fmt::count(win),
+                    fmt::date(d)
                 ));
-                if !above {
+                if above {
+                    dr.opportunities.push(format!(
+                        "Trend: the S&P 500 is above its {}-day moving average, the usual line between an uptrend and a downtrend {c}.",
+                        fmt::count(win)
+                    ));
+                } else {
                     dr.risks.push(format!(
-                        "Trend: the S&P 500 sits below its {}-day moving average{dist} {c}.",
+                        "Trend: the S&P 500 is below its {}-day moving average, the usual line between an uptrend and a downtrend {c}.",
                         fmt::count(win)
                     ));
                 }
@@ -157,19 +176,36 @@ impl Writer<'_> {
         }) {
             let f = self.f(h).clone();
             if let Some(dd) = view::drawdown_pct(&f) {
-                if dd <= -10.0 {
+                let peak = view::drawdown_peak(&f);
+                let lead_is_drawdown =
+                    lead.subject == "^GSPC" && matches!(lead.kind, Kind::Bear | Kind::Correction);
+                if dd <= -10.0 && !lead_is_drawdown {
                     let c = self.book.cite(h);
                     dr.sentiment_score -= 1;
-                    let peak = view::drawdown_peak(&f)
-                        .map_or(String::new(), |p| format!(" its {} peak", fmt::date(p)));
+                    let peak_txt =
+                        peak.map_or(String::new(), |p| format!(" its {} peak", fmt::date(p)));
                     dr.reasons.push(format!(
-                        "The S&P 500 is {} below{peak} {c}.",
-                        fmt::pct_abs(dd)
+                        "The S&P 500 closed {} below{peak_txt} on {} {c}.",
+                        fmt::pct_abs(dd),
+                        fmt::date(d)
                     ));
                     dr.risks.push(format!(
-                        "Drawdown: the S&P 500 closed {} below{peak} {c}.",
-                        fmt::pct_abs(dd)
+                        "Drawdown: the S&P 500 is in {}, well below its record close {c}.",
+                        if dd <= -20.0 {
+                            "a bear market"
+                        } else {
+                            "correction territory"
+                        }
                     ));
+                } else if dd < 0.0 && !dr.at_record && !lead_is_drawdown {
+                    // An ordinary day's risk: the record is not regained.
+                    if let Some(p) = peak.filter(|p| *p < d) {
+                        let c = self.book.cite(h);
+                        dr.risks.push(format!(
+                            "The S&P 500 has yet to regain its record close of {} {c}.",
+                            fmt::date(p)
+                        ));
+                    }
                 }
             }
         }
@@ -177,17 +213,12 @@ impl Writer<'_> {
             Kind::RelStreak | Kind::Record | Kind::HighestSince => {
                 let up =
                     lead.kind != Kind::RelStreak || view::streak_up(self.f(lead.h)).unwrap_or(true);
-                let c = self.book.cite(lead.h);
+                let tag = self.book.tag(lead.h);
                 dr.sentiment_score += if up { 1 } else { -1 };
                 dr.reasons.push(format!(
-                    "The lead story is one of {}: {} {c}.",
+                    "The lead story is one of {}: {}{tag}.",
                     if up { "strength" } else { "weakness" },
-                    dr.key_points.first().map_or(String::new(), |k| {
-                        let k = strip_marks(k);
-                        let k = k.trim_end_matches('.');
-                        k.strip_prefix("The ")
-                            .map_or(k.to_string(), |r| format!("the {r}"))
-                    })
+                    dr.story
                 ));
             }
             Kind::LowestSince | Kind::Bear | Kind::Correction | Kind::VixHigh => {
@@ -206,7 +237,7 @@ impl Writer<'_> {
     }
 
     /// The Fed's path over the past year (or the effective rate before the
-    /// target-range data starts) and the 10-year yield.
+    /// target-range data starts) and the 10-year yield, dated.
     pub(super) fn rates(&mut self, dr: &mut Draft, paras: &mut Vec<String>) {
         let d = self.d;
         let from = d.checked_sub_days(chrono::Days::new(365));
@@ -226,43 +257,67 @@ impl Writer<'_> {
                     .unwrap_or(changes.len() as i64);
                 let cuts = changes.iter().all(|(_, bp)| *bp < 0.0);
                 let hikes = changes.iter().all(|(_, bp)| *bp > 0.0);
-                let verb = if cuts {
-                    "cut rates"
+                let (verb, noun) = if cuts {
+                    ("cut rates", if n == 1 { "cut" } else { "cuts" })
                 } else if hikes {
-                    "raised rates"
+                    (
+                        "raised rates",
+                        if n == 1 { "increase" } else { "increases" },
+                    )
                 } else {
-                    "changed rates"
+                    ("changed rates", if n == 1 { "change" } else { "changes" })
                 };
-                let list: Vec<String> = changes
-                    .iter()
-                    .map(|(dt, bp)| {
-                        format!(
-                            "{} ({}{} bp)",
-                            fmt::date(*dt),
-                            if *bp < 0.0 { "-" } else { "+" },
-                            fmt::number(bp.abs(), 0)
-                        )
-                    })
-                    .collect();
                 let times = if n == 1 {
                     "once".to_string()
                 } else {
                     format!("{} times", fmt::count(n))
                 };
                 let to = range_txt.clone().map_or(String::new(), |r| {
-                    format!(", taking the federal funds target range to {r}")
+                    format!(
+                        ", and the federal funds target range was {r} on {}",
+                        fmt::date(d)
+                    )
                 });
-                paras.push(format!(
-                    "Rates: the Federal Reserve {verb} {times} in the past twelve months, on {}{to} {c}.",
-                    join_and(&list)
-                ));
-                dr.key_points.push(format!(
-                    "The Fed {verb} {times} in the past twelve months{to} {c}."
-                ));
+                if !dr.fed_said {
+                    dr.key_points.push(format!(
+                        "The Federal Reserve {verb} {times} in the past twelve months{to} {c}."
+                    ));
+                }
+                let dates: Vec<String> = changes.iter().map(|(dt, _)| fmt::date(*dt)).collect();
+                let same = changes.windows(2).all(|w| w[0].1 == w[1].1);
+                let sizes = if same {
+                    changes.first().map_or(String::new(), |(_, bp)| {
+                        if n == 1 {
+                            format!(" of {} basis points", fmt::number(bp.abs(), 0))
+                        } else {
+                            format!(" of {} basis points each", fmt::number(bp.abs(), 0))
+                        }
+                    })
+                } else {
+                    String::new()
+                };
+                let list = if same {
+                    join_and(&dates)
+                } else {
+                    let each: Vec<String> = changes
+                        .iter()
+                        .map(|(dt, bp)| {
+                            format!(
+                                "{} basis points on {}",
+                                fmt::number(bp.abs(), 0),
+                                fmt::date(*dt)
+                            )
+                        })
+                        .collect();
+                    join_and(&each)
+                };
+                paras.push(if same {
+                    format!("The Federal Reserve's {noun}{sizes} came on {list} {c}.")
+                } else {
+                    format!("The Federal Reserve's {noun} were {list} {c}.")
+                });
                 dr.summary.push(format!(
-                    "Fed path: {}{} {c}.",
-                    list.join(", "),
-                    range_txt.map_or(String::new(), |r| format!("; target range now {r}"))
+                    "Rates: the Federal Reserve {verb} {times} in the past twelve months {c}."
                 ));
                 dr.tag("fed_policy");
                 dr.topic(format!(
@@ -272,7 +327,8 @@ impl Writer<'_> {
                 said = true;
             } else if let Some(r) = range_txt {
                 paras.push(format!(
-                    "Rates: the Federal Reserve left its target range unchanged over the past year, at {r} {c}."
+                    "The Federal Reserve left its target range unchanged over the past twelve months; the federal funds target range was {r} on {} {c}.",
+                    fmt::date(d)
                 ));
                 dr.topic("When did the Fed last cut rates?".into());
                 said = true;
@@ -284,12 +340,15 @@ impl Writer<'_> {
                 field: Field::Value,
                 as_of: d,
             }) {
-                let v = view::level(self.f(h)).unwrap_or(0.0);
+                let f = self.f(h).clone();
+                let v = view::level(&f).unwrap_or(0.0);
                 let c = self.book.cite(h);
+                let on = crate::book::date(&f, &["date"]).unwrap_or(d);
                 paras.push(format!(
-                    "Rates: the {} stood at {} {c}; the store's Fed target-range series starts later, so no decisions are dated here.",
+                    "The {} was {} on {} {c}; the store's Fed target-range series starts later, so no decisions are dated here.",
                     self.nm("DFF").to_lowercase(),
-                    fmt::pct_abs(v)
+                    fmt::pct_abs(v),
+                    fmt::date(on)
                 ));
             }
         }
@@ -299,15 +358,58 @@ impl Writer<'_> {
             as_of: d,
         }) {
             let f = self.f(h).clone();
+            let on = crate::book::date(&f, &["date"]).unwrap_or(d);
             // Only a same-week observation describes the day.
-            if f.inputs.iter().any(|i| (d - i.to).num_days() <= 7) {
+            if (d - on).num_days() <= 7 {
                 let v = view::level(&f).unwrap_or(0.0);
                 let c = self.book.cite(h);
-                paras.push(format!(
-                    "The {} was {} {c}.",
-                    self.nm("DGS10"),
+                let when = if on == d {
+                    format!("on {}", fmt::date(d))
+                } else {
+                    format!(
+                        "on {}, the latest reading published by {}",
+                        fmt::date(on),
+                        fmt::date(d)
+                    )
+                };
+                let y = self.the("DGS10");
+                let mut sentences = vec![format!(
+                    "{} was {} {when}.",
+                    capitalise(&y),
                     fmt::pct_abs(v)
-                ));
+                )];
+                let mut cites = c.clone();
+                // The change this year, once the year is a month old.
+                let year_end =
+                    chrono::NaiveDate::from_ymd_opt(chrono::Datelike::year(&d) - 1, 12, 31);
+                if let Some(ye) = year_end.filter(|ye| (on - *ye).num_days() >= 30) {
+                    if let Some(hc) = self.ask(Query::Change {
+                        symbol: "DGS10".into(),
+                        field: Some(Field::Value),
+                        from: ye,
+                        as_of: d,
+                    }) {
+                        let fc = self.f(hc).clone();
+                        let delta = fc.value.as_f64().unwrap_or(0.0);
+                        let from_d = crate::book::date(&fc, &["from_date"]).unwrap_or(ye);
+                        let cc = self.book.cite(hc);
+                        sentences.push(format!(
+                            "{} {} {} percentage points from {} to {}.",
+                            capitalise(&y),
+                            if delta >= 0.0 { "rose" } else { "fell" },
+                            fmt::number(delta.abs(), 2),
+                            fmt::date(from_d),
+                            fmt::date(on)
+                        ));
+                        if delta >= 0.25 {
+                            dr.risks.push(format!(
+                                "Rates: {y} has risen this year, which makes bonds a stiffer competitor for stocks {cc}."
+                            ));
+                        }
+                        cites = merge_cites(&cites, &cc);
+                    }
+                }
+                paras.push(cite_last(&sentences, &cites));
             }
         }
     }
@@ -336,97 +438,215 @@ impl Writer<'_> {
             let v = view::level(self.f(h)).unwrap_or(0.0);
             let c = self.book.cite(h);
             paras.push(format!(
-                "Breadth: the {} was {} {c}.",
-                self.nm("ABV200").to_lowercase().replace("s&p", "S&P"),
-                fmt::share(v)
+                "The share of S&P 500 members above their 200-day moving average was {} on {} {c}.",
+                fmt::share(v),
+                fmt::date(d)
             ));
+            if v >= 60.0 {
+                dr.opportunities.push(format!(
+                    "Breadth: most S&P 500 members are above their 200-day moving average, so the advance is not carried by a few stocks {c}."
+                ));
+            } else if v <= 40.0 {
+                dr.risks.push(format!(
+                    "Breadth: most S&P 500 members are below their 200-day moving average {c}."
+                ));
+            }
         }
     }
 
-    /// Sector and style fund moves on the day.
-    pub(super) fn rotation(&mut self, lead: &Cand, dr: &mut Draft, paras: &mut Vec<String>) {
+    /// Sector and style fund moves on the day: the sector split from one
+    /// cross-section Fact (one citation run for the paragraph), the funds
+    /// with no close that day named with the date of their last one.
+    pub(super) fn rotation(&mut self, dr: &mut Draft, paras: &mut Vec<String>) {
         let d = self.d;
         let sectors = self.day_moves(SECTORS);
-        if sectors.is_empty() {
-            dr.gaps.push(Gap {
+        let cs = if sectors.is_empty() {
+            None
+        } else {
+            self.ask(Query::CrossSection {
+                basket: Basket::Sectors,
+                period: Period::Day,
+                as_of: d,
+            })
+        };
+        match cs {
+            None => dr.gaps.push(Gap {
                 topic: "Sector moves".into(),
                 needs:
                     "sector fund prices for this date; the store's sector ETF histories start later"
                         .into(),
-            });
-        } else {
-            let mut s = sectors.clone();
-            s.sort_by(|a, b| b.1.total_cmp(&a.1));
-            let fmt_one = |w: &mut Self, (sym, p, h): &(String, f64, crate::book::H)| {
-                let c = w.book.cite(*h);
-                format!("{} {} {c}", fund_label(w.reg(), sym), fmt::pct_signed(*p))
-            };
-            let top: Vec<String> = s.iter().take(3).map(|x| fmt_one(self, x)).collect();
-            let bottom: Vec<String> = s.iter().rev().take(3).map(|x| fmt_one(self, x)).collect();
-            let breadth = self
-                .ask(Query::CrossSection {
-                    basket: Basket::Sectors,
-                    period: Period::Day,
-                    as_of: d,
-                })
-                .and_then(|h| {
-                    let f = self.f(h).clone();
-                    let up = crate::book::num(&f, &["n_up"])?;
-                    let down = crate::book::num(&f, &["n_down"])?;
-                    let c = self.book.cite(h);
-                    Some(format!(
-                        " {} sector funds rose and {} fell {c}.",
-                        fmt::count(up as i64),
-                        fmt::count(down as i64)
-                    ))
-                })
-                .unwrap_or_default();
-            paras.push(format!(
-                "Sector rotation on {}: {} led, while {} lagged.{breadth}",
-                fmt::date(d),
-                join_and(&top),
-                join_and(&bottom)
-            ));
-            if let (Some(best), Some(worst)) = (s.first(), s.last()) {
-                let cb = self.book.cite(best.2);
-                let cw = self.book.cite(worst.2);
-                dr.key_points.push(format!(
-                    "Sectors: {} was the day's best sector fund at {} {cb}, {} the worst at {} {cw}.",
-                    fund_label(self.reg(), &best.0),
-                    fmt::pct_signed(best.1),
-                    fund_label(self.reg(), &worst.0),
-                    fmt::pct_signed(worst.1)
-                ));
+            }),
+            Some(h) => {
+                let f = self.f(h).clone();
+                let c = self.book.cite(h);
+                let up = crate::book::num(&f, &["n_up"]).unwrap_or(0.0) as i64;
+                let down = crate::book::num(&f, &["n_down"]).unwrap_or(0.0) as i64;
+                let n = crate::book::num(&f, &["n_members"]).unwrap_or(0.0) as i64;
+                let ranked: Vec<(String, f64)> = (1..=n)
+                    .filter_map(|k| {
+                        let t = crate::book::text(&f, &[&format!("rank{k:02}")])?;
+                        let sym = t.split_whitespace().next()?.to_string();
+                        let p = crate::book::num(&f, &[&format!("return_pct.{sym}")])?;
+                        Some((sym, p))
+                    })
+                    .collect();
+                let phrase = |w: &Self, (sym, p): &(String, f64)| {
+                    format!(
+                        "{} {} {}",
+                        fund_phrase(w.reg(), sym),
+                        move_verb(*p, false),
+                        fmt::pct_abs(*p)
+                    )
+                };
+                let split = match (up, down) {
+                    (_, 0) => format!("all {} sector funds rose", fmt::count(n)),
+                    (0, _) => format!("all {} sector funds fell", fmt::count(n)),
+                    _ => format!(
+                        "{} of {} sector funds rose and {} fell",
+                        fmt::count(up),
+                        fmt::count(n),
+                        fmt::count(down)
+                    ),
+                };
+                let mut sentences = vec![format!("On {}, {split}.", fmt::date(d))];
+                if let (Some(best), Some(worst)) = (ranked.first(), ranked.last()) {
+                    sentences.push(format!(
+                        "{} and {}, while {} and {}.",
+                        capitalise(&phrase(self, best)),
+                        best_words(best.1),
+                        phrase(self, worst),
+                        worst_words(worst.1)
+                    ));
+                    dr.key_points.push(format!(
+                        "Sector funds on {}: {split}; {} did best and {} did worst {}.",
+                        fmt::date(d),
+                        fund_phrase(self.reg(), &best.0),
+                        fund_phrase(self.reg(), &worst.0),
+                        self.cite_moves(&[&best.0, &worst.0]) + &crate::book::tag_only(&c)
+                    ));
+                    if worst.1 < 0.0 {
+                        let lag = fund_phrase(self.reg(), &worst.0);
+                        dr.risk_sector = Some(format!(
+                            "Rotation: {lag} was the weakest sector fund on {}{}.",
+                            fmt::date(d),
+                            crate::book::tag_only(&c)
+                        ));
+                    }
+                }
+                if ranked.len() >= 6 {
+                    let (b2, w2) = (&ranked[1], &ranked[ranked.len() - 2]);
+                    sentences.push(format!(
+                        "Behind them, {} and {}.",
+                        phrase(self, b2),
+                        phrase(self, w2)
+                    ));
+                }
+                paras.push(cite_last(&sentences, &c));
+                // Funds without a close on the date: named, with the date
+                // of their last close, never silently dropped.
+                let missing: Vec<&str> = SECTORS
+                    .iter()
+                    .copied()
+                    .filter(|s| !ranked.iter().any(|r| r.0 == *s))
+                    .collect();
+                self.missing_funds(&missing, "sector", paras);
+                dr.tag("sector_rotation");
+                dr.topic(format!("How did the sectors do on {d}?"));
             }
-            dr.tag("sector_rotation");
-            dr.topic(format!("How did the sectors do on {d}?"));
         }
         let styles = self.day_moves(STYLES);
-        if !styles.is_empty() {
+        if styles.len() >= 2 {
             let mut s = styles;
             s.sort_by(|a, b| b.1.total_cmp(&a.1));
-            let items: Vec<String> = s
-                .iter()
-                .map(|(sym, p, h)| {
-                    let c = self.book.cite(*h);
-                    format!(
-                        "{} {} {c}",
-                        fund_label(self.reg(), sym),
-                        fmt::pct_signed(*p)
-                    )
-                })
-                .collect();
+            let (best, worst) = (&s[0], &s[s.len() - 1]);
+            let cb = self.book.cite(best.2);
+            let cw = self.book.cite(worst.2);
             paras.push(format!(
-                "Size and style funds on the day, best to worst: {}.",
-                items.join("; ")
+                "Among size and style funds on {}, {} {} {} and {}, while {} {} {} and {} {}.",
+                fmt::date(d),
+                fund_phrase(self.reg(), &best.0),
+                move_verb(best.1, false),
+                fmt::pct_abs(best.1),
+                best_words(best.1),
+                fund_phrase(self.reg(), &worst.0),
+                move_verb(worst.1, false),
+                fmt::pct_abs(worst.1),
+                worst_words(worst.1),
+                merge_cites(&cb, &cw)
             ));
             dr.tag("style_rotation");
         }
-        let _ = lead;
+    }
+
+    /// "XLB, XLC and XLRE had no close on August 21, 2026; their last
+    /// close in the store is from August 3, 2026." Each date is the
+    /// `date` of a `level` Fact, cited.
+    fn missing_funds(&mut self, symbols: &[&str], what: &str, paras: &mut Vec<String>) {
+        let d = self.d;
+        let mut by_date: Vec<(Date, Vec<String>, String)> = Vec::new();
+        for &sym in symbols {
+            let u = self.book.universe();
+            let field = if u.get(sym, Field::Close).is_some() {
+                Field::Close
+            } else if u.get(sym, Field::AdjClose).is_some() {
+                Field::AdjClose
+            } else {
+                continue;
+            };
+            let Some(h) = self.ask(Query::Level {
+                symbol: sym.into(),
+                field,
+                as_of: d,
+            }) else {
+                continue;
+            };
+            let on = crate::book::date(self.f(h), &["date"]);
+            let c = self.book.cite(h);
+            let Some(on) = on.filter(|on| *on < d) else {
+                continue;
+            };
+            match by_date.iter_mut().find(|x| x.0 == on) {
+                Some(x) => {
+                    x.1.push(sym.to_string());
+                    x.2 = merge_cites(&x.2, &c);
+                }
+                None => by_date.push((on, vec![sym.to_string()], c)),
+            }
+        }
+        for (on, syms, c) in by_date {
+            let (them, their) = if syms.len() == 1 {
+                ("it", "its")
+            } else {
+                ("them", "their")
+            };
+            let _ = them;
+            paras.push(format!(
+                "Left out: the {what} {} {} had no close on {}; {their} last close in the store is from {} {c}.",
+                if syms.len() == 1 { "fund" } else { "funds" },
+                join_and(&syms),
+                fmt::date(d),
+                fmt::date(on)
+            ));
+        }
+    }
+
+    /// The citation markers of the daily-move Facts of `symbols`, as one run.
+    fn cite_moves(&mut self, symbols: &[&str]) -> String {
+        let mut out = String::new();
+        for s in symbols {
+            if let Some(h) = self.ask(Query::DailyMove {
+                symbol: (*s).into(),
+                as_of: self.d,
+            }) {
+                let c = self.book.cite(h);
+                out = merge_cites(&out, &c);
+            }
+        }
+        out
     }
 
     /// Daily moves of funds that traded on the date: (symbol, pct, fact).
-    pub(super) fn day_moves(&mut self, symbols: &[&str]) -> Vec<(String, f64, crate::book::H)> {
+    pub(super) fn day_moves(&mut self, symbols: &[&str]) -> Vec<(String, f64, H)> {
         let d = self.d;
         let mut out = Vec::new();
         for &s in symbols {
@@ -463,91 +683,76 @@ impl Writer<'_> {
                     )
                 })
         };
-        if small(self, &lead.subject) || lead.bench.as_deref().is_some_and(|b| small(self, b)) {
-            if let Some(h) = self.ask(Query::BaseRate {
-                a: "FF_ME_LO30".into(),
-                b: "FF_ME_HI30".into(),
-                window_years: 10,
-                from: None,
-                as_of: d,
-            }) {
-                let f = self.f(h).clone();
-                if let Some(share) = view::base_share(&f) {
-                    let c = self.book.cite(h);
-                    // The window as the Fact states it: its `window_years`
-                    // detail, else its months (never a rounded restatement).
-                    let yrs = match (view::base_window_years(&f), view::base_window_months(&f)) {
-                        (Some(y), _) => format!("{}-year", fmt::count(y)),
-                        (None, Some(m)) => format!("{}-month", fmt::count(m)),
-                        (None, None) => "multi-year".to_string(),
-                    };
-                    let n = view::base_windows(&f)
-                        .map_or(String::new(), |n| format!(" of the {}", fmt::count(n)));
-                    let span = f.window.map_or(String::new(), |(a, b)| {
-                        format!(" between {} and {}", fmt::month_year(a), fmt::month_year(b))
-                    });
-                    // Say what each number is: the window mean is an
-                    // average over windows; the geometric/arithmetic gaps are
-                    // whole-span figures, not averages over windows.
-                    let mean = view::base_mean_window_diff(&f).map_or(String::new(), |m| {
-                        format!(
-                            "; in the average window small caps' annualised return was {} percentage points a year {} large caps'",
-                            fmt::number(m.abs(), 2),
-                            if m >= 0.0 { "above" } else { "below" }
-                        )
-                    });
-                    let whole = f.window.map_or("the whole span".to_string(), |(a, b)| {
-                        format!(
-                            "the whole {}–{} span",
-                            fmt::month_year(a),
-                            fmt::month_year(b)
-                        )
-                    });
-                    let faster = |g: f64| if g >= 0.0 { "faster" } else { "slower" };
-                    let diff = match (view::base_geo_diff(&f), view::base_arith_diff(&f)) {
-                        (Some(g), Some(a)) => format!(
-                            "{mean}; over {whole} small caps compounded {} percentage points a year {} (geometric; {} arithmetic)",
-                            fmt::number(g.abs(), 2),
-                            faster(g),
-                            fmt::number(a, 2)
-                        ),
-                        (Some(g), None) => format!(
-                            "{mean}; over {whole} small caps compounded {} percentage points a year {} (geometric)",
-                            fmt::number(g.abs(), 2),
-                            faster(g)
-                        ),
-                        _ => mean,
-                    };
-                    paras.push(format!(
-                        "The long view: in Ken French's size portfolios, small caps (FF_ME_LO30) compounded faster than large caps (FF_ME_HI30) in {}{n} rolling {yrs} windows{span}{diff} {c}.",
-                        fmt::share(share)
-                    ));
-                    dr.opportunities.push(format!(
-                        "History favours patience with small caps: they beat large caps in {} of rolling {yrs} windows {c}.",
-                        fmt::share(share)
-                    ));
-                    dr.summary.push(format!(
-                        "Size premium base rate: {} of {yrs} windows {c}.",
-                        fmt::share(share)
-                    ));
-                    let since = f
-                        .window
-                        .map(|w| fmt::year(w.0))
-                        .or_else(|| view::history_start(&f).map(fmt::year));
-                    if let Some(y) = since {
-                        dr.topic(format!(
-                            "How often have small caps beaten large caps over {yrs} windows since {y}?"
-                        ));
-                    }
-                    dr.tag("size_premium");
-                }
-            }
+        if !(small(self, &lead.subject) || lead.bench.as_deref().is_some_and(|b| small(self, b))) {
+            return;
         }
+        let Some(h) = self.ask(Query::BaseRate {
+            a: "FF_ME_LO30".into(),
+            b: "FF_ME_HI30".into(),
+            window_years: 10,
+            from: None,
+            as_of: d,
+        }) else {
+            return;
+        };
+        let f = self.f(h).clone();
+        let Some(share) = view::base_share(&f) else {
+            return;
+        };
+        let c = self.book.cite(h);
+        // The window as the Fact states it: its `window_years` detail, else
+        // its months (never a rounded restatement).
+        let yrs = match (view::base_window_years(&f), view::base_window_months(&f)) {
+            (Some(y), _) => format!("{}-year", fmt::count(y)),
+            (None, Some(m)) => format!("{}-month", fmt::count(m)),
+            (None, None) => "multi-year".to_string(),
+        };
+        let n =
+            view::base_windows(&f).map_or(String::new(), |n| format!(" of the {}", fmt::count(n)));
+        let span = f.window.map_or(String::new(), |(a, b)| {
+            format!(" between {} and {}", fmt::month_year(a), fmt::month_year(b))
+        });
+        let mut s = format!(
+            "In Ken French's size portfolios, small caps compounded faster than large caps in {}{n} rolling {yrs} windows{span} {c}.",
+            fmt::share(share)
+        );
+        if let Some(g) = view::base_geo_diff(&f) {
+            let whole = f.window.map_or("the whole span".to_string(), |(a, b)| {
+                format!("from {} to {}", fmt::month_year(a), fmt::month_year(b))
+            });
+            s.push_str(&format!(
+                " Small caps compounded {} percentage points a year {} than large caps {whole}, a geometric average {c}.",
+                fmt::number(g.abs(), 2),
+                if g >= 0.0 { "faster" } else { "slower" }
+            ));
+        }
+        paras.push(s);
+        let since = f
+            .window
+            .map(|w| fmt::year(w.0))
+            .or_else(|| view::history_start(&f).map(fmt::year));
+        if share >= 50.0 {
+            dr.opportunities.push(format!(
+                "The long view favours small caps: they beat large caps in most rolling {yrs} windows{} {c}.",
+                since.as_ref().map_or(String::new(), |y| format!(" since {y}"))
+            ));
+        } else {
+            dr.risks.push(format!(
+                "The long view does not favour small caps: they beat large caps in fewer than half of rolling {yrs} windows {c}."
+            ));
+        }
+        if let Some(y) = since {
+            dr.topic(format!(
+                "How often have small caps beaten large caps over {yrs} windows since {y}?"
+            ));
+        }
+        dr.tag("size_premium");
     }
 
     /// What followed earlier events like the lead, from the engine's event
     /// study: per horizon the number of cases, the median forward return and
-    /// the share that were higher. A base rate, never a forecast.
+    /// how many were higher. A base rate, never a forecast; the lead
+    /// paragraph gets the first and last horizons in one sentence.
     fn event_study(&mut self, lead: &Cand, dr: &mut Draft, paras: &mut Vec<String>) {
         // An ordinary day has no "similar events" worth a base rate.
         if lead.rarity_years < 1.0 {
@@ -555,9 +760,9 @@ impl Writer<'_> {
         }
         let d = self.d;
         let lf = self.f(lead.h).clone();
-        let a = self.nm(&lead.subject);
-        let b = lead.bench.as_deref().map(|b| self.nm(b));
-        let (cond, one, many) = match lead.kind {
+        let a = self.the(&lead.subject);
+        let b = lead.bench.as_deref().map(|b| self.the(b));
+        let (cond, many, short) = match lead.kind {
             Kind::RelStreak | Kind::AbsStreak => {
                 let (Some(len), up) = (view::streak_len(&lf), view::streak_up(&lf).unwrap_or(true))
                 else {
@@ -569,23 +774,15 @@ impl Writer<'_> {
                 } else {
                     None
                 };
-                let (one, many) = match (&b, vs.is_some(), up) {
-                    (Some(b), true, true) => (
-                        format!("run in which the {a} beat the {b} for {n} sessions in a row"),
-                        format!("runs in which the {a} beat the {b} for {n} sessions in a row"),
-                    ),
-                    (Some(b), true, false) => (
-                        format!("run in which the {a} trailed the {b} for {n} sessions in a row"),
-                        format!("runs in which the {a} trailed the {b} for {n} sessions in a row"),
-                    ),
-                    (_, _, true) => (
-                        format!("{n}-session winning streak"),
-                        format!("{n}-session winning streaks"),
-                    ),
-                    (_, _, false) => (
-                        format!("{n}-session losing streak"),
-                        format!("{n}-session losing streaks"),
-                    ),
+                let many = match (&b, vs.is_some(), up) {
+                    (Some(b), true, true) => {
+                        format!("runs in which {a} beat {b} for {n} sessions in a row")
+                    }
+                    (Some(b), true, false) => {
+                        format!("runs in which {a} trailed {b} for {n} sessions in a row")
+                    }
+                    (_, _, true) => format!("{n}-session winning streaks"),
+                    (_, _, false) => format!("{n}-session losing streaks"),
                 };
                 (
                     Condition::Streak {
@@ -593,8 +790,8 @@ impl Writer<'_> {
                         direction: if up { Direction::Up } else { Direction::Down },
                         min_len: u32::try_from(len).unwrap_or(u32::MAX),
                     },
-                    one,
                     many,
+                    format!("runs of {n} sessions or more"),
                 )
             }
             Kind::DailyMove => {
@@ -607,23 +804,23 @@ impl Writer<'_> {
                 let word = if p < 0.0 { "decline" } else { "gain" };
                 (
                     Condition::DailyMove { pct },
-                    format!("one-day {word} of {} or more", fmt::pct_abs(p)),
                     format!("one-day {word}s of {} or more", fmt::pct_abs(p)),
+                    format!("one-day {word}s at least as large"),
                 )
             }
             Kind::Bear => (
                 Condition::Drawdown { pct: -20.0 },
-                "first close in bear-market territory below a peak".into(),
                 "first closes in bear-market territory below a peak".into(),
+                "bear markets".into(),
             ),
             Kind::Correction => (
                 Condition::Drawdown { pct: -10.0 },
-                "first close in correction territory below a peak".into(),
                 "first closes in correction territory below a peak".into(),
+                "corrections".into(),
             ),
             Kind::Record => (
                 Condition::RecordClose,
-                "record close".into(),
+                "record closes".into(),
                 "record closes".into(),
             ),
             _ => {
@@ -653,15 +850,25 @@ impl Writer<'_> {
             let n = view::event_count(&f).unwrap_or(0);
             paras.push(if n == 0 {
                 format!(
-                    "What history says: the data{since} hold no earlier {one} for the {a}, so there is no base rate to report {c}."
+                    "The data{since} hold no earlier {many} for {a}, so there is no base rate to report {c}."
                 )
             } else {
                 format!(
-                    "What history says: the {a} had {} earlier {many}{since}, none long enough ago for a complete forward window {c}.",
+                    "The data{since} hold {} earlier {many} for {a}, none long enough ago for a complete forward window {c}.",
                     fmt::count(n)
                 )
             });
             return;
+        };
+        let last = *horizons.last().unwrap_or(&first);
+        let most = horizons.iter().map(|h| h.n).max().unwrap_or(first.n);
+        let cases = view::event_dates(&f);
+        // The Fact's count can include a case too recent to follow forward
+        // (the current drawdown episode); say so rather than mix the two.
+        let qualifier = if view::event_count(&f) == Some(most) {
+            ""
+        } else {
+            " with a complete forward window"
         };
         let from = match lead.kind {
             Kind::RelStreak | Kind::AbsStreak => {
@@ -672,54 +879,65 @@ impl Writer<'_> {
             }
             _ => "the close of each earlier case",
         };
-        let parts: Vec<String> = horizons
-            .iter()
-            .enumerate()
-            .map(|(i, hz)| {
-                let about =
-                    horizon_words(hz.sessions).map_or(String::new(), |w| format!("about {w}; "));
-                let cases = if i == 0 {
-                    format!(
-                        "higher in {} of {} cases",
-                        fmt::share(hz.hit_pct),
-                        fmt::count(hz.n)
-                    )
-                } else {
-                    format!("{} of {}", fmt::share(hz.hit_pct), fmt::count(hz.n))
-                };
-                format!(
-                    "{} over the next {} sessions ({about}{cases})",
-                    fmt::pct_signed(hz.median_pct),
-                    fmt::count(hz.sessions)
-                )
-            })
-            .collect();
-        let most = horizons.iter().map(|h| h.n).max().unwrap_or(first.n);
-        let cases = view::event_dates(&f);
-        // The Fact's count can include a case too recent to follow forward
-        // (the current drawdown episode); say so rather than mix the two.
-        let qualifier = if view::event_count(&f) == Some(most) {
-            ""
-        } else {
-            " with a complete forward window"
-        };
-        let listed = if most < 10 && cases.len() as i64 == most {
+        // The lead states the condition in full; the body names it short.
+        let mut p = format!(
+            "The data{since} hold {} earlier {short}{qualifier}",
+            fmt::count(most)
+        );
+        if most < SMALL_SAMPLE && cases.len() as i64 == most {
             let ds: Vec<String> = cases.iter().map(|x| fmt::date(*x)).collect();
-            format!(" ({})", join_and(&ds))
-        } else {
-            String::new()
-        };
-        paras.push(format!(
-            "What followed similar events, as a base rate rather than a forecast: the data{since} hold {} earlier {many}{qualifier}{listed}. Measured from {from}, the {a}'s median return was {} {c}.",
-            fmt::count(most),
-            join_and(&parts)
-        ));
-        if most < 10 {
-            paras.push(format!(
-                "That rests on only {} cases: a thin record that shows what has happened, not what will {c}.",
-                fmt::count(most)
+            p.push_str(&format!(", on {}", join_and(&ds)));
+        }
+        p.push('.');
+        paras.push(cite_last(&[p], &c));
+        let mut sentences = Vec::new();
+        for (k, hz) in horizons.iter().enumerate() {
+            let about =
+                horizon_words(hz.sessions).map_or(String::new(), |w| format!(", about {w},"));
+            let lead_in = if k == 0 {
+                format!("Measured from {from}, {a}'s median return over the next")
+            } else {
+                format!("{}'s median return over the next", capitalise(&a))
+            };
+            sentences.push(format!(
+                "{lead_in} {} sessions{about} was {}, and {a} was higher in {}.",
+                fmt::count(hz.sessions),
+                fmt::pct_signed(hz.median_pct),
+                cases_phrase(hz)
             ));
         }
+        paras.push(cite_last(&sentences, &c));
+        if most < SMALL_SAMPLE {
+            paras.push(if most == 1 {
+                format!("That is a single case: it shows what happened once, not what will {c}.")
+            } else {
+                format!(
+                    "That is a small sample of {}: it shows what has happened, not what will {c}.",
+                    fmt::plural(most, "case")
+                )
+            });
+        }
+        // The lead paragraph's last sentence: the base rate in one line.
+        let first_last = if last.sessions == first.sessions {
+            format!(
+                "{a} was higher {} sessions later in {}",
+                fmt::count(first.sessions),
+                cases_phrase(&first)
+            )
+        } else {
+            format!(
+                "{a} was higher {} sessions later in {} and {} sessions later in {}",
+                fmt::count(first.sessions),
+                cases_phrase(&first),
+                fmt::count(last.sessions),
+                cases_phrase(&last)
+            )
+        };
+        dr.follow = Some(format!(
+            "History offers a base rate, not a forecast: after the {} earlier {many}{}, {first_last} {c}.",
+            fmt::count(most),
+            start.map_or(String::new(), |s| format!(" since {}", fmt::year(s)))
+        ));
         // The benchmark after the same events, for a relative streak.
         if let (
             Kind::RelStreak,
@@ -745,84 +963,81 @@ impl Writer<'_> {
             }) {
                 let fb = self.f(hb).clone();
                 let hbz = view::event_horizons(&fb);
-                if !hbz.is_empty() {
+                let ends: Vec<String> = [hbz.first(), hbz.last().filter(|_| hbz.len() > 1)]
+                    .into_iter()
+                    .flatten()
+                    .map(|hz| {
+                        format!(
+                            "{} over the next {} sessions",
+                            fmt::pct_signed(hz.median_pct),
+                            fmt::count(hz.sessions)
+                        )
+                    })
+                    .collect();
+                if !ends.is_empty() {
                     let cb = self.book.cite(hb);
-                    let parts: Vec<String> = hbz
-                        .iter()
-                        .map(|hz| {
-                            format!(
-                                "{} over {} sessions",
-                                fmt::pct_signed(hz.median_pct),
-                                fmt::count(hz.sessions)
-                            )
-                        })
-                        .collect();
                     paras.push(format!(
-                        "Over the same windows, the {}'s median return was {} {cb}.",
-                        self.nm(&bench),
-                        join_and(&parts)
+                        "After the same runs, {}'s median return was {} {cb}.",
+                        self.the(&bench),
+                        join_and(&ends)
                     ));
                 }
             }
         }
-        let last = *horizons.last().unwrap_or(&first);
         // The unconditional base rate over the same history, for scale.
         if let Some(all) = view::event_baseline(&f)
             .into_iter()
             .find(|x| x.sessions == last.sessions)
         {
             paras.push(format!(
-                "For scale, across all {} windows of {} sessions in the same history, the {a}'s median return was {} and {} were higher {c}.",
+                "For scale, across all {} windows of {} sessions{since}, {a}'s median return was {} and {a} was higher in {} of them {c}.",
                 fmt::count(all.n),
                 fmt::count(all.sessions),
                 fmt::pct_signed(all.median_pct),
                 fmt::share(all.hit_pct)
             ));
         }
+        // Risk or opportunity, by sign and by majority: a negative median is
+        // never an opportunity.
         let line = format!(
-            "Base rate, not a forecast: after earlier {many}, the {a} was higher {} sessions later in {} of {} cases, with a median of {} {c}.",
+            "Base rate, not a forecast: {} sessions after earlier {short}, {a} was higher in {} {c}.",
             fmt::count(last.sessions),
-            fmt::share(last.hit_pct),
-            fmt::count(last.n),
-            fmt::pct_signed(last.median_pct)
+            cases_phrase(&last)
         );
-        if last.hit_pct >= 50.0 {
+        if last.median_pct > 0.0 && last.hit_pct > 50.0 {
             dr.opportunities.push(line);
         } else {
             dr.risks.push(line);
         }
-        let ends: Vec<String> = [
-            Some(first),
-            horizons
-                .last()
-                .copied()
-                .filter(|h| h.sessions != first.sessions),
-        ]
-        .into_iter()
-        .flatten()
-        .map(|hz| {
+        let word = |hz: &view::EventHorizon| match hz.hit_pct {
+            x if x > 50.0 => "mostly higher",
+            x if x < 50.0 => "mostly lower",
+            _ => "as often lower as higher",
+        };
+        dr.summary.push(if last.sessions == first.sessions {
             format!(
-                "{} after {} sessions",
-                fmt::pct_signed(hz.median_pct),
-                fmt::count(hz.sessions)
+                "History: after {} earlier {short}, {a} was {} {} sessions later {c}.",
+                fmt::count(most),
+                word(&first),
+                fmt::count(first.sessions)
             )
-        })
-        .collect();
-        dr.summary.push(format!(
-            "Event study (base rate, not a forecast): after {} earlier {many}, the median return was {} {c}.",
-            fmt::count(most),
-            join_and(&ends)
-        ));
-        dr.topic(match (&cond, &b) {
+        } else {
+            format!(
+                "History: after {} earlier {short}, {a} was {} {} sessions later and {} {} sessions later {c}.",
+                fmt::count(most),
+                word(&first),
+                fmt::count(first.sessions),
+                word(&last),
+                fmt::count(last.sessions)
+            )
+        });
+        dr.topic(match &cond {
             // The lead already asks what followed its last streak.
-            (Condition::Streak { vs: Some(_), .. }, _) => return,
-            (
-                Condition::Streak {
-                    direction, min_len, ..
-                },
-                _,
-            ) => format!(
-                "What happened to the {a} after it {} {} days in a row?",
+            Condition::Streak { vs: Some(_), .. } => return,
+            Condition::Streak {
+                direction, min_len, ..
+            } => format!(
+                "What happened to {a} after it {} {} days in a row?",
                 if *direction == Direction::Up {
                     "rose"
                 } else {
@@ -830,16 +1045,16 @@ impl Writer<'_> {
                 },
                 fmt::count(i64::from(*min_len))
             ),
-            (Condition::DailyMove { .. }, _) => {
+            Condition::DailyMove { .. } => {
                 let p = view::move_pct(&lf).unwrap_or(0.0);
                 format!(
-                    "What happened to the {a} after a one-day {} of {} or more?",
+                    "What happened to {a} after a one-day {} of {} or more?",
                     if p < 0.0 { "drop" } else { "gain" },
                     fmt::pct_abs(p)
                 )
             }
-            (Condition::RecordClose, _) => format!("What happened to the {a} after record closes?"),
-            _ => format!("When did the {a} last enter a bear market?"),
+            Condition::RecordClose => format!("What happened to {a} after record closes?"),
+            _ => format!("When did {a} last enter a bear market?"),
         });
     }
 
@@ -873,22 +1088,32 @@ impl Writer<'_> {
         let c = self.book.cite(h);
         let start =
             view::history_start(&fc).map_or(String::new(), |s| format!(" since {}", fmt::date(s)));
-        paras.push(format!(
-            "Rarity: counting this one, there have been {} streaks of at least {} sessions{start} {c}.",
-            fmt::count(n.round() as i64),
-            fmt::count(len)
-        ));
+        let a = self.the(&lead.subject);
+        let what = match (lead.kind, lead.bench.as_deref(), up) {
+            (Kind::RelStreak, Some(b), true) => format!("has beaten {}", self.the(b)),
+            (Kind::RelStreak, Some(b), false) => format!("has trailed {}", self.the(b)),
+            (_, _, true) => "has risen".to_string(),
+            (_, _, false) => "has fallen".to_string(),
+        };
+        let n = n.round() as i64;
+        paras.push(if n <= 1 {
+            format!(
+                "This is the first time {a} {what} for at least {} sessions in a row{start} {c}.",
+                fmt::count(len)
+            )
+        } else {
+            format!(
+                "Counting this one, {a} {what} for at least {} sessions in a row {} times{start} {c}.",
+                fmt::count(len),
+                fmt::count(n)
+            )
+        });
     }
 
     /// The session after `date` and the one `n` sessions later, in the
     /// symbol's own calendar; `None` when the series does not reach that far
     /// by the brief's date.
-    fn sessions_after(
-        &self,
-        symbol: &str,
-        date: model::Date,
-        n: usize,
-    ) -> Option<(model::Date, model::Date)> {
+    fn sessions_after(&self, symbol: &str, date: Date, n: usize) -> Option<(Date, Date)> {
         let u = self.book.universe();
         let s = u
             .get(symbol, Field::Close)
@@ -904,16 +1129,13 @@ impl Writer<'_> {
         const MONTH_SESSIONS: usize = 21;
         let f = self.f(lead.h).clone();
         let (last, what) = match lead.kind {
-            Kind::RelStreak => (
-                view::longest_since(&f),
-                "the last relative streak at least this long",
-            ),
+            Kind::RelStreak => (view::longest_since(&f), "the last run at least this long"),
             Kind::AbsStreak => (
                 view::longest_since(&f),
                 "the last streak at least this long",
             ),
             Kind::DailyMove => (
-                view::move_since(&f),
+                view::move_since(&f).filter(|&x| self.since_matters(&lead.subject, x)),
                 "the last one-day move at least this large",
             ),
             _ => (None, ""),
@@ -935,17 +1157,18 @@ impl Writer<'_> {
         let fa = self.f(ra).clone();
         let pa = fa.value.as_f64().unwrap_or(0.0);
         let ca = self.book.cite(ra);
-        let a = self.nm(&lead.subject);
-        let first = crate::book::date(&fa, &["first_session"]).unwrap_or(from);
+        let a = self.the(&lead.subject);
+        let base = view::ret_base_date(&fa).unwrap_or(last);
         let end = crate::book::date(&fa, &["end_date"]).unwrap_or(to);
         let mut s = format!(
-            "After {what} ended on {}, the {a} {} {} over the following month ({} to {}) {ca}",
+            "After {what} ended on {}, {a} {} {} from the {} close to {}",
             fmt::date(last),
-            move_verb(&format!("after{}", self.key), pa, pa.abs() >= 5.0),
+            move_verb(pa, false),
             fmt::pct_abs(pa),
-            fmt::date(first),
+            fmt::date(base),
             fmt::date(end)
         );
+        let mut cites = ca.clone();
         if let Some(b) = lead.bench.clone() {
             if let Some(rb) = self.ask(Query::Return {
                 symbol: b.clone(),
@@ -955,18 +1178,22 @@ impl Writer<'_> {
                 let pb = self.f(rb).value.as_f64().unwrap_or(0.0);
                 let cb = self.book.cite(rb);
                 s.push_str(&format!(
-                    ", against {} for the {} {cb}",
-                    fmt::pct_signed(pb),
-                    self.nm(&b)
+                    ", while {} {} {}",
+                    self.the(&b),
+                    move_verb(pb, false),
+                    fmt::pct_abs(pb)
                 ));
+                cites = merge_cites(&cites, &cb);
             }
         }
-        s.push_str(". One case is an anecdote, not a base rate.");
+        s.push_str(&format!(
+            " {cites}. One case is an anecdote, not a base rate."
+        ));
         paras.push(s);
         let line = format!(
-            "After {what} ({}), the {a} moved {} over the next month {ca}.",
-            fmt::date(last),
-            fmt::pct_signed(pa)
+            "The last time, in {}, {a} {} over the following month {ca}.",
+            fmt::month_year(last),
+            if pa < 0.0 { "fell" } else { "rose" }
         );
         if pa < 0.0 {
             dr.risks.push(line);
@@ -975,37 +1202,56 @@ impl Writer<'_> {
         }
     }
 
-    /// Trailing valuation from Shiller's data, when it covers the date.
-    pub(super) fn valuation(&mut self, _dr: &mut Draft, paras: &mut Vec<String>) {
+    /// Trailing valuation from Shiller's data, when a reading recent
+    /// enough to describe the day covers the date; an old reading is
+    /// named, dated, under "Not covered" instead.
+    pub(super) fn valuation(&mut self, dr: &mut Draft, paras: &mut Vec<String>) {
         let d = self.d;
-        if let Some(h) = self.ask(Query::Level {
+        let Some(h) = self.ask(Query::Level {
             symbol: "CAPE".into(),
             field: Field::Value,
             as_of: d,
-        }) {
-            let f = self.f(h).clone();
-            let Some(v) = view::level(&f) else {
-                return;
-            };
-            let obs = f.inputs.iter().map(|i| i.to).max();
-            let c = self.book.cite(h);
-            // A Fact cut by a release lag says so: later months are in the
-            // store but were not published by the date.
-            let latest = if f.detail("release_lag_days").is_some() {
-                format!("the latest reading published by {}", fmt::date(d))
-            } else {
-                "the latest reading in the store".to_string()
-            };
-            paras.push(format!(
-                "On trailing earnings, the S&P 500's {} was {}{}, {latest} {c}. Forward multiples are not in the store.",
-                self.nm("CAPE"),
-                fmt::number(v, 2),
-                obs.map_or(String::new(), |o| format!(" in {}", fmt::month_year(o)))
-            ));
+        }) else {
+            return;
+        };
+        let f = self.f(h).clone();
+        let Some(v) = view::level(&f) else {
+            return;
+        };
+        let obs = crate::book::date(&f, &["date"]).or_else(|| f.inputs.iter().map(|i| i.to).max());
+        let c = self.book.cite(h);
+        // Shiller's months are published with a lag: a reading is stale
+        // only when it is older than the lag allows by more than a quarter.
+        let lag = crate::book::num(&f, &["release_lag_days"]).unwrap_or(0.0) as i64;
+        let stale = obs.is_none_or(|o| (d - o).num_days() > lag + STALE_VALUATION_DAYS);
+        if stale {
+            dr.gaps.push(Gap {
+                topic: "Valuation".into(),
+                needs: format!(
+                    "a current P/E: the store's latest Shiller CAPE is for {}, too old to describe {} {c}",
+                    obs.map_or("an unknown month".to_string(), fmt::month_year),
+                    fmt::month_year(d)
+                ),
+            });
+            return;
         }
+        // A Fact cut by a release lag says so: later months are in the
+        // store but were not published by the date.
+        let latest = if f.detail("release_lag_days").is_some() {
+            format!("the latest month published by {}", fmt::date(d))
+        } else {
+            "the latest month in the store".to_string()
+        };
+        paras.push(format!(
+            "The S&P 500's {} was {} for {}, {latest} {c}. Forward multiples are not in the store.",
+            self.nm("CAPE"),
+            fmt::number(v, 2),
+            obs.map_or(String::new(), fmt::month_year),
+        ));
     }
 
-    /// Related tickers with their role, a line on why, and a last close.
+    /// Related tickers with their role, a line on why, the last close, the
+    /// day's move and a sparkline.
     pub(super) fn related(&mut self, lead: &Cand, dr: &mut Draft) {
         let mut list: Vec<(String, Role, String)> = Vec::new();
         let subj = lead.subject.clone();
@@ -1023,7 +1269,7 @@ impl Writer<'_> {
                     self.nm(&subj)
                 )
             } else {
-                format!("The benchmark the {} is measured against.", self.nm(&subj))
+                format!("The benchmark {} is measured against.", self.the(&subj))
             };
             list.push((b.clone(), Role::Benchmark, why));
         } else if subj != "^GSPC" {
@@ -1045,11 +1291,11 @@ impl Writer<'_> {
                 list.push((
                     etf.into(),
                     Role::Proxy,
-                    format!("Exchange-traded fund that tracks the {}.", self.nm(ix)),
+                    format!("Exchange-traded fund that tracks {}.", self.the(ix)),
                 ));
             }
         }
-        if subj == "^GSPC" || subj == "^VIX" {
+        if subj == "^GSPC" || subj == "^VIX" || subj.starts_with("DFED") {
             for (ix, why) in [
                 (
                     "^RUT",
@@ -1077,17 +1323,18 @@ impl Writer<'_> {
         let best = sectors.iter().max_by(|a, b| a.1.total_cmp(&b.1)).cloned();
         let worst = sectors.iter().min_by(|a, b| a.1.total_cmp(&b.1)).cloned();
         for (x, word) in [(best, "Best"), (worst, "Weakest")] {
-            if let Some((sym, p, h)) = x {
-                let c = self.book.cite(h);
+            if let Some((sym, _, _)) = x {
                 list.push((
                     sym.clone(),
                     Role::Sector,
-                    format!("{word} sector fund on the day, {} {c}.", fmt::pct_signed(p)),
+                    format!("{word} sector fund on the day."),
                 ));
             }
         }
         for (sym, role, why) in list {
-            let (last, last_note) = self.last_close(&sym);
+            let last = self.last_close(&sym);
+            let change = self.day_change(&sym);
+            let spark = self.spark(&sym);
             dr.related.push(Related {
                 name: self
                     .reg()
@@ -1098,18 +1345,18 @@ impl Writer<'_> {
                 why,
                 why_facts: Vec::new(),
                 last,
-                last_note,
+                last_note: None,
+                change,
+                spark,
             });
         }
-        let _ = capitalise("");
     }
 
     /// The ticker's close as of the date. A Fact flagged `adjusted` (it read
     /// dividend-adjusted closes, restated with dividends paid later, not the
     /// price the fund traded at) is printed with its `price_basis`, on every
-    /// date alike: whether the series runs on after the date is not known
-    /// on it.
-    fn last_close(&mut self, sym: &str) -> (Option<FactRef>, Option<String>) {
+    /// date alike; a close from an earlier session carries its date.
+    fn last_close(&mut self, sym: &str) -> Option<FactRef> {
         let d = self.d;
         for field in [Field::Close, Field::AdjClose] {
             if self.book.universe().get(sym, field).is_none() {
@@ -1121,34 +1368,103 @@ impl Writer<'_> {
                 as_of: d,
             }) {
                 let f = self.f(h);
-                let Some(v) = view::level(f) else {
-                    return (None, None);
-                };
+                let v = view::level(f)?;
                 let basis = match f.detail("price_basis").map(|b| &b.value) {
-                    Some(model::FactValue::Text(t)) => format!(" ({t})"),
-                    _ => String::new(),
+                    Some(model::FactValue::Text(t)) => Some(t.clone()),
+                    _ => None,
+                };
+                let on = crate::book::date(f, &["date"]).filter(|on| *on != d);
+                let note: Vec<String> = [basis, on.map(fmt::date)].into_iter().flatten().collect();
+                let note = if note.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({})", note.join(", "))
                 };
                 let id = self.book.id(h);
-                return (
-                    Some(FactRef {
-                        fact: id,
-                        text: format!("{}{basis}", fmt::level(v)),
-                        cite: self.book.cite(h),
-                    }),
-                    None,
-                );
+                return Some(FactRef {
+                    fact: id,
+                    text: format!("{}{note}", fmt::level(v)),
+                    cite: self.book.cite(h),
+                });
             }
         }
-        (None, None)
+        None
     }
 
-    /// Closes the sentiment reasons (signals were gathered along the way).
+    /// The day's move of a ticker that traded on the date.
+    fn day_change(&mut self, sym: &str) -> Option<FactRef> {
+        if !self.has_session(sym) {
+            return None;
+        }
+        let h = self.ask(Query::DailyMove {
+            symbol: sym.into(),
+            as_of: self.d,
+        })?;
+        let p = view::move_pct(self.f(h))?;
+        let id = self.book.id(h);
+        Some(FactRef {
+            fact: id,
+            text: fmt::pct_signed(p),
+            cite: self.book.cite(h),
+        })
+    }
+
+    /// A sparkline of the ticker's closes over the past three months.
+    fn spark(&self, sym: &str) -> Option<String> {
+        let u = self.book.universe();
+        let s = u
+            .get(sym, Field::Close)
+            .or_else(|| u.get(sym, Field::AdjClose))?;
+        let n = s.len_as_of(self.d);
+        let from = n.saturating_sub(SPARK_SESSIONS);
+        let values = &s.values()[from..n];
+        let label = format!("{} closes over the past three months", self.nm(sym));
+        crate::svg::sparkline(&label, values)
+    }
+
+    /// Completes the risks and opportunities: every brief gets both sides
+    /// when the data have them.
     pub(super) fn sentiment(&mut self, _lead: &Cand, dr: &mut Draft) {
-        if dr.risks.is_empty() {
-            if let Some(k) = dr.summary.iter().find(|s| s.starts_with("Volatility")) {
-                dr.risks.push(format!("Momentum can reverse quickly. {k}"));
+        if let Some(r) = dr.risk_sector.take() {
+            if dr.risks.len() < 2 {
+                dr.risks.push(r);
             }
         }
+    }
+}
+
+/// How the best of a basket did: "led" when it rose, "held up best" when
+/// everything fell.
+fn best_words(pct: f64) -> &'static str {
+    if pct > 0.0 {
+        "led"
+    } else {
+        "held up best"
+    }
+}
+
+/// How the worst of a basket did: "lagged" when it fell, "gained the
+/// least" when everything rose.
+fn worst_words(pct: f64) -> &'static str {
+    if pct < 0.0 {
+        "lagged"
+    } else {
+        "gained the least"
+    }
+}
+
+/// "4 of 5 cases" for a small sample (when the Fact counts the cases that
+/// were higher), else "53.7% of 462 cases".
+fn cases_phrase(hz: &view::EventHorizon) -> String {
+    match hz.n_higher {
+        Some(k) if hz.n <= COUNT_MAX => {
+            format!("{} of {}", fmt::count(k), fmt::plural(hz.n, "case"))
+        }
+        _ => format!(
+            "{} of {}",
+            fmt::share(hz.hit_pct),
+            fmt::plural(hz.n, "case")
+        ),
     }
 }
 
@@ -1164,6 +1480,16 @@ fn horizon_words(sessions: i64) -> Option<&'static str> {
     }
 }
 
+/// Sentences as one paragraph, the citation before the last full stop:
+/// "A. B. C [1][2]."
+fn cite_last(sentences: &[String], cite: &str) -> String {
+    let text = sentences.join(" ");
+    match text.strip_suffix('.') {
+        Some(body) => format!("{body} {cite}."),
+        None => format!("{text} {cite}"),
+    }
+}
+
 /// "a, b and c".
 pub(super) fn join_and(parts: &[String]) -> String {
     match parts {
@@ -1171,25 +1497,4 @@ pub(super) fn join_and(parts: &[String]) -> String {
         [one] => one.clone(),
         [init @ .., last] => format!("{} and {last}", init.join(", ")),
     }
-}
-
-/// Drops citation markers from a sentence.
-pub(super) fn strip_marks(s: &str) -> String {
-    let s = crate::book::without_tags(s);
-    let mut out = String::new();
-    let mut rest = s.as_str();
-    while let Some(i) = rest.find('[') {
-        out.push_str(&rest[..i]);
-        match rest[i..].find(']') {
-            Some(j) if rest[i + 1..i + j].chars().all(|c| c.is_ascii_digit()) => {
-                rest = &rest[i + j + 1..]
-            }
-            _ => {
-                out.push('[');
-                rest = &rest[i + 1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out.replace(" .", ".").trim().to_string()
 }

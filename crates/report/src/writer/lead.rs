@@ -1,8 +1,17 @@
-//! The lead: title, opening paragraph, first key point and topics for
-//! each kind of story.
+//! The lead: title, the opening paragraph's first sentences (what happened
+//! and why it is unusual), the body paragraphs that only the lead's story
+//! has, and the topics it suggests.
+//!
+//! **Writing rules** (shared with `context.rs`): every sentence that prints
+//! a figure names its instrument and carries an explicit date or window
+//! ("on January 16, 2026", "from the December 31, 2025 close to January
+//! 16, 2026", "over the next 21 sessions"); one plain verb per direction
+//! ("rose", "fell"; "surged", "plunged" for big moves); no figure in
+//! parentheses; a figure is printed once where it matters, not restated in
+//! every part of the article.
 
 use super::{Cand, Draft, Kind, Writer};
-use crate::phrase::{capitalise, move_verb, pick};
+use crate::phrase::{capitalise, move_verb};
 use crate::{fmt, view};
 use model::{Field, Period, Query, RecordKind};
 
@@ -15,29 +24,28 @@ impl Writer<'_> {
             Kind::Record | Kind::HighestSince | Kind::LowestSince => {
                 self.lead_level(lead, dr, perf)
             }
-            Kind::VixHigh => self.lead_vix(lead, dr, perf),
+            Kind::VixHigh => self.lead_vix(lead, dr),
             Kind::Bear | Kind::Correction => self.lead_drawdown(lead, dr, perf),
-            Kind::MaCross => self.lead_ma(lead, dr, perf),
-            Kind::Fed => self.lead_fed(lead, dr, perf),
+            Kind::MaCross => self.lead_ma(lead, dr),
+            Kind::Fed => self.lead_fed(lead, dr),
         }
     }
 
     fn lead_rel_streak(&mut self, lead: &Cand, dr: &mut Draft, perf: &mut Vec<String>) {
         let d = self.d;
         let f = self.f(lead.h).clone();
-        let a = self.nm(&lead.subject);
-        let b = lead.bench.as_deref().map_or(String::new(), |b| self.nm(b));
+        let a = self.the(&lead.subject);
+        let b = lead.bench.as_deref().map_or(String::new(), |b| self.the(b));
         let Some(len) = view::streak_len(&f) else {
             return;
         };
         let up = view::streak_up(&f).unwrap_or(true);
         let c = self.book.cite(lead.h);
         let len_s = fmt::count(len);
-        let k = format!("rel{}", self.key);
-        let beat = if up {
-            pick(&k, &["outperformed", "beat", "out-returned"])
+        let (beat, beats) = if up {
+            ("beat", "beats")
         } else {
-            pick(&k, &["trailed", "lagged", "underperformed"])
+            ("trailed", "trails")
         };
         let since = view::longest_since(&f);
         let since_clause = match (since, view::longest_since_len(&f)) {
@@ -55,32 +63,41 @@ impl Writer<'_> {
                 None => "the longest such run on record".to_string(),
             },
         };
-        perf.push(format!(
-            "The {a} {beat} the {b} on a daily basis for {len_s} straight sessions through {}, {since_clause} {c}.",
+        dr.lead.push(format!(
+            "{} {beat} {b} for {len_s} straight sessions through {}, {since_clause} {c}.",
+            capitalise(&a),
             fmt::date(d)
         ));
-        let since_short = since_short(since, d);
-        dr.title = match crate::phrase::hash(&k) % 3 {
-            0 => format!("The {a} {beat} the {b} for {len_s} straight sessions, longest run {since_short}"),
-            1 => format!("{len_s} sessions in a row: the {a}'s streak against the {b} is the longest {since_short}"),
-            _ => format!("The {a} extends its streak against the {b} to {len_s} sessions, longest {since_short}"),
-        };
-        dr.key_points.push(format!(
-            "The {a} has {beat} the {b} for {len_s} consecutive sessions, {since_clause} {c}."
-        ));
+        dr.title = format!(
+            "{} {beats} {b} for {len_s} straight sessions, the longest run {}",
+            capitalise(&a),
+            since_short(since, d)
+        );
+        dr.story = format!(
+            "{a}'s run of daily {} against {b}",
+            if up {
+                "outperformance"
+            } else {
+                "underperformance"
+            }
+        );
         dr.summary.push(format!(
-            "Streak: {len_s} sessions of the {a} {} the {b} {c}.",
-            if up { "beating" } else { "trailing" }
+            "Streak: {a} has {} {b} for {len_s} sessions in a row, {} {c}.",
+            if up { "beaten" } else { "trailed" },
+            match since {
+                Some(x) => format!("the longest run since {}", fmt::year(x)),
+                None => "the longest run on record".to_string(),
+            }
         ));
         dr.tag("market_rotation");
-        let start = view::window_start(&f);
         let verb_q = if up { "beaten" } else { "trailed" };
-        dr.topic(format!("How long has the {a} {verb_q} the {b}?"));
+        dr.topic(format!("How long has {a} {verb_q} {b}?"));
         dr.topic(format!(
-            "What happened to the {a} after its last {len_s}-session {} streak against the {b}?",
+            "What happened to {a} after its last {len_s}-session {} streak against {b}?",
             if up { "winning" } else { "losing" }
         ));
-        // The window: gain, points, volatility, against the benchmark.
+        // The window: the subject's and the benchmark's return over it.
+        let start = view::window_start(&f);
         if let (Some(start), Some(bench)) = (start, lead.bench.clone()) {
             let period = Period::Between { from: start, to: d };
             let ra = self.ask(Query::Return {
@@ -94,46 +111,14 @@ impl Writer<'_> {
                 as_of: d,
             });
             if let Some(ra) = ra {
-                let fa = self.f(ra).clone();
-                let ca = self.book.cite(ra);
-                let pa = fa.value.as_f64().unwrap_or(0.0);
-                let pts = view::ret_points(&fa).map_or(String::new(), |p| {
-                    format!(" ({} points)", fmt::level(p.abs()))
-                });
-                let base = view::ret_base_date(&fa).map_or(String::new(), |b| {
-                    format!(", measured from the {} close", fmt::date(b))
-                });
-                let mut s = format!(
-                    "Over the streak, which began on {}, the {a} {} {}{pts}{base} {ca}",
-                    fmt::date(start),
-                    move_verb(&format!("w{k}"), pa, false),
-                    fmt::pct_abs(pa)
-                );
+                let s = self.window_returns(ra, rb);
+                dr.lead.push(s);
+                self.note_return(dr, ra);
                 if let Some(rb) = rb {
-                    let fb = self.f(rb).clone();
-                    let cb = self.book.cite(rb);
-                    let pb = fb.value.as_f64().unwrap_or(0.0);
-                    s.push_str(&format!(
-                        ", {} the {b}'s {} {cb}",
-                        pick(&format!("vs{k}"), &["against", "compared with", "versus"]),
-                        fmt::pct_signed(pb)
-                    ));
+                    self.note_return(dr, rb);
                 }
-                s.push('.');
-                perf.push(s);
-                dr.key_points.push(format!(
-                    "Since {}, the {a} is {} {} {ca}.",
-                    fmt::date(start),
-                    if pa >= 0.0 { "up" } else { "down" },
-                    fmt::pct_abs(pa)
-                ));
-                dr.summary.push(format!(
-                    "Window {} to {}: {a} {} {ca}.",
-                    fmt::date(start),
-                    fmt::date(d),
-                    fmt::pct_signed(pa)
-                ));
             }
+            // How calm the run was: its volatility against the past year's.
             let vd = self.ask(Query::Volatility {
                 symbol: lead.subject.clone(),
                 period,
@@ -141,61 +126,103 @@ impl Writer<'_> {
                 sample: true,
                 as_of: d,
             });
-            let va = self.ask(Query::Volatility {
+            let vy = self.ask(Query::Volatility {
                 symbol: lead.subject.clone(),
-                period,
-                annualised: true,
+                period: Period::LastSessions { n: 252 },
+                annualised: false,
                 sample: true,
                 as_of: d,
             });
             if let Some(vd) = vd {
                 let v = self.f(vd).value.as_f64().unwrap_or(0.0);
                 let cv = self.book.cite(vd);
-                let ann = va.map(|va| {
-                    let x = self.f(va).value.as_f64().unwrap_or(0.0);
-                    let c = self.book.cite(va);
-                    // Same sources: no second marker, but keep the Fact's tag.
-                    let c = if crate::book::without_tags(&c) == crate::book::without_tags(&cv) {
-                        self.book.tag(va)
-                    } else {
-                        format!(" {c}")
-                    };
-                    format!(" ({} annualised{c})", fmt::pct_abs(x))
-                });
-                perf.push(format!(
-                    "{} the sample standard deviation of the {a}'s daily returns over the window was {}{} {cv}.",
-                    pick(&format!("vol{k}"), &["Measured day by day,", "As for the ride,", "In terms of volatility,"]),
-                    fmt::pct_abs(v),
-                    ann.unwrap_or_default()
-                ));
-                dr.summary.push(format!(
-                    "Volatility over the window: {} a day {cv}.",
+                let mut s = format!(
+                    "The standard deviation of {a}'s daily returns was {} over the past {len_s} sessions",
                     fmt::pct_abs(v)
-                ));
+                );
+                if let Some(vy) = vy {
+                    let y = self.f(vy).value.as_f64().unwrap_or(0.0);
+                    let tag = self.book.tag(vy);
+                    let calm = if v < y { "a calmer" } else { "a rougher" };
+                    s.push_str(&format!(
+                        ", against {}{tag} over the past 252 sessions: {calm} ride than usual",
+                        fmt::pct_abs(y)
+                    ));
+                }
+                perf.push(format!("{s} {cv}."));
             }
             self.topic_window(dr, &lead.subject);
         }
-        self.record_sentences(&lead.subject.clone(), dr, perf, true);
+        self.record_sentences(&lead.subject.clone(), dr, perf);
+    }
+
+    /// "The Russell 2000 rose 7.89% from the December 31, 2025 close to
+    /// January 16, 2026, while the S&P 500 rose 1.38%", from two
+    /// `return.period` Facts over the same window.
+    pub(super) fn window_returns(
+        &mut self,
+        ra: crate::book::H,
+        rb: Option<crate::book::H>,
+    ) -> String {
+        let d = self.d;
+        let fa = self.f(ra).clone();
+        let ca = self.book.cite(ra);
+        let a = self.the(&fa.subjects[0]);
+        let pa = fa.value.as_f64().unwrap_or(0.0);
+        let from = view::ret_base_date(&fa).map_or(String::new(), |b| {
+            format!(" from the {} close", fmt::date(b))
+        });
+        let end = crate::book::date(&fa, &["end_date"]).unwrap_or(d);
+        let mut s = format!(
+            "{} {} {}{from} to {}",
+            capitalise(&a),
+            move_verb(pa, false),
+            fmt::pct_abs(pa),
+            fmt::date(end)
+        );
+        let mut cites = ca;
+        if let Some(rb) = rb {
+            let fb = self.f(rb).clone();
+            let cb = self.book.cite(rb);
+            let pb = fb.value.as_f64().unwrap_or(0.0);
+            s.push_str(&format!(
+                ", while {} {} {}",
+                self.the(&fb.subjects[0]),
+                move_verb(pb, false),
+                fmt::pct_abs(pb)
+            ));
+            cites = merge_cites(&cites, &cb);
+        }
+        format!("{s} {cites}.")
+    }
+
+    /// Remembers that a return was printed, so the year-to-date sentence
+    /// does not print the same figure again.
+    fn note_return(&mut self, dr: &mut Draft, h: crate::book::H) {
+        let f = self.f(h);
+        if let (Some(base), Some(sym)) = (view::ret_base_date(f), f.subjects.first()) {
+            dr.said_returns.push((sym.clone(), base));
+        }
     }
 
     fn topic_window(&mut self, dr: &mut Draft, subject: &str) {
-        let a = self.nm(subject);
+        let a = self.the(subject);
         dr.topic(format!(
-            "What is the {a}'s year-to-date return as of {}?",
+            "What is {a}'s year-to-date return as of {}?",
             self.d
         ));
     }
 
-    /// Record close (and, kept apart, record intraday high) sentences.
+    /// The record close (a key point when it is news) and, kept apart, the
+    /// record intraday high.
     pub(super) fn record_sentences(
         &mut self,
         symbol: &str,
         dr: &mut Draft,
         perf: &mut Vec<String>,
-        key_point: bool,
     ) {
         let d = self.d;
-        let a = self.nm(symbol);
+        let a = self.the(symbol);
         let Some(rc) = self.ask(Query::Record {
             symbol: symbol.into(),
             record: RecordKind::Close,
@@ -210,67 +237,66 @@ impl Writer<'_> {
             as_of: d,
         });
         let c = self.book.cite(rc);
-        let k = format!("rec{symbol}{}", self.key);
+        let high = rh.map(|rh| {
+            let fh = self.f(rh).clone();
+            (fh, self.book.cite(rh))
+        });
         if view::is_record(&f) == Some(true) {
             let level = view::record_level(&f).map(fmt::level).unwrap_or_default();
-            let prev = match (
+            let intraday = match &high {
+                Some((fh, ch)) if view::is_record(fh) == Some(true) => {
+                    let lvl = view::record_level(fh).map(fmt::level).unwrap_or_default();
+                    let ch = if crate::book::without_tags(ch) == crate::book::without_tags(&c) {
+                        crate::book::tag_only(ch)
+                    } else {
+                        format!(" {ch}")
+                    };
+                    format!(", and {a}'s intraday high of {lvl} was also a record high{ch}")
+                }
+                _ => String::new(),
+            };
+            dr.key_points.push(format!(
+                "{} closed at a record {level} on {}{intraday} {c}.",
+                capitalise(&a),
+                fmt::date(d)
+            ));
+            match (
                 view::previous_record_level(&f),
                 view::previous_record_date(&f),
             ) {
-                (Some(p), Some(pd)) => format!(
-                    ", above the previous record close of {} set on {}",
+                (Some(p), Some(pd)) => perf.push(format!(
+                    "{}'s record close topped the previous record close of {} set on {} {c}.",
+                    capitalise(&a),
                     fmt::level(p),
                     fmt::date(pd)
-                ),
-                (None, Some(pd)) => format!(
-                    ", topping the previous record close set on {}",
+                )),
+                (None, Some(pd)) => perf.push(format!(
+                    "{}'s record close topped the previous record close set on {} {c}.",
+                    capitalise(&a),
                     fmt::date(pd)
-                ),
-                _ => String::new(),
-            };
-            perf.push(format!(
-                "{} {a} {} at a record {level}{prev} {c}.",
-                pick(&k, &["On the day, the", "The", "That left the"]),
-                pick(&format!("v{k}"), &["closed", "finished", "ended"])
-            ));
-            if key_point {
-                dr.key_points.push(format!(
-                    "Record close: the {a} finished at {level} on {}, a record close (not just an intraday high) {c}.",
-                    fmt::date(d)
-                ));
+                )),
+                _ => {}
             }
-            dr.summary
-                .push(format!("Record close for the {a}: {level} {c}."));
             dr.tag("record_close");
+            dr.at_record = true;
+        } else if dr.record_gap_said {
+            // The lead said how far below its record the close is.
         } else if let Some(pd) = view::previous_record_date(&f) {
             let prev = view::previous_record_level(&f)
                 .map_or(String::new(), |p| format!(" of {}", fmt::level(p)));
             perf.push(format!(
-                "The {a} did not set a record close; its record close{prev} dates from {} {c}.",
+                "{} did not set a record close on {}; {a}'s record close{prev} dates from {} {c}.",
+                capitalise(&a),
+                fmt::date(d),
                 fmt::date(pd)
             ));
         }
-        if let Some(rh) = rh {
-            let fh = self.f(rh).clone();
-            let ch = self.book.cite(rh);
-            let lvl = view::record_level(&fh).map(fmt::level).unwrap_or_default();
-            if view::is_record(&fh) == Some(true) {
-                perf.push(format!(
-                    "Kept apart from the close: its intraday high of {lvl} was also a record high {ch}."
-                ));
-            } else if let Some(pd) = view::previous_record_date(&fh) {
-                perf.push(format!(
-                    "Its intraday record high still dates from {} {ch}.",
-                    fmt::date(pd)
-                ));
-            }
-        }
     }
 
-    fn lead_abs_streak(&mut self, lead: &Cand, dr: &mut Draft, perf: &mut Vec<String>) {
+    fn lead_abs_streak(&mut self, lead: &Cand, dr: &mut Draft, _perf: &mut [String]) {
         let d = self.d;
         let f = self.f(lead.h).clone();
-        let a = self.nm(&lead.subject);
+        let a = self.the(&lead.subject);
         let Some(len) = view::streak_len(&f) else {
             return;
         };
@@ -284,59 +310,56 @@ impl Writer<'_> {
             Some(x) => format!("its longest {word} streak since {}", fmt::date(x)),
             None => format!("its longest {word} streak on record"),
         };
-        perf.push(format!(
-            "The {a} {verb} for {len_s} straight sessions through {}, {since_clause} {c}.",
+        dr.lead.push(format!(
+            "{} {verb} for {len_s} straight sessions through {}, {since_clause} {c}.",
+            capitalise(&a),
             fmt::date(d)
         ));
-        let since_short = since_short(since, d);
         dr.title = format!(
-            "The {a} {verb} for {len_s} straight sessions, its longest {word} streak {since_short}"
+            "{} {} for {len_s} straight sessions, its longest {word} streak {}",
+            capitalise(&a),
+            if up { "rises" } else { "falls" },
+            since_short(since, d)
         );
-        dr.key_points.push(format!(
-            "{} {c}.",
-            capitalise(&format!(
-                "the {a} {verb} for {len_s} sessions in a row, {since_clause}"
-            ))
+        dr.story = format!("{a}'s {word} streak");
+        dr.summary.push(format!(
+            "Streak: {a} {verb} for {len_s} sessions in a row {c}."
         ));
-        dr.summary
-            .push(format!("{word} streak: {len_s} sessions {c}."));
         if let Some(start) = view::window_start(&f) {
             if let Some(r) = self.ask(Query::Return {
                 symbol: lead.subject.clone(),
                 period: Period::Between { from: start, to: d },
                 as_of: d,
             }) {
-                let fr = self.f(r).clone();
-                let cr = self.book.cite(r);
-                let p = fr.value.as_f64().unwrap_or(0.0);
-                perf.push(format!(
-                    "Across the streak, which began on {}, the {a} {} {} {cr}.",
-                    fmt::date(start),
-                    move_verb(&self.key, p, false),
-                    fmt::pct_abs(p)
-                ));
+                let s = self.window_returns(r, None);
+                dr.lead.push(s);
+                self.note_return(dr, r);
             }
         }
         dr.topic(format!(
-            "How often has the {a} {verb} {len_s} sessions in a row?"
+            "How often has {a} {verb} {len_s} sessions in a row?"
         ));
     }
 
     fn lead_daily_move(&mut self, lead: &Cand, dr: &mut Draft, perf: &mut Vec<String>) {
         let d = self.d;
         let f = self.f(lead.h).clone();
-        let a = self.nm(&lead.subject);
+        let a = self.the(&lead.subject);
         let Some(p) = view::move_pct(&f) else {
             return;
         };
         let c = self.book.cite(lead.h);
         let big = lead.rarity_years >= 1.0;
-        let k = format!("dm{}", self.key);
-        let verb = move_verb(&k, p, big);
+        let verb = move_verb(p, big || p.abs() >= 3.0);
         let side = if p < 0.0 { "decline" } else { "gain" };
-        let pts = view::move_points(&f).map_or(String::new(), |x| {
-            format!(" ({} points)", fmt::level(x.abs()))
-        });
+        let is_index = self
+            .reg()
+            .and_then(|r| r.get(&lead.subject))
+            .is_some_and(|i| i.kind == model::InstrumentKind::Index);
+        let pts = match view::move_points(&f) {
+            Some(x) if is_index => format!(", or {} points,", fmt::level(x.abs())),
+            _ => String::new(),
+        };
         let close = self
             .ask(Query::Level {
                 symbol: lead.subject.clone(),
@@ -345,78 +368,115 @@ impl Writer<'_> {
             })
             .map(|h| {
                 let v = view::level(self.f(h)).unwrap_or(0.0);
-                let ch = self.book.cite(h);
-                format!(" to close at {} {ch}", fmt::level(v))
+                let tag = self.book.tag(h);
+                format!(" to close at {}{tag}", fmt::level(v))
             })
             .unwrap_or_default();
-        let since = view::move_since(&f);
-        // A larger move in the previous session makes "since" empty.
-        let trivial = since.is_some_and(|x| self.since_is_empty(&lead.subject, x));
-        let since_clause = match since {
-            Some(_) if trivial => String::new(),
-            Some(x) => format!(", its biggest one-day {side} since {}", fmt::date(x)),
-            None => match view::history_start(&f) {
-                Some(s) => format!(
-                    ", the biggest one-day {side} in its history, which starts on {}",
-                    fmt::date(s)
-                ),
-                None => format!(", its biggest one-day {side} on record"),
-            },
-        };
-        let rank = match (view::move_rank(&f), view::move_n_ranked(&f)) {
-            (Some(r), Some(n)) if r <= 20 => format!(
-                " It ranks number {} among {} daily {side}s in the record {c}.",
-                fmt::count(r),
-                fmt::count(n)
-            ),
-            _ => String::new(),
-        };
-        perf.push(format!(
-            "The {a} {verb} {} on {}{pts}{close}{since_clause} {c}.{rank}",
+        dr.lead.push(format!(
+            "{} {verb} {}{pts} on {}{close} {c}.",
+            capitalise(&a),
             fmt::pct_abs(p),
             fmt::date(d)
         ));
-        let since_short = since_short(since, d);
+        // "Since" only past a meaningful horizon (about a month of sessions).
+        let since = view::move_since(&f).filter(|&x| self.since_matters(&lead.subject, x));
+        match since {
+            Some(x) => dr.lead.push(format!(
+                "That was {a}'s biggest one-day {side} since {} {c}.",
+                fmt::date(x)
+            )),
+            None if view::move_since(&f).is_none() => {
+                if let Some(s) = view::history_start(&f) {
+                    dr.lead.push(format!(
+                        "That was {a}'s biggest one-day {side} in a history that starts on {} {c}.",
+                        fmt::date(s)
+                    ));
+                }
+            }
+            None => {}
+        }
+        if let (Some(r), Some(n)) = (view::move_rank(&f), view::move_n_ranked(&f)) {
+            if r <= 20 && r > 1 {
+                let start = view::history_start(&f).map_or(" in the record".to_string(), |s| {
+                    format!(" since {}", fmt::date(s))
+                });
+                dr.lead.push(format!(
+                    "{}'s {side} ranks {} among {} daily {side}s{start} {c}.",
+                    capitalise(&a),
+                    model::display::ordinal(r),
+                    fmt::count(n)
+                ));
+            }
+        }
         let noun = if p < 0.0 { "worst" } else { "best" };
-        dr.title = match (big, crate::phrase::hash(&k) % 2) {
-            (false, _) if trivial => format!(
-                "Markets on {}: the {a} {verb} {}",
-                fmt::date(d),
+        dr.title = match since {
+            Some(x) => format!(
+                "{} {verb} {}, its {noun} day {}",
+                capitalise(&a),
+                fmt::pct_abs(p),
+                since_short(Some(x), d)
+            ),
+            None if view::move_since(&f).is_none() && big => format!(
+                "{} {verb} {}, its {noun} day on record",
+                capitalise(&a),
                 fmt::pct_abs(p)
             ),
-            (true, 0) => format!(
-                "The {a} {verb} {}, its {noun} day {since_short}",
-                fmt::pct_abs(p)
-            ),
-            (true, _) => format!(
-                "{} day: the {a} {verb} {}, the {noun} session {since_short}",
-                if p < 0.0 { "Brutal" } else { "Banner" },
-                fmt::pct_abs(p)
-            ),
-            (false, _) => format!(
-                "Markets on {}: the {a} {verb} {}, its {noun} session {since_short}",
+            None => format!(
+                "Markets on {}: {a} {verb} {}",
                 fmt::date(d),
                 fmt::pct_abs(p)
             ),
         };
-        dr.key_points.push(format!(
-            "The {a} {verb} {}{since_clause} {c}.",
-            fmt::pct_abs(p)
-        ));
-        dr.summary
-            .push(format!("{a} daily move: {} {c}.", fmt::pct_signed(p)));
-        dr.topic(format!(
-            "What were the {a}'s biggest daily moves before {}?",
-            d
-        ));
+        dr.story = format!(
+            "{a}'s {} on the day",
+            if p < 0.0 { "decline" } else { "gain" }
+        );
+        dr.summary.push(match since {
+            Some(x) => format!(
+                "The day: {a} had its biggest one-day {side} since {} on {} {c}.",
+                fmt::year(x),
+                fmt::date(d)
+            ),
+            None => format!(
+                "The day: {a} {verb} {} on {} {c}.",
+                fmt::pct_abs(p),
+                fmt::date(d)
+            ),
+        });
+        dr.lead_move = Some(lead.subject.clone());
+        if since.is_none() && !big {
+            // An ordinary day: where the index stands matters more than
+            // the move itself. How far from its record, and the year so far.
+            self.record_gap_sentence(&lead.subject, dr);
+            if let Some(h) = self.ask(Query::Return {
+                symbol: lead.subject.clone(),
+                period: Period::YearToDate,
+                as_of: d,
+            }) {
+                let f = self.f(h).clone();
+                let p = f.value.as_f64().unwrap_or(0.0);
+                let c = self.book.cite(h);
+                dr.lead.push(format!(
+                    "{} {} {} year to date through {} {c}.",
+                    capitalise(&a),
+                    if p >= 0.0 { "rose" } else { "fell" },
+                    fmt::pct_abs(p),
+                    fmt::date(d)
+                ));
+                self.note_return(dr, h);
+            }
+        }
+        if big {
+            dr.topic(format!("What were {a}'s biggest daily moves before {d}?"));
+        }
         if p > 0.0 {
-            self.record_sentences(&lead.subject.clone(), dr, perf, false);
+            self.record_sentences(&lead.subject.clone(), dr, perf);
         }
     }
 
     fn lead_level(&mut self, lead: &Cand, dr: &mut Draft, perf: &mut Vec<String>) {
         let d = self.d;
-        let a = self.nm(&lead.subject);
+        let a = self.the(&lead.subject);
         match lead.kind {
             Kind::Record => {
                 let f = self.f(lead.h).clone();
@@ -425,25 +485,57 @@ impl Writer<'_> {
                 let prev = view::previous_record_date(&f);
                 dr.title = match prev {
                     Some(p) if lead.rarity_years >= 1.0 => format!(
-                        "The {a} closes at a record {level}, its first since {}",
+                        "{} closes at a record {level}, its first since {}",
+                        capitalise(&a),
                         fmt::month_year(p)
                     ),
-                    _ => format!("The {a} closes at a record {level}"),
+                    _ => format!("{} closes at a record {level}", capitalise(&a)),
                 };
-                dr.key_points.push(format!(
-                    "The {a} closed at a record {level} on {} {c}.",
+                let prev_txt = match (view::previous_record_level(&f), prev) {
+                    (Some(pl), Some(pd)) => format!(
+                        ", topping the previous record close of {} set on {}",
+                        fmt::level(pl),
+                        fmt::date(pd)
+                    ),
+                    _ => String::new(),
+                };
+                dr.lead.push(format!(
+                    "{} closed at a record {level} on {}{prev_txt} {c}.",
+                    capitalise(&a),
                     fmt::date(d)
                 ));
-                self.record_sentences(&lead.subject.clone(), dr, perf, false);
-                if let Some(mv) = self.ask(Query::DailyMove {
+                dr.story = format!("{a}'s record close");
+                dr.at_record = true;
+                self.day_move_sentence(&lead.subject, dr);
+                // The intraday high, kept apart from the close.
+                if let Some(rh) = self.ask(Query::Record {
                     symbol: lead.subject.clone(),
+                    record: RecordKind::IntradayHigh,
                     as_of: d,
                 }) {
-                    let p = view::move_pct(self.f(mv)).unwrap_or(0.0);
-                    let cm = self.book.cite(mv);
-                    perf.push(format!("The day's move was {} {cm}.", fmt::pct_signed(p)));
+                    let fh = self.f(rh).clone();
+                    let ch = self.book.cite(rh);
+                    let lvl = view::record_level(&fh).map(fmt::level).unwrap_or_default();
+                    if view::is_record(&fh) == Some(true) {
+                        perf.push(format!(
+                            "{}'s intraday high of {lvl} on {} was also a record high {ch}.",
+                            capitalise(&a),
+                            fmt::date(d)
+                        ));
+                    } else if let Some(hd) = view::previous_record_date(&fh) {
+                        perf.push(format!(
+                            "{}'s record intraday high still dates from {} {ch}.",
+                            capitalise(&a),
+                            fmt::date(hd)
+                        ));
+                    }
                 }
-                dr.topic(format!("Is the {a} at a record close on {d}?"));
+                dr.summary.push(format!(
+                    "Record: {a} closed at a record on {} {c}.",
+                    fmt::date(d)
+                ));
+                dr.tag("record_close");
+                dr.topic(format!("Is {a} at a record close on {d}?"));
             }
             _ => {
                 let f = self.f(lead.h).clone();
@@ -459,48 +551,87 @@ impl Writer<'_> {
                     })
                     .map(|h| {
                         let v = view::level(self.f(h)).unwrap_or(0.0);
-                        let ch = self.book.cite(h);
-                        (fmt::level(v), ch)
+                        (fmt::level(v), self.book.tag(h))
                     });
-                let (lvl, cl) = close.unwrap_or_default();
+                let (lvl, tag) = close.unwrap_or_default();
                 let since_txt =
                     since.map_or("on record".into(), |x| format!("since {}", fmt::date(x)));
-                perf.push(format!(
-                    "The {a} closed at {lvl} on {} {cl}, its {word} close {since_txt} {c}.",
+                dr.lead.push(format!(
+                    "{} closed at {lvl}{tag} on {}, its {word} close {since_txt} {c}.",
+                    capitalise(&a),
                     fmt::date(d)
                 ));
                 dr.title = format!(
-                    "The {a} closes at its {word} level {}",
+                    "{} closes at its {word} level {}",
+                    capitalise(&a),
                     since.map_or("on record".into(), |x| format!(
                         "since {}",
                         fmt::month_year(x)
                     ))
                 );
-                dr.key_points.push(format!(
-                    "{} close: the {a} ended at its {word} close {since_txt} {c}.",
-                    capitalise(word)
+                dr.story = format!("{a}'s {word} close in years");
+                dr.summary.push(format!(
+                    "Level: {a} closed at its {word} level {since_txt} {c}."
                 ));
-                if let Some(mv) = self.ask(Query::DailyMove {
-                    symbol: lead.subject.clone(),
-                    as_of: d,
-                }) {
-                    let p = view::move_pct(self.f(mv)).unwrap_or(0.0);
-                    let cm = self.book.cite(mv);
-                    perf.push(format!(
-                        "On the day it {} {} {cm}.",
-                        move_verb(&self.key, p, false),
-                        fmt::pct_abs(p)
-                    ));
-                }
+                self.day_move_sentence(&lead.subject, dr);
                 dr.topic(format!(
-                    "When was the {a} last this {}?",
+                    "When was {a} last this {}?",
                     if high { "high" } else { "low" }
                 ));
             }
         }
     }
 
-    fn lead_vix(&mut self, lead: &Cand, dr: &mut Draft, perf: &mut Vec<String>) {
+    /// "The S&P 500 closed 1.60% below its record close of August 13,
+    /// 2026." from the subject's drawdown Fact, when it is below its record.
+    fn record_gap_sentence(&mut self, symbol: &str, dr: &mut Draft) {
+        let d = self.d;
+        let Some(h) = self.ask(Query::Drawdown {
+            symbol: symbol.into(),
+            as_of: d,
+        }) else {
+            return;
+        };
+        let f = self.f(h).clone();
+        let (Some(dd), Some(peak)) = (view::drawdown_pct(&f), view::drawdown_peak(&f)) else {
+            return;
+        };
+        if dd >= 0.0 || peak >= d {
+            return;
+        }
+        let c = self.book.cite(h);
+        dr.lead.push(format!(
+            "On {}, {} stood {} below its record close of {} {c}.",
+            fmt::date(d),
+            self.the(symbol),
+            fmt::pct_abs(dd),
+            fmt::date(peak)
+        ));
+        dr.record_gap_said = true;
+    }
+
+    /// "The S&P 500 rose 1.20% on <date>." for the lead's subject, when the
+    /// lead itself is not the move.
+    fn day_move_sentence(&mut self, symbol: &str, dr: &mut Draft) {
+        let d = self.d;
+        if let Some(mv) = self.ask(Query::DailyMove {
+            symbol: symbol.into(),
+            as_of: d,
+        }) {
+            let p = view::move_pct(self.f(mv)).unwrap_or(0.0);
+            let cm = self.book.cite(mv);
+            dr.lead.push(format!(
+                "{} {} {} on {} {cm}.",
+                capitalise(&self.the(symbol)),
+                move_verb(p, p.abs() >= 3.0),
+                fmt::pct_abs(p),
+                fmt::date(d)
+            ));
+            dr.lead_move = Some(symbol.to_string());
+        }
+    }
+
+    fn lead_vix(&mut self, lead: &Cand, dr: &mut Draft) {
         let d = self.d;
         let f = self.f(lead.h).clone();
         let c = self.book.cite(lead.h);
@@ -513,9 +644,9 @@ impl Writer<'_> {
             })
             .map(|h| {
                 let v = view::level(self.f(h)).unwrap_or(0.0);
-                (fmt::level(v), self.book.cite(h), self.book.tag(h))
+                (fmt::level(v), self.book.tag(h))
             });
-        let (lvl, cl, lvl_tag) = lvl.unwrap_or_default();
+        let (lvl, lvl_tag) = lvl.unwrap_or_default();
         let since_txt = match (since, view::history_start(&f)) {
             (Some(x), _) => format!("its highest close since {}", fmt::date(x)),
             (None, Some(s)) => format!(
@@ -524,8 +655,8 @@ impl Writer<'_> {
             ),
             _ => "its highest close on record".into(),
         };
-        perf.push(format!(
-            "Wall Street's fear gauge, the Cboe Volatility Index (VIX), closed at {lvl} on {} {cl}, {since_txt} {c}.",
+        dr.lead.push(format!(
+            "The VIX, Wall Street's fear gauge, closed at {lvl}{lvl_tag} on {}, {since_txt} {c}.",
             fmt::date(d)
         ));
         dr.title = format!(
@@ -535,16 +666,23 @@ impl Writer<'_> {
                 fmt::month_year(x)
             ))
         );
-        dr.key_points
-            .push(format!("The VIX closed at {lvl}, {since_txt} {c}."));
+        dr.story = "the jump in implied volatility".into();
+        dr.summary.push(format!(
+            "Fear: the VIX closed at its highest level {} {c}.",
+            since.map_or("on record".to_string(), |x| format!(
+                "since {}",
+                fmt::month_year(x)
+            ))
+        ));
+        dr.vix_said = true;
         dr.tag("vix");
         dr.topic("When was the VIX last this high?".into());
     }
 
-    fn lead_drawdown(&mut self, lead: &Cand, dr: &mut Draft, perf: &mut Vec<String>) {
+    fn lead_drawdown(&mut self, lead: &Cand, dr: &mut Draft, _perf: &mut [String]) {
         let d = self.d;
         let f = self.f(lead.h).clone();
-        let a = self.nm(&lead.subject);
+        let a = self.the(&lead.subject);
         let c = self.book.cite(lead.h);
         let dd = view::drawdown_pct(&f).unwrap_or(0.0);
         let peak = view::drawdown_peak(&f);
@@ -555,90 +693,71 @@ impl Writer<'_> {
             view::correction_start(&f)
         };
         let state = if bear { "bear market" } else { "correction" };
-        let peak_txt = peak.map_or(String::new(), |p| format!(" its {} peak", fmt::date(p)));
-        let cross_txt = crossed.map_or(String::new(), |x| {
-            if view::drawdown_in_state(&f, bear) == Some(true) {
-                format!(", a {state} by the usual definition since it first closed past the threshold on {}", fmt::date(x))
-            } else {
-                format!(", having first closed past the {state} threshold on {} before recovering part of the decline", fmt::date(x))
-            }
+        let peak_txt = peak.map_or(" its peak".to_string(), |p| {
+            format!(" its record close of {}", fmt::date(p))
         });
-        perf.push(format!(
-            "The {a} closed {} below{peak_txt} on {}{cross_txt} {c}.",
-            fmt::pct_abs(dd),
-            fmt::date(d)
-        ));
         // "Is in" only while the close is still past the threshold (the
         // Fact's flag); otherwise say when it entered and where it stands.
         let still = view::drawdown_in_state(&f, bear) == Some(true);
-        match (still, crossed) {
-            (false, Some(x)) => {
-                dr.title = format!(
-                    "The {a} entered a {state} on {} and is now {} below its peak",
-                    fmt::date(x),
-                    fmt::pct_abs(dd)
-                );
-                dr.key_points.push(format!(
-                    "The {a} entered a {state} on {} and now stands {} below its high {c}.",
-                    fmt::date(x),
-                    fmt::pct_abs(dd)
-                ));
-            }
-            (false, None) => {
-                dr.title = format!("The {a} stands {} below its peak", fmt::pct_abs(dd));
-                dr.key_points.push(format!(
-                    "The {a} stands {} below its high {c}.",
-                    fmt::pct_abs(dd)
-                ));
-            }
-            (true, _) => {
-                dr.title = format!(
-                    "The {a} is in a {state}: {} below its peak",
-                    fmt::pct_abs(dd)
-                );
-                dr.key_points.push(format!(
-                    "{} {c}.",
-                    capitalise(&format!(
-                        "the {a} stands {} below its high, in a {state}",
-                        fmt::pct_abs(dd)
-                    ))
-                ));
-            }
-        }
+        let cross_txt = match (still, crossed) {
+            (true, Some(x)) => format!(
+                ", in a {state} by the usual definition since it first closed past the threshold on {}",
+                fmt::date(x)
+            ),
+            (false, Some(x)) => format!(
+                ", having first closed past the {state} threshold on {} before recovering part of the decline",
+                fmt::date(x)
+            ),
+            _ => String::new(),
+        };
+        dr.lead.push(format!(
+            "On {}, {a} closed {} below{peak_txt}{cross_txt} {c}.",
+            fmt::date(d),
+            fmt::pct_abs(dd)
+        ));
+        dr.title = match (still, crossed) {
+            (false, Some(x)) => format!(
+                "{} entered a {state} on {} and is now {} below its peak",
+                capitalise(&a),
+                fmt::date(x),
+                fmt::pct_abs(dd)
+            ),
+            (false, None) => format!(
+                "{} stands {} below its peak",
+                capitalise(&a),
+                fmt::pct_abs(dd)
+            ),
+            (true, _) => format!(
+                "{} is in a {state}: {} below its peak",
+                capitalise(&a),
+                fmt::pct_abs(dd)
+            ),
+        };
+        dr.story = format!("{a}'s slide into a {state}");
         dr.summary
-            .push(format!("Drawdown of the {a}: {} {c}.", fmt::pct_signed(dd)));
-        dr.topic(format!("How far is the {a} below its peak on {d}?"));
-        if let Some(mv) = self.ask(Query::DailyMove {
-            symbol: lead.subject.clone(),
-            as_of: d,
-        }) {
-            let p = view::move_pct(self.f(mv)).unwrap_or(0.0);
-            let cm = self.book.cite(mv);
-            perf.push(format!(
-                "On the day the {a} {} {} {cm}.",
-                move_verb(&self.key, p, p.abs() >= 3.0),
-                fmt::pct_abs(p)
-            ));
-        }
+            .push(format!("Drawdown: {a} is in a {state} {c}."));
+        dr.topic(format!("How far is {a} below its peak on {d}?"));
+        self.day_move_sentence(&lead.subject, dr);
         if let Some(ls) = self.ask(Query::LowestSince {
             symbol: lead.subject.clone(),
             as_of: d,
         }) {
             let since = view::since_date(self.f(ls));
-            if let Some(x) = since.filter(|&x| !self.since_is_empty(&lead.subject, x)) {
+            if let Some(x) = since.filter(|&x| self.since_matters(&lead.subject, x)) {
                 let cl = self.book.cite(ls);
-                perf.push(format!(
-                    "It was the {a}'s lowest close since {} {cl}.",
+                dr.lead.push(format!(
+                    "The close on {} was {a}'s lowest since {} {cl}.",
+                    fmt::date(d),
                     fmt::date(x)
                 ));
             }
         }
     }
 
-    fn lead_ma(&mut self, lead: &Cand, dr: &mut Draft, perf: &mut Vec<String>) {
+    fn lead_ma(&mut self, lead: &Cand, dr: &mut Draft) {
         let d = self.d;
         let f = self.f(lead.h).clone();
-        let a = self.nm(&lead.subject);
+        let a = self.the(&lead.subject);
         let c = self.book.cite(lead.h);
         let above = view::ma_above(&f).unwrap_or(true);
         let win = view::ma_window(&f).map_or("long-term".to_string(), |w| {
@@ -646,19 +765,23 @@ impl Writer<'_> {
         });
         let ma = view::level(&f).map(fmt::level).unwrap_or_default();
         let side = if above { "above" } else { "below" };
-        perf.push(format!(
-            "The {a} closed {side} its {win} moving average ({ma}) on {}, crossing it that day {c}.",
+        dr.lead.push(format!(
+            "{} closed {side} its {win} moving average of {ma} on {}, crossing it that day {c}.",
+            capitalise(&a),
             fmt::date(d)
         ));
-        dr.title = format!("The {a} crosses {side} its {win} moving average");
-        dr.key_points.push(format!(
-            "The {a} crossed {side} its {win} moving average {c}."
+        dr.title = format!("{} crosses {side} its {win} moving average", capitalise(&a));
+        dr.story = format!("{a}'s cross {side} its {win} moving average");
+        dr.summary.push(format!(
+            "Trend: {a} crossed {side} its {win} moving average on {} {c}.",
+            fmt::date(d)
         ));
         dr.tag("technical_analysis");
-        dr.topic(format!("Is the {a} above its moving average on {d}?"));
+        dr.topic(format!("Is {a} above its moving average on {d}?"));
+        self.day_move_sentence(&lead.subject, dr);
     }
 
-    fn lead_fed(&mut self, lead: &Cand, dr: &mut Draft, perf: &mut Vec<String>) {
+    fn lead_fed(&mut self, lead: &Cand, dr: &mut Draft) {
         let f = self.f(lead.h).clone();
         let c = self.book.cite(lead.h);
         let Some((date, bp)) = view::rate_changes(&f).last().copied() else {
@@ -673,8 +796,8 @@ impl Writer<'_> {
         let range = view::rate_range(&f).map_or(String::new(), |(l, u)| {
             format!(" to {}–{}", fmt::number(l, 2), fmt::pct_abs(u))
         });
-        perf.push(format!(
-            "The Federal Reserve {verb} its federal funds target range by {} basis points{range}, announced on {} {c}.",
+        dr.lead.push(format!(
+            "The Federal Reserve {verb} its federal funds target range by {} basis points{range} on {} {c}.",
             fmt::number(bp.abs(), 0),
             fmt::date(date)
         ));
@@ -682,21 +805,49 @@ impl Writer<'_> {
             "The Fed {verb_now} rates by {} basis points{range}",
             fmt::number(bp.abs(), 0)
         );
-        dr.key_points.push(format!(
-            "The Fed {verb} rates by {} basis points on {} {c}.",
-            fmt::number(bp.abs(), 0),
+        dr.story = format!(
+            "the Fed's rate {}",
+            if bp < 0.0 { "cut" } else { "increase" }
+        );
+        dr.summary.push(format!(
+            "The Fed: the Federal Reserve {verb} rates on {} {c}.",
             fmt::date(date)
         ));
+        dr.fed_said = true;
         dr.tag("fed_policy");
+        self.day_move_sentence("^GSPC", dr);
     }
 }
 
 /// "since 2008", or "since August 4" within the same year, or "on record".
-fn since_short(since: Option<model::Date>, d: model::Date) -> String {
+pub(super) fn since_short(since: Option<model::Date>, d: model::Date) -> String {
     use chrono::Datelike;
     match since {
         Some(x) if x.year() == d.year() => format!("since {} {}", fmt::month_name(x), x.day()),
         Some(x) => format!("since {}", fmt::year(x)),
         None => "on record".to_string(),
     }
+}
+
+/// Citation markers of two Facts as one run (sorted, no repeats), with
+/// both Facts' provenance tags.
+pub(super) fn merge_cites(a: &str, b: &str) -> String {
+    let mut ns: Vec<usize> = Vec::new();
+    let mut tags = String::new();
+    for s in [a, b] {
+        let plain = crate::book::without_tags(s);
+        for piece in plain.split('[').skip(1) {
+            if let Some((n, _)) = piece.split_once(']') {
+                if let Ok(n) = n.parse::<usize>() {
+                    ns.push(n);
+                }
+            }
+        }
+        tags.push_str(&crate::book::tag_only(s));
+    }
+    ns.sort_unstable();
+    ns.dedup();
+    let mut out: String = ns.iter().map(|n| format!("[{n}]")).collect();
+    out.push_str(&tags);
+    out
 }

@@ -10,7 +10,7 @@
 
 use crate::article::{Article, Chart, Gap, Related, Section, Sentiment, SentimentLabel};
 use crate::book::{Book, H};
-use crate::phrase::{name, pick};
+use crate::phrase::{name, the_name};
 use crate::{fmt, view, ReportError};
 mod charts;
 mod context;
@@ -96,12 +96,39 @@ fn resolve_date(universe: &Universe, date: Option<Date>) -> Result<Date, ReportE
         .ok_or(ReportError::BeforeData { date: want, first })
 }
 
+/// Sessions a "since" clause must reach back (about a month) to say
+/// anything: "its best day since" the session before last is noise.
+const SINCE_MIN_SESSIONS: usize = 21;
+
+/// Why the requested date is not the brief's session, in words, with no
+/// market figure: "January 18, 2026 was a Sunday, not a trading session;
+/// this brief covers the last session before it, January 16, 2026."
+fn session_note(requested: Date, session: Date) -> Option<String> {
+    use chrono::Datelike;
+    if requested == session {
+        return None;
+    }
+    let why = match (
+        requested.weekday(),
+        model::calendar::closure_reason(requested),
+    ) {
+        (chrono::Weekday::Sat, _) => "a Saturday".to_string(),
+        (chrono::Weekday::Sun, _) => "a Sunday".to_string(),
+        (_, Some(reason)) => format!("an exchange holiday ({reason})"),
+        _ => "a day with no S&P 500 close in the store".to_string(),
+    };
+    Some(format!(
+        "{} was {why}, not a trading session; this brief covers the last session before it, {}.",
+        fmt::date(requested),
+        fmt::date(session)
+    ))
+}
+
 pub(crate) fn write(universe: &Universe, date: Option<Date>) -> Result<Article, ReportError> {
     let d = resolve_date(universe, date)?;
     let mut w = Writer {
         book: Book::new(universe),
         d,
-        key: d.to_string(),
     };
     let cands = w.candidates();
     // Ties keep the earlier candidate; nothing rare means the S&P 500's day leads.
@@ -113,7 +140,9 @@ pub(crate) fn write(universe: &Universe, date: Option<Date>) -> Result<Article, 
         })
         .filter(|c| c.score() >= MIN_LEAD_SCORE)
         .cloned();
-    Ok(w.compose(lead, &cands))
+    let mut article = w.compose(lead, &cands);
+    article.session_note = date.and_then(|r| session_note(r, d));
+    Ok(article)
 }
 
 /// The scored candidates for a date, best first.
@@ -125,7 +154,6 @@ pub(crate) fn scan(
     let mut w = Writer {
         book: Book::new(universe),
         d,
-        key: d.to_string(),
     };
     let mut cands = w.candidates();
     cands.sort_by(|a, b| b.score().total_cmp(&a.score()));
@@ -144,7 +172,6 @@ pub(crate) fn scan(
 struct Writer<'u> {
     book: Book<'u>,
     d: Date,
-    key: String,
 }
 
 /// Accumulates the article's text.
@@ -163,6 +190,28 @@ struct Draft {
     related: Vec<Related>,
     reasons: Vec<String>,
     sentiment_score: i32,
+    /// The lead paragraph's sentences: what happened and why it is unusual.
+    lead: Vec<String>,
+    /// The lead paragraph's last sentence: what has tended to follow.
+    follow: Option<String>,
+    /// The lead story in a few words, with no figure ("the Russell 2000's
+    /// run of daily outperformance against the S&P 500").
+    story: String,
+    /// Returns already printed, as (symbol, base date): the year-to-date
+    /// sentence skips one the lead gave.
+    said_returns: Vec<(String, Date)>,
+    /// The subject set a record close (no "below its record" risk).
+    at_record: bool,
+    /// The instrument whose day's move the lead printed.
+    lead_move: Option<String>,
+    /// The lead said how far below its record close the subject is.
+    record_gap_said: bool,
+    /// The lead printed the VIX.
+    vix_said: bool,
+    /// The lead printed the Fed decision.
+    fed_said: bool,
+    /// A risk from the day's weakest sector, used when risks are few.
+    risk_sector: Option<String>,
 }
 
 impl Draft {
@@ -188,6 +237,26 @@ impl<'u> Writer<'u> {
         name(self.reg(), s)
     }
 
+    /// The name as it reads in a sentence: "the Russell 2000", "IWM".
+    fn the(&self, s: &str) -> String {
+        the_name(self.reg(), s)
+    }
+
+    /// Whether "since `x`" reaches past a meaningful horizon: more than
+    /// [`SINCE_MIN_SESSIONS`] sessions of the symbol before the brief's date.
+    fn since_matters(&self, symbol: &str, x: Date) -> bool {
+        let u = self.book.universe();
+        let Some(s) = u
+            .get(symbol, Field::Close)
+            .or_else(|| u.get(symbol, Field::AdjClose))
+        else {
+            return false;
+        };
+        let now = s.len_as_of(self.d);
+        let then = s.len_as_of(x);
+        now.saturating_sub(then) > SINCE_MIN_SESSIONS
+    }
+
     fn has_session(&self, symbol: &str) -> bool {
         let u = self.book.universe();
         [Field::Close, Field::AdjClose]
@@ -202,21 +271,6 @@ impl<'u> Writer<'u> {
 
     fn f(&self, h: H) -> &Fact {
         self.book.get(h)
-    }
-
-    /// Whether "since `x`" says nothing: `x` is the subject's previous
-    /// session (or later), so the clause only compares with yesterday.
-    fn since_is_empty(&self, symbol: &str, x: Date) -> bool {
-        let u = self.book.universe();
-        let Some(s) = u
-            .get(symbol, Field::Close)
-            .or_else(|| u.get(symbol, Field::AdjClose))
-        else {
-            return false;
-        };
-        let n = s.len_as_of(self.d);
-        let prev = n.checked_sub(2).and_then(|i| s.dates().get(i)).copied();
-        prev.is_some_and(|p| x >= p)
     }
 
     // ---- candidates -------------------------------------------------
@@ -499,7 +553,9 @@ impl<'u> Writer<'u> {
             .nm(&lead.subject)
             .to_lowercase()
             .replace(['^', '&', ' ', '-'], "_");
-        dr.tag(subj_tag.trim_matches('_'));
+        if !lead.subject.starts_with("DFED") {
+            dr.tag(subj_tag.trim_matches('_'));
+        }
         dr.tag("equity_market");
 
         let mut perf = Vec::new();
@@ -511,16 +567,8 @@ impl<'u> Writer<'u> {
         }
         self.snapshot(&lead, &mut dr, &mut perf);
         if !perf.is_empty() {
-            let heading = pick(
-                &format!("perf{}", self.key),
-                &[
-                    "Performance context",
-                    "What happened",
-                    "The move in context",
-                ],
-            );
             dr.sections.push(Section {
-                heading: heading.into(),
+                heading: "The move in context".into(),
                 paragraphs: perf,
                 paragraph_facts: Vec::new(),
             });
@@ -528,7 +576,7 @@ impl<'u> Writer<'u> {
         let mut drivers = Vec::new();
         self.rates(&mut dr, &mut drivers);
         self.breadth(&mut dr, &mut drivers);
-        self.rotation(&lead, &mut dr, &mut drivers);
+        self.rotation(&mut dr, &mut drivers);
         if !drivers.is_empty() {
             dr.sections.push(Section {
                 heading: "Drivers in the data: rates, breadth and rotation".into(),
@@ -540,14 +588,7 @@ impl<'u> Writer<'u> {
         self.durability(&lead, &mut dr, &mut durable);
         if !durable.is_empty() {
             dr.sections.push(Section {
-                heading: pick(
-                    &format!("dur{}", self.key),
-                    &[
-                        "Durability: what history says",
-                        "Is it durable? The historical record",
-                    ],
-                )
-                .into(),
+                heading: "Durability: what history says".into(),
                 paragraphs: durable,
                 paragraph_facts: Vec::new(),
             });
@@ -584,6 +625,11 @@ impl<'u> Writer<'u> {
             reasons: std::mem::take(&mut dr.reasons),
             reason_facts: Vec::new(),
         };
+        let mut lead_text = dr.lead.join(" ");
+        if let Some(f) = dr.follow.take() {
+            lead_text.push(' ');
+            lead_text.push_str(&f);
+        }
         let (facts, sources, methods) = self.book.finish();
         let mut article = Article {
             title: dr.title,
@@ -593,6 +639,9 @@ impl<'u> Writer<'u> {
             tags: dr.tags,
             sentiment,
             related: dr.related,
+            session_note: None,
+            lead: lead_text.trim().to_string(),
+            lead_facts: Vec::new(),
             key_points: dr.key_points,
             key_point_facts: Vec::new(),
             sections: dr.sections,
@@ -632,6 +681,9 @@ impl<'u> Writer<'u> {
                 reason_facts: vec![],
             },
             related: vec![],
+            session_note: None,
+            lead: String::new(),
+            lead_facts: vec![],
             key_points: vec![],
             key_point_facts: vec![],
             sections: vec![],
@@ -658,11 +710,20 @@ const DISCLAIMER: &str = "Generated by marketproof from the data listed under So
 /// `*_facts` lists (see [`Article`]); texts that print no Fact (topics,
 /// gaps, chart captions) are only cleaned.
 fn attach_provenance(a: &mut Article) {
-    use crate::book::take_facts;
+    // A provenance tag with no citation marker in front of it (a Fact
+    // whose sources the sentence already cites) leaves "word ." behind.
+    fn take_facts(s: &mut String) -> Vec<String> {
+        let ids = crate::book::take_facts(s);
+        if s.contains(" .") {
+            *s = s.replace(" .", ".");
+        }
+        ids
+    }
     fn each(texts: &mut [String]) -> Vec<Vec<String>> {
         texts.iter_mut().map(take_facts).collect()
     }
     a.title_facts = take_facts(&mut a.title);
+    a.lead_facts = take_facts(&mut a.lead);
     a.key_point_facts = each(&mut a.key_points);
     a.risk_facts = each(&mut a.risks);
     a.opportunity_facts = each(&mut a.opportunities);
@@ -674,7 +735,7 @@ fn attach_provenance(a: &mut Article) {
     }
     for r in &mut a.related {
         r.why_facts = take_facts(&mut r.why);
-        if let Some(l) = &mut r.last {
+        for l in [&mut r.last, &mut r.change].into_iter().flatten() {
             let _ = take_facts(&mut l.cite);
             let _ = take_facts(&mut l.text);
         }
