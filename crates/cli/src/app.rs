@@ -9,7 +9,28 @@ use store::{ImportOptions, ImportReport, Progress, Store};
 
 /// marketproof: market insight where every number can be checked.
 #[derive(Debug, Parser)]
-#[command(name = "marketproof", version, about, propagate_version = true)]
+#[command(
+    name = "marketproof",
+    version,
+    propagate_version = true,
+    about = "Market insight where every number can be checked.",
+    long_about = "Market insight where every number can be checked.\n\n\
+marketproof reads market data (index and ETF prices, Fed rates, factor \
+returns, Shiller's series, FOMC statements) into a local store, writes the \
+day's market brief from it with every figure cited to its file and method, \
+checks the numeric claims of articles written by others, and answers \
+questions with the plan of computations it ran.",
+    after_help = "Start here:\n  \
+marketproof --data ../shared/market-data brief --date 2026-01-16\n  \
+marketproof check article.md --fail-on contradicted\n  \
+marketproof ask \"How long has the Russell 2000 beaten the S&P 500?\"\n  \
+marketproof series \"the Russell\" --from 2026-01-01 --format csv > rut.csv\n  \
+marketproof serve\n\n\
+Formats: every command prints text by default; --format (or the extension \
+of --out) picks json, md, html or csv where the command supports it, and \
+an unsupported format is an error, never ignored.\n\
+Exit codes: 0 success, 1 error, 2 `check --fail-on` found such claims."
+)]
 pub(crate) struct Cli {
     /// Flags every subcommand takes.
     #[command(flatten)]
@@ -29,9 +50,10 @@ pub(crate) struct GlobalArgs {
     /// Import this folder first if it is new or changed (cheap when unchanged).
     #[arg(long, global = true, value_name = "DIR")]
     pub(crate) data: Option<PathBuf>,
-    /// Output format.
-    #[arg(long, global = true, value_enum, default_value_t = OutputFormat::Text)]
-    pub(crate) format: OutputFormat,
+    /// Output format [default: text, or the extension of --out]; each
+    /// command lists the formats it supports in its --help.
+    #[arg(long, global = true, value_enum)]
+    pub(crate) format: Option<OutputFormat>,
     /// How long to wait for another process writing the store before giving
     /// up with "store is busy".
     #[arg(long, global = true, value_name = "SECONDS", default_value_t = store::DEFAULT_BUSY_TIMEOUT.as_secs_f64())]
@@ -40,6 +62,35 @@ pub(crate) struct GlobalArgs {
     /// or ~/.config/marketproof/config.toml, if it exists].
     #[arg(long, global = true, value_name = "FILE")]
     pub(crate) config: Option<PathBuf>,
+    /// Say more on stderr (-v: what is read and written; -vv: debug logs
+    /// from `serve`).
+    #[arg(short, long, global = true, action = clap::ArgAction::Count, conflicts_with = "quiet")]
+    pub(crate) verbose: u8,
+    /// Print only results and errors: no notes or progress on stderr.
+    #[arg(short, long, global = true)]
+    pub(crate) quiet: bool,
+}
+
+impl GlobalArgs {
+    /// The format asked for with --format, else text.
+    pub(crate) fn format_or_text(&self) -> OutputFormat {
+        self.format.unwrap_or(OutputFormat::Text)
+    }
+
+    /// Prints a note on stderr unless --quiet (or a program asked for
+    /// JSON, whose reader wants stdout alone).
+    pub(crate) fn note(&self, text: &str) {
+        if !self.quiet {
+            eprintln!("{text}");
+        }
+    }
+
+    /// Prints a note on stderr with -v only.
+    pub(crate) fn info(&self, text: &str) {
+        if self.verbose > 0 && !self.quiet {
+            eprintln!("{text}");
+        }
+    }
 }
 
 /// How results are printed.
@@ -49,11 +100,104 @@ pub(crate) enum OutputFormat {
     Text,
     /// JSON on one document.
     Json,
-    /// Markdown (brief, check, ask).
+    /// Markdown.
     Md,
-    /// One self-contained HTML file (brief, check, ask).
+    /// One self-contained HTML file.
     Html,
+    /// Comma-separated values with a header row (tables: series, scan,
+    /// sources, flags).
+    Csv,
 }
+
+impl OutputFormat {
+    /// The name as typed on the command line.
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            OutputFormat::Text => "text",
+            OutputFormat::Json => "json",
+            OutputFormat::Md => "md",
+            OutputFormat::Html => "html",
+            OutputFormat::Csv => "csv",
+        }
+    }
+
+    /// The format a file extension implies, if any.
+    fn from_extension(path: &std::path::Path) -> Option<OutputFormat> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "md" | "markdown" => Some(OutputFormat::Md),
+            "html" | "htm" => Some(OutputFormat::Html),
+            "json" => Some(OutputFormat::Json),
+            "csv" => Some(OutputFormat::Csv),
+            "txt" | "text" => Some(OutputFormat::Text),
+            _ => None,
+        }
+    }
+}
+
+/// The format a command prints: --format if given, else the extension of
+/// --out, else text; an error when the command does not support it, or
+/// when --format and the --out extension disagree (HTML in a `.md` file).
+///
+/// # Errors
+/// A message naming the command's formats.
+pub(crate) fn resolve_format(
+    global: &GlobalArgs,
+    command: &str,
+    out: Option<&std::path::Path>,
+    supported: &[OutputFormat],
+) -> anyhow::Result<OutputFormat> {
+    let by_ext = out.and_then(OutputFormat::from_extension);
+    let format = match (global.format, by_ext) {
+        (Some(f), Some(e)) if f != e && !(f == OutputFormat::Text && e == OutputFormat::Md) => {
+            anyhow::bail!(
+                "--format {} does not match --out {} (a .{} file); drop --format or change the file name",
+                f.name(),
+                out.map_or(String::new(), |p| p.display().to_string()),
+                e.name()
+            )
+        }
+        (Some(f), _) => f,
+        (None, Some(e)) if supported.contains(&e) => e,
+        (None, _) => OutputFormat::Text,
+    };
+    if !supported.contains(&format) {
+        let names: Vec<&str> = supported.iter().map(|f| f.name()).collect();
+        anyhow::bail!(
+            "`{command}` prints {}; --format {} is not supported",
+            crate::table::or_list(&names),
+            format.name()
+        );
+    }
+    Ok(format)
+}
+
+/// The formats of the listing commands (sources, series, flags).
+pub(crate) const TABLE_FORMATS: [OutputFormat; 5] = [
+    OutputFormat::Text,
+    OutputFormat::Json,
+    OutputFormat::Csv,
+    OutputFormat::Md,
+    OutputFormat::Html,
+];
+
+/// A failure that is not an error: `check --fail-on` found claims of the
+/// kind asked for. `main` prints the message and exits with the code.
+#[derive(Debug)]
+pub(crate) struct ExitWith {
+    /// Process exit code.
+    pub(crate) code: u8,
+    /// Printed on stderr.
+    pub(crate) message: String,
+}
+
+impl std::fmt::Display for ExitWith {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for ExitWith {}
 
 /// One variant per subcommand; each has a module in `cmd/`.
 #[derive(Debug, Subcommand)]
@@ -85,6 +229,10 @@ pub(crate) enum Command {
     Scan(crate::cmd::scan::ScanArgs),
     /// Fetch fresh data from public providers (Yahoo, FRED, Ken French, Cboe, Stooq).
     Sync(crate::cmd::sync::SyncArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions(crate::cmd::completions::CompletionsArgs),
+    /// Print the manual page (roff) of marketproof or of one subcommand.
+    Man(crate::cmd::completions::ManArgs),
     /// Copy a data folder as it stood at a date (point-in-time testing).
     #[command(hide = true)]
     Truncate(crate::cmd::truncate::TruncateArgs),
@@ -192,6 +340,7 @@ pub(crate) fn open_store(global: &GlobalArgs) -> anyhow::Result<Store> {
         .clone()
         .or(config.store)
         .unwrap_or_else(default_store_path);
+    global.info(&format!("store: {}", path.display()));
     let mut store =
         Store::open(&path).with_context(|| format!("opening store {}", path.display()))?;
     let wait = std::time::Duration::try_from_secs_f64(global.busy_timeout)
@@ -209,12 +358,12 @@ pub(crate) fn open_store(global: &GlobalArgs) -> anyhow::Result<Store> {
             ImportOptions::default(),
         )
         .with_context(|| format!("importing --data {}", data.display()))?;
-        if report.rebuilt && global.format == OutputFormat::Text {
-            eprintln!(
+        if report.rebuilt && global.format_or_text() == OutputFormat::Text {
+            global.note(&format!(
                 "imported {}: {} observations added",
                 data.display(),
-                report.observations_added
-            );
+                thousands(report.observations_added)
+            ));
         }
     }
     Ok(store)

@@ -260,7 +260,7 @@ fn fact_brief_check_and_ask_from_one_store() {
     let md = run_ok(&db, &["brief", "--date", "2026-01-16"]);
     assert!(
         md.starts_with(
-            "# The Russell 2000 extends its streak against the S&P 500 to 11 sessions, longest since 2008\n"
+            "# The Russell 2000 beats the S&P 500 for 11 straight sessions, the longest run since 2008\n"
         ),
         "{md}"
     );
@@ -399,4 +399,275 @@ fn fact_brief_check_and_ask_from_one_store() {
         ],
     );
     assert_eq!(refusal["refused"], true, "{refusal}");
+}
+
+// ---- issue 15: the CLI as a user meets it -----------------------------------
+
+fn run_err(db: &Path, args: &[&str]) -> (i32, String) {
+    let out = bin()
+        .args(["--store", s(db)])
+        .args(args)
+        .output()
+        .expect("run marketproof");
+    assert!(!out.status.success(), "marketproof {args:?} should fail");
+    (out.status.code().unwrap_or(-1), stderr(&out))
+}
+
+#[test]
+fn regression_issue15_messages_formats_and_exit_codes() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let Some(db) = imported_store(tmp.path()) else {
+        return;
+    };
+    // Did you mean: the nearest symbols and names.
+    let (_, e) = run_err(&db, &["sources", "RUTT"]);
+    assert_eq!(
+        e.trim(),
+        "error: unknown instrument `RUTT`; did you mean ^RUT (Russell 2000)? (`marketproof sources` lists them all)"
+    );
+    let (_, e) = run_err(&db, &["series", "Russel"]);
+    assert!(e.contains("did you mean ^RUT (Russell 2000)"), "{e}");
+    let (_, e) = run_err(&db, &["fact", "streak", "RUTT"]);
+    assert!(e.contains("did you mean ^RUT"), "{e}");
+    // Errors in words, never the query's JSON or a Rust debug print.
+    let (_, e) = run_err(&db, &["fact", "streak", "AAPL"]);
+    assert!(
+        e.starts_with(
+            "error: computing the streak of AAPL as of 2026-08-21: unknown instrument `AAPL`"
+        ),
+        "{e}"
+    );
+    let (_, e) = run_err(
+        &db,
+        &[
+            "fact",
+            "rank",
+            "^GSPC",
+            "--period",
+            "last:5",
+            "--against",
+            "month",
+        ],
+    );
+    assert!(!e.contains("LastSessions") && !e.contains("{\""), "{e}");
+    assert!(
+        e.contains("the last 5 sessions cannot be ranked against months"),
+        "{e}"
+    );
+    let (_, e) = run_err(&db, &["fact", "fed", "--as-of", "1950-01-01"]);
+    assert!(
+        !e.contains("rate_decisions") && e.contains("runs from 2008-12-16"),
+        "{e}"
+    );
+    // Every format is honoured or refused.
+    let (_, e) = run_err(&db, &["import", "--format", "md", "/no/such/dir"]);
+    assert!(
+        e.contains("`import` prints text or json; --format md is not supported"),
+        "{e}"
+    );
+    let (_, e) = run_err(&db, &["import", "/no/such/dir"]);
+    assert!(e.contains("no such file or folder: /no/such/dir"), "{e}");
+    let (_, e) = run_err(&db, &["ask", "--format", "md", "How did the S&P 500 do?"]);
+    assert!(e.contains("`ask` prints text, json or html"), "{e}");
+    let out_md = tmp.path().join("brief.md");
+    let (_, e) = run_err(
+        &db,
+        &[
+            "brief",
+            "--out",
+            s(&out_md),
+            "--format",
+            "html",
+            "--date",
+            "2026-01-16",
+        ],
+    );
+    assert!(e.contains("does not match --out"), "{e}");
+    // --out picks the format from its extension.
+    let out_html = tmp.path().join("brief.html");
+    run_ok(
+        &db,
+        &["brief", "--out", s(&out_html), "--date", "2026-01-16"],
+    );
+    let html = std::fs::read_to_string(&out_html).expect("written");
+    assert!(html.starts_with("<!DOCTYPE html>"), "{}", &html[..40]);
+    // CSV with a header row, values without float noise (GSPC.csv holds
+    // 6940.009765625 for 2026-01-16).
+    let csv = run_ok(
+        &db,
+        &[
+            "series",
+            "^GSPC",
+            "--from",
+            "2026-01-15",
+            "--to",
+            "2026-01-16",
+            "--format",
+            "csv",
+        ],
+    );
+    assert_eq!(
+        csv,
+        "date,value,source\n2026-01-15,6944.47,guydekowski_market-lab/GSPC.csv\n2026-01-16,6940.01,guydekowski_market-lab/GSPC.csv\n"
+    );
+    let text = run_ok(
+        &db,
+        &[
+            "series",
+            "^GSPC",
+            "--from",
+            "2026-01-16",
+            "--to",
+            "2026-01-16",
+        ],
+    );
+    assert!(
+        text.contains("2026-01-16\t6940.01\t") && !text.contains("6940.0097"),
+        "{text}"
+    );
+    let (_, e) = run_err(
+        &db,
+        &[
+            "series",
+            "^GSPC",
+            "--from",
+            "2026-01-16",
+            "--to",
+            "2026-01-01",
+        ],
+    );
+    assert!(
+        e.contains("--from 2026-01-16 is after --to 2026-01-01"),
+        "{e}"
+    );
+    for fmt in ["md", "html", "csv"] {
+        let out = run_ok(&db, &["sources", "^RUT", "--format", fmt]);
+        assert!(out.contains("^RUT"), "{fmt}: {out}");
+    }
+    let md = run_ok(
+        &db,
+        &[
+            "fact",
+            "move",
+            "^GSPC",
+            "--as-of",
+            "2026-01-16",
+            "--format",
+            "md",
+        ],
+    );
+    assert!(md.starts_with("**-0.06%**"), "{md}");
+    // scan: stale series marked, impossible dates and benchmarks refused,
+    // rarity defined, CSV with a header.
+    let (_, e) = run_err(&db, &["scan", "--as-of", "2030-01-01"]);
+    assert!(
+        e.contains("after the latest session in the store (2026-08-21)"),
+        "{e}"
+    );
+    let (_, e) = run_err(&db, &["scan", "--benchmark", "AAPL"]);
+    assert!(e.contains("unknown instrument `AAPL`"), "{e}");
+    let scan = run_ok(&db, &["scan", "--top", "60"]);
+    assert!(scan.contains("rarity (method scan.rarity"), "{scan}");
+    assert!(
+        scan.contains("2026-08-03!"),
+        "a stale series is marked: {scan}"
+    );
+    let csv = run_ok(&db, &["scan", "--top", "3", "--format", "csv"]);
+    assert!(
+        csv.starts_with("rank,symbol,field,last_date,stale,close,rarity,"),
+        "{csv}"
+    );
+    assert_eq!(csv.lines().count(), 4);
+    // A non-session date: the brief says which session it covers.
+    let out = bin()
+        .args(["--store", s(&db), "brief", "--date", "2026-01-18"])
+        .output()
+        .expect("run");
+    let md = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        md.contains("> Note: January 18, 2026 was a Sunday, not a trading session"),
+        "{md}"
+    );
+    assert!(stderr(&out).contains("note: January 18, 2026 was a Sunday"));
+    // -q keeps stderr quiet.
+    let out = bin()
+        .args(["-q", "--store", s(&db), "brief", "--date", "2026-01-18"])
+        .output()
+        .expect("run");
+    assert!(stderr(&out).is_empty(), "{}", stderr(&out));
+}
+
+#[test]
+fn regression_issue15_check_fail_on_exit_codes() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let Some(db) = imported_store(tmp.path()) else {
+        return;
+    };
+    // GSPC.csv: the S&P 500 closed at 6,940.01 on January 16, 2026.
+    let good = tmp.path().join("good.md");
+    std::fs::write(
+        &good,
+        "On January 16, 2026, the S&P 500 closed at 6,940.01.\n",
+    )
+    .expect("write");
+    let bad = tmp.path().join("bad.md");
+    std::fs::write(
+        &bad,
+        "On January 16, 2026, the S&P 500 closed at 7,940.01.\n",
+    )
+    .expect("write");
+    run_ok(&db, &["check", s(&good), "--fail-on", "contradicted"]);
+    let out = bin()
+        .args([
+            "--store",
+            s(&db),
+            "check",
+            s(&bad),
+            "--fail-on",
+            "contradicted",
+        ])
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("check: 1 contradicted of 1 claims (--fail-on contradicted)"));
+    assert!(!out.stdout.is_empty(), "the report is printed either way");
+    // Without --fail-on a contradiction is a result, not a failure.
+    run_ok(&db, &["check", s(&bad)]);
+}
+
+#[test]
+fn regression_issue15_version_help_completions_and_man() {
+    let out = bin().arg("--version").output().expect("run");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).trim(),
+        "marketproof 0.1.0"
+    );
+    let help =
+        String::from_utf8_lossy(&bin().arg("--help").output().expect("run").stdout).into_owned();
+    assert!(
+        help.contains("Market insight where every number can be checked."),
+        "{help}"
+    );
+    assert!(
+        help.contains("--fail-on contradicted") && help.contains("-q, --quiet"),
+        "{help}"
+    );
+    assert!(!help.contains("thin command line"), "{help}");
+    let bash = bin().args(["completions", "bash"]).output().expect("run");
+    assert!(String::from_utf8_lossy(&bash.stdout).contains("_marketproof()"));
+    let man = bin().args(["man"]).output().expect("run");
+    assert!(String::from_utf8_lossy(&man.stdout).contains(".TH marketproof"));
+    let man = bin().args(["man", "brief"]).output().expect("run");
+    assert!(man.status.success());
+    // An OS error is printed once, not once per layer that quotes it.
+    let out = bin()
+        .args(["--store", "/proc/no-such-dir/store.db", "sources"])
+        .output()
+        .expect("run");
+    assert_eq!(
+        stderr(&out).matches("(os error 2)").count(),
+        1,
+        "{}",
+        stderr(&out)
+    );
 }

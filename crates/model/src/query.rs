@@ -75,6 +75,41 @@ pub enum Period {
     Day,
 }
 
+impl std::fmt::Display for Period {
+    /// The period in words: "the last 5 sessions", "2026-01-02 to
+    /// 2026-01-16", "year to date", "Q1 2025".
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Period::Between { from, to } => write!(f, "{from} to {to}"),
+            Period::Since { from } => write!(f, "since {from}"),
+            Period::YearToDate => f.write_str("year to date"),
+            Period::QuarterToDate => f.write_str("quarter to date"),
+            Period::MonthToDate => f.write_str("month to date"),
+            Period::Year { year } => write!(f, "{year}"),
+            Period::Half { year, half } => write!(f, "H{half} {year}"),
+            Period::Quarter { year, quarter } => write!(f, "Q{quarter} {year}"),
+            Period::Month { year, month } => write!(f, "{year}-{month:02}"),
+            Period::LastSessions { n: 1 } => f.write_str("the last session"),
+            Period::LastSessions { n } => write!(f, "the last {n} sessions"),
+            Period::Day => f.write_str("the day"),
+        }
+    }
+}
+
+impl std::fmt::Display for PeriodKind {
+    /// The kind in words, plural: "months", "years to date".
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            PeriodKind::Day => "sessions",
+            PeriodKind::Month => "months",
+            PeriodKind::Quarter => "quarters",
+            PeriodKind::Half => "half-years",
+            PeriodKind::Year => "years",
+            PeriodKind::YearToDate => "years to date",
+        })
+    }
+}
+
 /// The kind of calendar period to rank against history ("best first half since").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -34,6 +34,13 @@ pub(crate) struct AskArgs {
 }
 
 pub(crate) fn run(global: &GlobalArgs, args: &AskArgs) -> anyhow::Result<()> {
+    // No Markdown: the ask crate renders text, JSON and HTML only.
+    let format = app::resolve_format(
+        global,
+        "ask",
+        args.out.as_deref(),
+        &[OutputFormat::Text, OutputFormat::Json, OutputFormat::Html],
+    )?;
     let (store, universe) = app::open_universe(global)?;
     let as_of = match args.as_of {
         Some(d) => d,
@@ -45,10 +52,11 @@ pub(crate) fn run(global: &GlobalArgs, args: &AskArgs) -> anyhow::Result<()> {
         Some(path) if path.exists() => Some(read_conversation(path)?),
         _ => None,
     };
-    let format = match global.format {
+    let format_out = format;
+    let format = match format {
         OutputFormat::Json => ask::Format::Json,
         OutputFormat::Html => ask::Format::Html,
-        OutputFormat::Text | OutputFormat::Md => ask::Format::Text,
+        _ => ask::Format::Text,
     };
     let mut plan = match ask::plan(
         &args.question,
@@ -64,7 +72,7 @@ pub(crate) fn run(global: &GlobalArgs, args: &AskArgs) -> anyhow::Result<()> {
         }
     };
     if args.plan_only {
-        return match global.format {
+        return match format_out {
             OutputFormat::Json => app::print_json(&plan),
             _ => app::print_text(&plan.render_text()),
         };

@@ -1,5 +1,7 @@
 //! `marketproof brief [--date D] [--out FILE]`: the day's market article,
-//! written from Facts only (`--format md|html|json`; text prints Markdown).
+//! written from Facts only (`--format md|html|json`, or the extension of
+//! `--out`; text prints Markdown). A date that is not a session gets the
+//! last session before it, and the brief says so.
 //! `--narrate` has an LLM write the body sections from the brief's Facts
 //! and keeps only the sentences the checker supports (see `draft`).
 
@@ -31,6 +33,17 @@ pub(crate) struct BriefArgs {
 }
 
 pub(crate) fn run(global: &GlobalArgs, args: &BriefArgs) -> anyhow::Result<()> {
+    let format = app::resolve_format(
+        global,
+        "brief",
+        args.out.as_deref(),
+        &[
+            OutputFormat::Text,
+            OutputFormat::Md,
+            OutputFormat::Html,
+            OutputFormat::Json,
+        ],
+    )?;
     let synced = if args.sync {
         let report = crate::cmd::sync::sync(global, &crate::cmd::sync::SyncArgs::default())?;
         eprint!("{}", crate::cmd::sync::summary(&report));
@@ -39,7 +52,7 @@ pub(crate) fn run(global: &GlobalArgs, args: &BriefArgs) -> anyhow::Result<()> {
         None
     };
     if args.narrate {
-        narrate(global, args)?;
+        narrate(global, args, format)?;
         return match &synced {
             Some(report) => crate::cmd::sync::verdict(report),
             None => Ok(()),
@@ -58,10 +71,15 @@ pub(crate) fn run(global: &GlobalArgs, args: &BriefArgs) -> anyhow::Result<()> {
         Some(d) => format!("writing the brief for {d}"),
         None => "writing the brief for the latest session".to_string(),
     })?;
-    let format = match global.format {
+    // A non-session date: the brief says which session it covers; so
+    // does stderr, for a reader of the file written with --out.
+    if let Some(note) = &article.session_note {
+        global.note(&format!("note: {note}"));
+    }
+    let format = match format {
         OutputFormat::Json => report::Format::Json,
         OutputFormat::Html => report::Format::Html,
-        OutputFormat::Text | OutputFormat::Md => report::Format::Markdown,
+        _ => report::Format::Markdown,
     };
     app::write_output(args.out.as_deref(), &report::render(&article, format))?;
     match &synced {
@@ -71,15 +89,15 @@ pub(crate) fn run(global: &GlobalArgs, args: &BriefArgs) -> anyhow::Result<()> {
 }
 
 /// `brief --narrate`: the brief with its body written by the model and vetted.
-fn narrate(global: &GlobalArgs, args: &BriefArgs) -> anyhow::Result<()> {
+fn narrate(global: &GlobalArgs, args: &BriefArgs, format: OutputFormat) -> anyhow::Result<()> {
     args.llm.endpoint()?;
     let (_store, universe) = app::open_universe(global)?;
     let (article, _raw, vetted) = crate::cmd::draft::drafted(&universe, args.date, &args.llm)?;
     let narrated = draft::render::narrated_article(&article, &vetted);
-    let text = match global.format {
+    let text = match format {
         OutputFormat::Json => report::render(&narrated, report::Format::Json),
         OutputFormat::Html => report::render(&narrated, report::Format::Html),
-        OutputFormat::Text | OutputFormat::Md => format!(
+        _ => format!(
             "{}\n{}",
             report::render(&narrated, report::Format::Markdown),
             draft::render::redline_markdown(&vetted)

@@ -27,6 +27,20 @@ pub(crate) struct CheckArgs {
     /// (`--format md`, the default) or one HTML page (`--format html`).
     #[arg(long)]
     pub(crate) redline: bool,
+    /// Exit with code 2 when a claim has this verdict or worse
+    /// (contradicted; unverifiable also fails on contradicted), for CI
+    /// pipelines that publish articles. The report is printed either way.
+    #[arg(long, value_enum, value_name = "VERDICT")]
+    pub(crate) fail_on: Option<FailOn>,
+}
+
+/// The verdicts that fail `check --fail-on`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum FailOn {
+    /// Fail when any claim is contradicted by the data.
+    Contradicted,
+    /// Fail when any claim is contradicted or cannot be verified.
+    Unverifiable,
 }
 
 /// Reads at most this many bytes of one input; the checker rejects larger ones
@@ -49,6 +63,17 @@ fn read_input(path: &PathBuf) -> anyhow::Result<Vec<u8>> {
 }
 
 pub(crate) fn run(global: &GlobalArgs, args: &CheckArgs) -> anyhow::Result<()> {
+    let format = app::resolve_format(
+        global,
+        "check",
+        args.out.as_deref(),
+        &[
+            OutputFormat::Text,
+            OutputFormat::Json,
+            OutputFormat::Md,
+            OutputFormat::Html,
+        ],
+    )?;
     let inputs: Vec<(String, Vec<u8>)> = args
         .files
         .iter()
@@ -56,22 +81,23 @@ pub(crate) fn run(global: &GlobalArgs, args: &CheckArgs) -> anyhow::Result<()> {
         .collect::<anyhow::Result<_>>()?;
     let (_store, universe) = app::open_universe(global)?;
     let checker = check::Checker::new(&universe)?;
-    let format = match global.format {
-        OutputFormat::Text => check::Format::Text,
+    let requested = format;
+    let format = match format {
         OutputFormat::Json => check::Format::Json,
         OutputFormat::Html => check::Format::Html,
         OutputFormat::Md => check::Format::Markdown,
+        _ => check::Format::Text,
     };
     if args.redline {
         let [(name, bytes)] = inputs.as_slice() else {
             anyhow::bail!("--redline takes one article; check the others one at a time");
         };
-        let redline_format = match global.format {
-            OutputFormat::Text | OutputFormat::Md => check::redline::RedlineFormat::Markdown,
+        let redline_format = match requested {
             OutputFormat::Html => check::redline::RedlineFormat::Html,
             OutputFormat::Json => anyhow::bail!(
                 "--redline prints Markdown or HTML (--format md|html); for JSON drop --redline"
             ),
+            _ => check::redline::RedlineFormat::Markdown,
         };
         let mut report = checker
             .check_bytes(bytes, check::InputFormat::Auto, args.as_of)
@@ -80,11 +106,13 @@ pub(crate) fn run(global: &GlobalArgs, args: &CheckArgs) -> anyhow::Result<()> {
         let rendered = check::redline::redline(&report, redline_format);
         return app::write_output(args.out.as_deref(), &rendered);
     }
+    let mut verdicts: Vec<check::Verdict> = Vec::new();
     let rendered = if let [(name, bytes)] = inputs.as_slice() {
         let mut report = checker
             .check_bytes(bytes, check::InputFormat::Auto, args.as_of)
             .with_context(|| format!("checking {name}"))?;
         report.name = Some(name.clone());
+        verdicts.extend(report.claims.iter().map(|c| c.verdict));
         check::render(&report, format)
     } else {
         let texts: Vec<(String, String)> = inputs
@@ -100,7 +128,43 @@ pub(crate) fn run(global: &GlobalArgs, args: &CheckArgs) -> anyhow::Result<()> {
             .map(|(n, t)| (n.as_str(), t.as_str()))
             .collect();
         let many = checker.check_many(&docs, check::InputFormat::Auto, args.as_of)?;
+        for r in &many.reports {
+            verdicts.extend(r.claims.iter().map(|c| c.verdict));
+        }
         check::render_many(&many, format)
     };
-    app::write_output(args.out.as_deref(), &rendered)
+    app::write_output(args.out.as_deref(), &rendered)?;
+    let Some(fail_on) = args.fail_on else {
+        return Ok(());
+    };
+    let count = |v: check::Verdict| verdicts.iter().filter(|x| **x == v).count();
+    let (contradicted, unverifiable) = (
+        count(check::Verdict::Contradicted),
+        count(check::Verdict::Unverifiable),
+    );
+    let failing = match fail_on {
+        FailOn::Contradicted => contradicted,
+        FailOn::Unverifiable => contradicted + unverifiable,
+    };
+    if failing == 0 {
+        return Ok(());
+    }
+    let what = match fail_on {
+        FailOn::Contradicted => format!("{contradicted} contradicted"),
+        FailOn::Unverifiable => {
+            format!("{contradicted} contradicted and {unverifiable} unverifiable")
+        }
+    };
+    Err(app::ExitWith {
+        code: 2,
+        message: format!(
+            "check: {what} of {} claims (--fail-on {})",
+            verdicts.len(),
+            match fail_on {
+                FailOn::Contradicted => "contradicted",
+                FailOn::Unverifiable => "unverifiable",
+            }
+        ),
+    }
+    .into())
 }

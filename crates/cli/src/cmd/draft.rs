@@ -104,17 +104,23 @@ pub(crate) fn drafted(
 pub(crate) fn run(global: &GlobalArgs, args: &DraftArgs) -> anyhow::Result<()> {
     // Fail on a missing endpoint before loading anything.
     args.llm.endpoint()?;
-    let rendered = match global.format {
-        OutputFormat::Html => anyhow::bail!(
+    if global.format == Some(OutputFormat::Html) {
+        anyhow::bail!(
             "draft prints Markdown or JSON; for HTML use `brief --narrate --format html`"
-        ),
-        _ => {
-            let (_store, universe) = app::open_universe(global)?;
-            let (_article, raw, vetted) = drafted(&universe, args.date, &args.llm)?;
-            match global.format {
-                OutputFormat::Json => draft::render::json(&vetted, &raw),
-                _ => draft::render::markdown(&vetted),
-            }
+        );
+    }
+    let format = app::resolve_format(
+        global,
+        "draft",
+        args.out.as_deref(),
+        &[OutputFormat::Text, OutputFormat::Md, OutputFormat::Json],
+    )?;
+    let rendered = {
+        let (_store, universe) = app::open_universe(global)?;
+        let (_article, raw, vetted) = drafted(&universe, args.date, &args.llm)?;
+        match format {
+            OutputFormat::Json => draft::render::json(&vetted, &raw),
+            _ => draft::render::markdown(&vetted),
         }
     };
     app::write_output(args.out.as_deref(), &rendered)

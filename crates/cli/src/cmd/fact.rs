@@ -208,7 +208,13 @@ pub(crate) enum FactCommand {
 }
 
 pub(crate) fn run(global: &GlobalArgs, command: &FactCommand) -> anyhow::Result<()> {
-    let (_store, universe) = app::open_universe(global)?;
+    let format = app::resolve_format(
+        global,
+        "fact",
+        None,
+        &[OutputFormat::Text, OutputFormat::Json, OutputFormat::Md],
+    )?;
+    let (store, universe) = app::open_universe(global)?;
     let latest = app::latest_session(&universe).context(
         "the store is empty: import data first (`marketproof import DIR` or --data DIR)",
     )?;
@@ -216,10 +222,12 @@ pub(crate) fn run(global: &GlobalArgs, command: &FactCommand) -> anyhow::Result<
     let engine = facts::Engine::new(&universe);
     let mut fact = engine
         .fact(&query)
-        .with_context(|| format!("computing {}", query_label(&query)))?;
+        .map_err(|e| explain(&e, &universe, store.registry()))
+        .with_context(|| format!("computing {}", describe(&query)))?;
     fact.id = "f1".to_string();
-    match global.format {
+    match format {
         OutputFormat::Json => app::print_json(&fact),
+        OutputFormat::Md => app::print_text(&markdown(&fact)),
         _ => {
             let mut text = facts::format_fact_text(&fact);
             // Where each cited source came from (provider, URL, fetch time
@@ -241,8 +249,142 @@ pub(crate) fn run(global: &GlobalArgs, command: &FactCommand) -> anyhow::Result<
     }
 }
 
-fn query_label(query: &Query) -> String {
-    serde_json::to_string(query).unwrap_or_else(|_| "the fact".to_string())
+/// A Fact as Markdown: the value in bold, its sentence, the method and the
+/// cited inputs as a list.
+fn markdown(fact: &model::Fact) -> String {
+    use std::fmt::Write as _;
+    let value =
+        model::display::fact_value(&fact.value, fact.unit, model::display::Audience::Reader);
+    let mut out = format!(
+        "**{value}** — {}\n\n- Method: `{}` v{}, as of {}\n",
+        fact.text, fact.method.id, fact.method.version, fact.as_of
+    );
+    for (name, d) in &fact.details {
+        let _ = writeln!(
+            out,
+            "- {}: {}",
+            name.replace('_', " "),
+            model::display::fact_value(&d.value, d.unit, model::display::Audience::Reader)
+        );
+    }
+    out.push_str("\nSources:\n\n");
+    for (i, input) in fact.inputs.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "{}. {} {} {} to {}, `{}`",
+            i + 1,
+            input.instrument,
+            input.field.as_str(),
+            input.from,
+            input.to,
+            input.source_path
+        );
+    }
+    out
+}
+
+/// The engine's error in the user's terms: an unknown instrument with the
+/// nearest names, a date outside the data with the range the data covers.
+fn explain(
+    err: &facts::FactError,
+    universe: &model::Universe,
+    registry: &model::Registry,
+) -> anyhow::Error {
+    match err {
+        facts::FactError::UnknownInstrument { symbol } => {
+            crate::suggest::unknown_instrument(registry, symbol, "marketproof sources")
+        }
+        facts::FactError::NoData {
+            instrument, field, ..
+        } => {
+            let span = universe
+                .get(instrument, *field)
+                .and_then(|s| Some((s.first_date()?, s.last_date()?)));
+            match span {
+                Some((a, b)) => anyhow::anyhow!(
+                    "{err}; the store's {instrument} {field} series runs from {a} to {b}"
+                ),
+                None => anyhow::anyhow!("{err}"),
+            }
+        }
+        other => anyhow::anyhow!("{other}"),
+    }
+}
+
+/// What a query asks, in words, for error messages ("the streak of AAPL
+/// as of 2026-08-21"), never its JSON.
+fn describe(query: &Query) -> String {
+    match query {
+        Query::Level {
+            symbol,
+            field,
+            as_of,
+        } => format!("the {field} of {symbol} on {as_of}"),
+        Query::Return {
+            symbol,
+            period,
+            as_of,
+        } => format!("the return of {symbol} over {period} (as of {as_of})"),
+        Query::ReturnRank {
+            symbol,
+            period,
+            against,
+            as_of,
+        } => format!("the rank of {symbol}'s return over {period} among {against} (as of {as_of})"),
+        Query::DailyMove { symbol, as_of } => format!("the move of {symbol} on {as_of}"),
+        Query::Gap { symbol, as_of } => format!("the opening gap of {symbol} on {as_of}"),
+        Query::Streak {
+            symbol, vs, as_of, ..
+        } => match vs {
+            Some(b) => format!("the streak of {symbol} against {b} as of {as_of}"),
+            None => format!("the streak of {symbol} as of {as_of}"),
+        },
+        Query::StreakCount {
+            symbol,
+            min_len,
+            as_of,
+            ..
+        } => format!("the streaks of at least {min_len} sessions of {symbol} up to {as_of}"),
+        Query::Record { symbol, as_of, .. } => format!("the record of {symbol} as of {as_of}"),
+        Query::LowestSince { symbol, as_of } => {
+            format!("how low {symbol} closed on {as_of}")
+        }
+        Query::HighestSince { symbol, as_of } => {
+            format!("how high {symbol} closed on {as_of}")
+        }
+        Query::Volatility {
+            symbol,
+            period,
+            as_of,
+            ..
+        } => format!("the volatility of {symbol} over {period} (as of {as_of})"),
+        Query::Drawdown { symbol, as_of } => format!("the drawdown of {symbol} on {as_of}"),
+        Query::MovingAverage {
+            symbol,
+            window,
+            as_of,
+        } => format!("the {window}-session moving average of {symbol} on {as_of}"),
+        Query::CrossSection { period, as_of, .. } => {
+            format!("the basket's returns over {period} (as of {as_of})")
+        }
+        Query::BaseRate {
+            a,
+            b,
+            window_years,
+            as_of,
+            ..
+        } => format!("how often {a} beat {b} over {window_years}-year windows up to {as_of}"),
+        Query::RateDecisions { as_of, .. } => {
+            format!("the Fed's target-range decisions up to {as_of}")
+        }
+        other => {
+            let kind = serde_json::to_value(other)
+                .ok()
+                .and_then(|v| v.get("kind").and_then(|k| k.as_str()).map(str::to_string))
+                .unwrap_or_else(|| "the fact".to_string());
+            format!("the {} fact", kind.replace('_', " "))
+        }
+    }
 }
 
 fn to_query(

@@ -33,6 +33,18 @@ pub(crate) struct ImportArgs {
 }
 
 pub(crate) fn run(global: &GlobalArgs, args: &ImportArgs) -> anyhow::Result<()> {
+    let format = app::resolve_format(
+        global,
+        "import",
+        None,
+        &[OutputFormat::Text, OutputFormat::Json],
+    )?;
+    // A path that does not exist is a typo, not an empty import.
+    for p in &args.paths {
+        if !p.exists() {
+            anyhow::bail!("no such file or folder: {}", p.display());
+        }
+    }
     let mut store = app::open_store(global)?;
     let opts = store::ImportOptions {
         limits: store::ReadLimits {
@@ -46,11 +58,9 @@ pub(crate) fn run(global: &GlobalArgs, args: &ImportArgs) -> anyhow::Result<()> 
         progress: None,
     };
     let report = app::import_with_progress(&mut store, &args.paths, opts)?;
-    match global.format {
+    match format {
         OutputFormat::Json => app::print_json(&report),
-        OutputFormat::Text | OutputFormat::Md | OutputFormat::Html => {
-            app::print_text(&render(&report))
-        }
+        _ => app::print_text(&render(&report)),
     }
 }
 

@@ -3,6 +3,7 @@
 pub(crate) mod ask;
 pub(crate) mod brief;
 pub(crate) mod check;
+pub(crate) mod completions;
 pub(crate) mod draft;
 pub(crate) mod fact;
 pub(crate) mod flags;
@@ -34,5 +35,7 @@ pub(crate) fn run(cli: &Cli) -> anyhow::Result<()> {
         Command::Scan(args) => scan::run(&cli.global, args),
         Command::Sync(args) => sync::run(&cli.global, args),
         Command::Truncate(args) => truncate::run(&cli.global, args),
+        Command::Completions(args) => completions::completions(args),
+        Command::Man(args) => completions::man(args),
     }
 }

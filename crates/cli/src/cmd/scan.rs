@@ -3,9 +3,19 @@
 //! ranked by rarity (`scan::universe`). Text prints a table of the top N;
 //! JSON prints each row with its instrument, field, source paths and the
 //! dates read, its figures and one cited Fact per figure (`scan.*` methods,
-//! docs/methods.md).
+//! docs/methods.md). `--format csv` prints every figure of the top N
+//! with a header row; `md` a Markdown table.
+//!
+//! **Rarity** (method `scan.rarity`, printed under the table): the largest
+//! of four scores in [0, 1] — a streak's "sessions since one as long" over
+//! the series' history (1 = longest on record), the same for the streak
+//! against the benchmark, a record close's sessions since the previous
+//! record over the history, and in a correction the share of scanned
+//! series with a shallower drawdown. Series with under five years of
+//! history get no streak or drawdown score (`*`).
 
 use crate::app::{self, GlobalArgs, OutputFormat};
+use crate::table::Table;
 use model::{Date, Fact, Field};
 use scan::universe::{self, ScanRow, UniverseScan};
 use serde::Serialize;
@@ -21,7 +31,8 @@ pub(crate) struct ScanArgs {
     #[arg(long, default_value_t = 10)]
     pub(crate) top: usize,
     /// The instrument whose close the relative streak is measured against
-    /// (`SYN00001` is the market of the synthetic universe).
+    /// (an index or fund in the store; `SYN00001` is the market of the
+    /// synthetic universe).
     #[arg(long, default_value = scan::universe::BENCHMARK, value_name = "SYMBOL")]
     pub(crate) benchmark: String,
 }
@@ -77,6 +88,9 @@ struct Row<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     rarity_note: Option<&'static str>,
     drawdown_scored: bool,
+    /// The series ends before the scan's latest session: its figures are
+    /// as of its own last close.
+    stale: bool,
     facts: Vec<Fact>,
 }
 
@@ -120,27 +134,68 @@ fn row<'a>(universe: &model::Universe, scan: &UniverseScan<'a>, r: &ScanRow<'a>)
         rarity_drawdown: r.rarity.drawdown,
         rarity_note: r.rarity.note(),
         drawdown_scored: r.drawdown_scored,
+        stale: false,
         facts: universe::facts(universe, scan, r),
     }
 }
 
 pub(crate) fn run(global: &GlobalArgs, args: &ScanArgs) -> anyhow::Result<()> {
+    let format = app::resolve_format(
+        global,
+        "scan",
+        None,
+        &[
+            OutputFormat::Text,
+            OutputFormat::Json,
+            OutputFormat::Csv,
+            OutputFormat::Md,
+        ],
+    )?;
     let (store, universe) = app::open_universe(global)?;
+    if universe.series.is_empty() {
+        anyhow::bail!(
+            "no daily index or ETF closes in the store; import data first with `marketproof import DIR`"
+        );
+    }
+    let latest = app::latest_session(&universe);
+    if let (Some(as_of), Some(last)) = (args.as_of, latest) {
+        if as_of > last {
+            anyhow::bail!(
+                "--as-of {as_of} is after the latest session in the store ({last}); \
+                 pick a date up to {last} or import newer data"
+            );
+        }
+    }
+    // The benchmark must be a daily close the store holds.
+    let registry = store.registry();
+    let bench = registry
+        .resolve(&args.benchmark)
+        .or_else(|| registry.get(&args.benchmark))
+        .or_else(|| registry.by_file_stem(&args.benchmark))
+        .map(|i| i.symbol.clone())
+        .ok_or_else(|| {
+            crate::suggest::unknown_instrument(registry, &args.benchmark, "marketproof sources")
+        })?;
+    if universe.get(&bench, Field::Close).is_none()
+        && universe.get(&bench, Field::AdjClose).is_none()
+    {
+        anyhow::bail!(
+            "--benchmark {}: the store has no daily closes for it; use an index or fund that \
+             `marketproof sources` lists with a close field",
+            args.benchmark
+        );
+    }
     let threads = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
-    let scan = universe::scan_universe(
-        &universe,
-        store.registry(),
-        args.as_of,
-        &args.benchmark,
-        threads,
-    );
+    let scan = universe::scan_universe(&universe, store.registry(), args.as_of, &bench, threads);
     if scan.scanned == 0 {
         anyhow::bail!(
             "no daily index or ETF closes in the store; import data first with `marketproof import DIR`"
         );
     }
     let top = &scan.rows[..args.top.min(scan.rows.len())];
-    match global.format {
+    // The scan's own latest session: a series ending before it is stale.
+    let newest = scan.rows.iter().map(|r| r.metrics.last_date).max();
+    match format {
         OutputFormat::Json => {
             let out = Output {
                 as_of: scan.as_of,
@@ -152,17 +207,83 @@ pub(crate) fn run(global: &GlobalArgs, args: &ScanArgs) -> anyhow::Result<()> {
                 }),
                 scanned: scan.scanned,
                 observations: scan.points,
-                rows: top.iter().map(|r| row(&universe, &scan, r)).collect(),
+                rows: top
+                    .iter()
+                    .map(|r| {
+                        let mut x = row(&universe, &scan, r);
+                        x.stale = newest.is_some_and(|n| r.metrics.last_date < n);
+                        x
+                    })
+                    .collect(),
             };
             app::print_json(&out)
         }
-        OutputFormat::Text | OutputFormat::Md | OutputFormat::Html => {
-            app::print_text(&render(&universe, &scan, top))
+        OutputFormat::Csv | OutputFormat::Md => {
+            app::print_text(&table(&scan, top, newest).render(format))
         }
+        _ => app::print_text(&render(&universe, &scan, top, newest)),
     }
 }
 
-fn render(universe: &model::Universe, scan: &UniverseScan<'_>, top: &[ScanRow<'_>]) -> String {
+/// The top rows as a table for CSV and Markdown: one column per figure,
+/// percentages in percent, a `stale` column.
+fn table(scan: &UniverseScan<'_>, top: &[ScanRow<'_>], newest: Option<Date>) -> Table {
+    let mut t = Table::new(
+        match scan.as_of {
+            Some(d) => format!("Scan as of {d}, rarest first"),
+            None => "Scan, rarest first".to_string(),
+        },
+        &[
+            ("rank", true),
+            ("symbol", false),
+            ("field", false),
+            ("last_date", false),
+            ("stale", false),
+            ("close", true),
+            ("rarity", true),
+            ("return_1d_pct", true),
+            ("return_1m_pct", true),
+            ("return_ytd_pct", true),
+            ("streak_sessions", true),
+            ("relative_streak_sessions", true),
+            ("record_close", false),
+            ("drawdown_pct", true),
+            ("volatility_20d_pct", true),
+            ("sma200_gap_pct", true),
+        ],
+    );
+    let pct = |x: Option<f64>| x.map_or(String::new(), |v| format!("{:.4}", v * 100.0));
+    for r in top {
+        let m = &r.metrics;
+        t.push(vec![
+            r.rank.to_string(),
+            r.key().instrument.clone(),
+            r.key().field.as_str().to_string(),
+            m.last_date.to_string(),
+            newest.is_some_and(|n| m.last_date < n).to_string(),
+            crate::table::clean_number(m.close),
+            format!("{:.4}", r.rarity.score),
+            pct(m.return_1d),
+            pct(m.return_1m),
+            pct(m.return_ytd),
+            m.streak.length_sessions.to_string(),
+            m.relative_streak
+                .map_or(String::new(), |s| s.length_sessions.to_string()),
+            m.record_close.to_string(),
+            format!("{:.4}", m.drawdown * 100.0),
+            pct(m.volatility_20d),
+            pct(m.sma200_gap),
+        ]);
+    }
+    t
+}
+
+fn render(
+    universe: &model::Universe,
+    scan: &UniverseScan<'_>,
+    top: &[ScanRow<'_>],
+    newest: Option<Date>,
+) -> String {
     let mut out = String::new();
     let bench = scan.benchmark.map_or_else(
         || "no benchmark close in the store".to_string(),
@@ -178,7 +299,7 @@ fn render(universe: &model::Universe, scan: &UniverseScan<'_>, top: &[ScanRow<'_
     );
     let _ = writeln!(
         out,
-        "{:>4} {:<10} {:<9} {:<10} {:>6} {:>8} {:>8} {:>8} {:>12} {:>12} {:>9} {:>8} {:>7} {:>8}",
+        "{:>4} {:<10} {:<9} {:<11} {:>6} {:>8} {:>8} {:>8} {:>12} {:>12} {:>9} {:>8} {:>7} {:>8}",
         "rank",
         "symbol",
         "field",
@@ -212,13 +333,14 @@ fn render(universe: &model::Universe, scan: &UniverseScan<'_>, top: &[ScanRow<'_
             (true, None) => "new".to_string(),
             (false, _) => format!("-{}", m.sessions_since_record),
         };
+        let stale = newest.is_some_and(|n| m.last_date < n);
         let _ = writeln!(
             out,
-            "{:>4} {:<10} {:<9} {:<10} {:>6} {:>8} {:>8} {:>8} {:>12} {:>12} {:>9} {:>8.2} {:>7} {:>8}",
+            "{:>4} {:<10} {:<9} {:<11} {:>6} {:>8} {:>8} {:>8} {:>12} {:>12} {:>9} {:>8.2} {:>7} {:>8}",
             r.rank,
             r.key().instrument,
             r.key().field.as_str(),
-            m.last_date,
+            format!("{}{}", m.last_date, if stale { "!" } else { "" }),
             // A `*` marks a rarity limited by a short history (see the footer).
             format!(
                 "{:.3}{}",
@@ -249,6 +371,23 @@ fn render(universe: &model::Universe, scan: &UniverseScan<'_>, top: &[ScanRow<'_
          rarity*: {}, so no streak or drawdown score.",
         scan::rank::SHORT_HISTORY_NOTE
     );
+    let _ = writeln!(
+        out,
+        "\nrarity (method scan.rarity, docs/methods.md): from 0 (ordinary) to 1 (not seen in the \
+         series' history), the largest of four scores: streak = sessions since a streak as long \
+         over the sessions of history (1 = longest on record); relative = the same against the \
+         benchmark; record = for a record close, sessions since the previous record over the \
+         history; drawdown = in a correction, the share of scanned series with a shallower \
+         drawdown. The table is ranked by it."
+    );
+    if let Some(n) = newest {
+        if top.iter().any(|r| r.metrics.last_date < n) {
+            let _ = writeln!(
+                out,
+                "last!: the series ends before the scan's latest session ({n}); its figures are as of its own last close."
+            );
+        }
+    }
     let _ = writeln!(out, "\nsources:");
     for r in top {
         let (from, to) = r.range();

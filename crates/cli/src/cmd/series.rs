@@ -1,11 +1,13 @@
 //! `marketproof series SYMBOL [--field F] [--from D] [--to D]`: print one
-//! consolidated series with the source of every point.
+//! consolidated series with the source of every point (text, json, csv
+//! with a header row, md or html). Values print without float noise
+//! (`table::clean_number`).
 
 use crate::app::{self, GlobalArgs, OutputFormat};
+use crate::table::{clean_number, clean_value, Table};
 use anyhow::Context;
 use model::{Date, Field};
 use serde::Serialize;
-use std::fmt::Write;
 
 /// Arguments of `series`.
 #[derive(Debug, clap::Args)]
@@ -51,6 +53,12 @@ struct Output<'a> {
 }
 
 pub(crate) fn run(global: &GlobalArgs, args: &SeriesArgs) -> anyhow::Result<()> {
+    let format = app::resolve_format(global, "series", None, &app::TABLE_FORMATS)?;
+    if let (Some(from), Some(to)) = (args.from, args.to) {
+        if from > to {
+            anyhow::bail!("--from {from} is after --to {to}; swap them");
+        }
+    }
     let store = app::open_store(global)?;
     // Names and aliases first; then exact symbols and file-stem families
     // (synthetic series such as SYN00042 have no aliases).
@@ -60,10 +68,7 @@ pub(crate) fn run(global: &GlobalArgs, args: &SeriesArgs) -> anyhow::Result<()> 
         .or_else(|| registry.get(&args.symbol))
         .or_else(|| registry.by_file_stem(&args.symbol))
         .ok_or_else(|| {
-            anyhow::anyhow!(
-                "unknown instrument `{}`; `marketproof sources` lists the series in the store",
-                args.symbol
-            )
+            crate::suggest::unknown_instrument(registry, &args.symbol, "marketproof sources")
         })?;
     let fields = match args.field {
         Some(f) => vec![f],
@@ -121,25 +126,47 @@ pub(crate) fn run(global: &GlobalArgs, args: &SeriesArgs) -> anyhow::Result<()> 
     let points: Vec<Point<'_>> = (lo..hi.max(lo))
         .map(|i| Point {
             date: series.dates()[i],
-            value: series.values()[i],
+            value: clean_value(series.values()[i]),
             source: path_of(series.sources()[i]),
         })
         .collect();
     let field = series.key().field;
-    match global.format {
-        OutputFormat::Json => app::print_json(&Output {
+    if points.is_empty() {
+        let span = match (series.first_date(), series.last_date()) {
+            (Some(a), Some(b)) => format!("; the series runs from {a} to {b}"),
+            _ => String::new(),
+        };
+        global.note(&format!(
+            "no {} {field} observations in the range asked{span}",
+            inst.symbol
+        ));
+    }
+    if format == OutputFormat::Json {
+        return app::print_json(&Output {
             instrument: &inst.symbol,
             name: &inst.name,
             field,
             points,
-        }),
-        OutputFormat::Text | OutputFormat::Md | OutputFormat::Html => {
-            let mut out = String::with_capacity(points.len() * 48);
-            let _ = writeln!(out, "# {} ({}) {field}", inst.symbol, inst.name);
-            for p in &points {
-                let _ = writeln!(out, "{}\t{}\t{}", p.date, p.value, p.source);
-            }
-            app::print_text(&out)
-        }
+        });
     }
+    let mut t = Table::new(
+        format!("{} ({}) {field}", inst.symbol, inst.name),
+        &[("date", false), ("value", true), ("source", false)],
+    );
+    for p in &points {
+        t.push(vec![
+            p.date.to_string(),
+            clean_number(p.value),
+            p.source.to_string(),
+        ]);
+    }
+    if format == OutputFormat::Text {
+        let mut out = format!("# {} ({}) {field}\n", inst.symbol, inst.name);
+        for row in &t.rows {
+            out.push_str(&row.join("\t"));
+            out.push('\n');
+        }
+        return app::print_text(&out);
+    }
+    app::print_text(&t.render(format))
 }

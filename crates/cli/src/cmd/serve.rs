@@ -38,6 +38,16 @@ fn seconds(flag: &str, value: f64) -> anyhow::Result<Duration> {
 }
 
 pub(crate) fn run(global: &GlobalArgs, args: &ServeArgs) -> anyhow::Result<()> {
+    app::resolve_format(global, "serve", None, &[app::OutputFormat::Text])?;
+    // -q: warnings only; -v: request logs; -vv: debug (RUST_LOG wins).
+    if std::env::var_os("RUST_LOG").is_none() {
+        let level = match (global.quiet, global.verbose) {
+            (true, _) => "warn",
+            (false, 0 | 1) => "info",
+            (false, _) => "debug",
+        };
+        std::env::set_var("RUST_LOG", level);
+    }
     let reload = seconds("reload-every", args.reload_every)?;
     let config = server::ServeConfig {
         header_read_timeout: seconds("header-timeout", args.header_timeout)?,
@@ -58,7 +68,10 @@ pub(crate) fn run(global: &GlobalArgs, args: &ServeArgs) -> anyhow::Result<()> {
         .unwrap_or_else(|| global.store.clone().unwrap_or_else(app::default_store_path));
     drop(store);
     server::init_logging();
-    eprintln!("marketproof: serving http://{} (ctrl-c to stop)", args.addr);
+    global.note(&format!(
+        "marketproof: serving http://{} (ctrl-c to stop)",
+        args.addr
+    ));
     server::run(&path, args.addr, &config)?;
     Ok(())
 }

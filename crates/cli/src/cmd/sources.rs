@@ -1,8 +1,9 @@
 //! `marketproof sources`: every consolidated series with its sources,
-//! first and last date, rows and number of quality flags.
+//! first and last date, rows and number of quality flags (text, json,
+//! csv, md or html).
 
 use crate::app::{self, GlobalArgs, OutputFormat};
-use std::fmt::Write;
+use crate::table::Table;
 
 /// Arguments of `sources`.
 #[derive(Debug, clap::Args)]
@@ -13,41 +14,49 @@ pub(crate) struct SourcesArgs {
 }
 
 pub(crate) fn run(global: &GlobalArgs, args: &SourcesArgs) -> anyhow::Result<()> {
+    let format = app::resolve_format(global, "sources", None, &app::TABLE_FORMATS)?;
     let store = app::open_store(global)?;
     let mut rows = store.series_summaries()?;
     if let Some(name) = &args.symbol {
-        let inst = store.registry().resolve(name).ok_or_else(|| {
-            anyhow::anyhow!("unknown instrument `{name}`; `marketproof sources` lists them all")
-        })?;
+        let registry = store.registry();
+        let inst = registry
+            .resolve(name)
+            .or_else(|| registry.get(name))
+            .or_else(|| registry.by_file_stem(name))
+            .ok_or_else(|| {
+                crate::suggest::unknown_instrument(registry, name, "marketproof sources")
+            })?;
         rows.retain(|r| r.instrument == inst.symbol);
     }
-    match global.format {
-        OutputFormat::Json => app::print_json(&rows),
-        OutputFormat::Text | OutputFormat::Md | OutputFormat::Html => {
-            let mut out = String::new();
-            let _ = writeln!(
-                out,
-                "{:<16} {:<10} {:>7} {:<10} {:<10} {:>5}  sources",
-                "instrument", "field", "rows", "first", "last", "flags"
-            );
-            let date = |d: Option<model::Date>| d.map(|d| d.to_string()).unwrap_or_default();
-            for r in &rows {
-                let _ = writeln!(
-                    out,
-                    "{:<16} {:<10} {:>7} {:<10} {:<10} {:>5}  {}",
-                    r.instrument,
-                    r.field.as_str(),
-                    r.rows,
-                    date(r.first),
-                    date(r.last),
-                    r.flags,
-                    r.sources.join(", ")
-                );
-            }
-            if rows.is_empty() {
-                out.push_str("(no series: import data with `marketproof import DIR`)\n");
-            }
-            app::print_text(&out)
-        }
+    if format == OutputFormat::Json {
+        return app::print_json(&rows);
     }
+    if rows.is_empty() && format == OutputFormat::Text {
+        return app::print_text("(no series: import data with `marketproof import DIR`)\n");
+    }
+    let date = |d: Option<model::Date>| d.map(|d| d.to_string()).unwrap_or_default();
+    let mut t = Table::new(
+        "Series in the store",
+        &[
+            ("instrument", false),
+            ("field", false),
+            ("rows", true),
+            ("first", false),
+            ("last", false),
+            ("flags", true),
+            ("sources", false),
+        ],
+    );
+    for r in &rows {
+        t.push(vec![
+            r.instrument.clone(),
+            r.field.as_str().to_string(),
+            r.rows.to_string(),
+            date(r.first),
+            date(r.last),
+            r.flags.to_string(),
+            r.sources.join(", "),
+        ]);
+    }
+    app::print_text(&t.render(format))
 }

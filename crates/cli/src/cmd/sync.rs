@@ -39,8 +39,14 @@ impl std::fmt::Display for Partial {
 impl std::error::Error for Partial {}
 
 pub(crate) fn run(global: &GlobalArgs, args: &SyncArgs) -> anyhow::Result<()> {
+    let format = app::resolve_format(
+        global,
+        "sync",
+        None,
+        &[OutputFormat::Text, OutputFormat::Json],
+    )?;
     let report = sync(global, args)?;
-    match global.format {
+    match format {
         OutputFormat::Json => app::print_json(&report)?,
         _ => app::print_text(&summary(&report))?,
     }
@@ -107,7 +113,7 @@ pub(crate) fn sync(global: &GlobalArgs, args: &SyncArgs) -> anyhow::Result<SyncR
         }
     }
     let bar = indicatif::ProgressBar::hidden();
-    if std::io::stderr().is_terminal() && global.format == OutputFormat::Text {
+    if std::io::stderr().is_terminal() && global.format_or_text() == OutputFormat::Text {
         bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
         bar.set_style(
             indicatif::ProgressStyle::with_template("{msg:>10} [{bar:40}] {pos}/{len} {elapsed}")

@@ -43,7 +43,13 @@ pub(crate) fn run(global: &GlobalArgs, args: &TruncateArgs) -> anyhow::Result<()
                 args.dst.display()
             )
         })?;
-    match global.format {
+    let format = app::resolve_format(
+        global,
+        "truncate",
+        None,
+        &[OutputFormat::Text, OutputFormat::Json],
+    )?;
+    match format {
         OutputFormat::Json => app::print_json(&serde_json::json!({
             "files_written": report.files_written,
             "files_left_out": report.files_left_out,

@@ -432,8 +432,12 @@ pub(crate) fn return_rank(
 ) -> Result<Fact, FactError> {
     use returns::CalendarKind as K;
     let cut = engine.price_cut(symbol, as_of)?;
-    let mismatch = || FactError::InvalidPeriod {
-        reason: format!("a {period:?} cannot be ranked against {against:?} periods"),
+    let mismatch = || {
+        FactError::InvalidPeriod {
+        reason: format!(
+            "{period} cannot be ranked against {against}: rank a calendar month, quarter, half, year or year to date against periods of the same kind"
+        ),
+    }
     };
     // (kind, year, number, only_number, ytd_end)
     let (kind, year, number, only, ytd_end) = match (period, against) {
