@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
 """End-to-end check of the marketproof web app in headless Chromium.
 
-Drives a running server (``--base-url``) through the brief, check, ask and
-instrument pages, asserts what a reader must see, and writes screenshots to
-``--out``. Uses Debian's Chromium (``/usr/bin/chromium`` by default, or
+Drives a running server (``--base-url``) through the brief (its ticker
+cards, date navigation, links and topics), check, ask, instruments, sources,
+methods and instrument pages, at 1400 and 400 px wide (no page may scroll
+sideways, every chart shows whole), asserts what a reader must see, and
+writes screenshots to ``--out``. Uses Debian's Chromium (``/usr/bin/chromium`` by default, or
 ``--chromium``/``$CHROMIUM``); never downloads a browser.
 
 Exit status: 0 when every check passed, 1 when one failed (the message says
@@ -39,8 +41,21 @@ LAUNCH_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-DESKTOP = {"width": 1280, "height": 900}
-PHONE = {"width": 390, "height": 844}
+# The widths the issue names: a desktop and a phone.
+DESKTOP = {"width": 1400, "height": 900}
+PHONE = {"width": 400, "height": 860}
+BRIEF_DATE = "2026-01-16"
+# Every page a reader reaches from the navigation, checked at both widths.
+PAGES = [
+    "/",
+    f"/brief/{BRIEF_DATE}",
+    "/instruments",
+    "/instrument/%5ERUT",
+    "/sources",
+    "/methods",
+    "/check",
+    "/ask",
+]
 TIMEOUT_MS = 60_000
 # Screenshots are committed: keep each one small.
 MAX_SCREENSHOT_BYTES = 600 * 1024
@@ -141,6 +156,33 @@ def check_brief(page, base: str, path: str) -> str:
     return title
 
 
+def no_sideways_scroll(page, path: str, width: int) -> None:
+    """The page fits its viewport: nothing but a table's own scroller may
+    be wider than the screen."""
+    overflow = page.evaluate(
+        "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    check(overflow <= 1, f"{path} at {width}px: the page scrolls sideways by {overflow}px")
+
+
+def charts_fit(page, path: str, width: int) -> None:
+    """Every chart is drawn whole inside the viewport (no chart wider than
+    the screen hides its newest data), the price chart's marked dot too."""
+    boxes = page.evaluate(
+        """() => [...document.querySelectorAll('figure svg, .chart svg')]
+                 .filter(e => !e.classList.contains('spark'))
+                 .map(e => { const r = e.getBoundingClientRect(); return [r.left, r.right]; })"""
+    )
+    for left, right in boxes:
+        check(left >= -1 and right <= width + 1, f"{path} at {width}px: a chart spans {left:.0f}..{right:.0f}")
+    dots = page.evaluate(
+        """() => [...document.querySelectorAll('figure svg circle.marker, .chart svg circle.marker')]
+                 .map(e => e.getBoundingClientRect().right)"""
+    )
+    for right in dots:
+        check(right <= width + 1, f"{path} at {width}px: the marked close is off screen ({right:.0f}px)")
+
+
 def run(browser_path: str, base: str, out: pathlib.Path) -> list[str]:
     from playwright.sync_api import sync_playwright
 
@@ -162,10 +204,60 @@ def run(browser_path: str, base: str, out: pathlib.Path) -> list[str]:
         page = context.pages[0] if context.pages else context.new_page()
         watch(page, errors)
 
-        print("brief")
+        print(f"brief for {BRIEF_DATE}, {DESKTOP['width']}px")
         check_brief(page, base, "/")
-        shoot(page, out / "brief.png", full_page=True)
-        check_brief(page, base, "/brief/2026-01-16")
+        title = check_brief(page, base, f"/brief/{BRIEF_DATE}")
+        check("Russell 2000" in title, f"/brief/{BRIEF_DATE}: title {title!r}")
+        lead = visible_text(page, ".brief-body .lead")
+        check("11 straight sessions" in lead, f"lead paragraph: {lead!r}")
+        # Ticker cards: a price, the day's change and a sparkline each.
+        cards = page.locator(".brief-body .ticker")
+        check(cards.count() >= 5, f"only {cards.count()} ticker cards")
+        for i in range(cards.count()):
+            card = cards.nth(i)
+            check(card.locator(".price").count() == 1, f"ticker card {i}: no price")
+            check(card.locator(".chg").count() == 1, f"ticker card {i}: no day's change")
+            check(card.locator("svg.spark").count() == 1, f"ticker card {i}: no sparkline")
+        check("no as-printed close" not in page.content(), "a ticker card without a price")
+        # The README's picture: the lead, the key points and the ticker cards.
+        page.set_viewport_size({"width": DESKTOP["width"], "height": 1500})
+        shoot(page, out / "brief.png", full_page=False)
+        page.set_viewport_size(DESKTOP)
+
+        print("brief navigation")
+        with page.expect_navigation(wait_until="load"):
+            page.locator(".date-nav a.next").click()
+        check(page.url.endswith("/brief/2026-01-20"), f"next session: {page.url}")
+        page.fill("#brief-date", BRIEF_DATE)
+        with page.expect_navigation(wait_until="load"):
+            page.locator(".date-pick button").click()
+        check(page.url.endswith(f"/brief/{BRIEF_DATE}"), f"date picker: {page.url}")
+        with page.expect_navigation(wait_until="load"):
+            page.locator(".brief-body a.sym", has_text="IWM").click()
+        check("/instrument/IWM" in page.url, f"ticker card link: {page.url}")
+        # A recommended topic asks its question as of the brief's date.
+        goto(page, base + f"/brief/{BRIEF_DATE}")
+        with page.expect_navigation(wait_until="load"):
+            page.locator("#ask-topics a", has_text="How long has the Russell 2000").click()
+        answer = visible_text(page, "#ask-answer")
+        check("11" in answer, f"topic link answered for another date: {answer!r}")
+        print(f"  topic link as of {BRIEF_DATE}: the answer says 11")
+
+        print("instruments and sources, desktop")
+        goto(page, base + "/instruments")
+        first = visible_text(page, "table.instruments tbody tr")
+        check(first.startswith("^GSPC"), f"/instruments: first row {first!r}")
+        shoot(page, out / "instruments.png", full_page=False)
+        page.fill("#instrument-search", "russell")
+        shown = page.locator("table.instruments tbody tr:not([hidden])").count()
+        check(0 < shown < 10, f"/instruments: the search left {shown} rows")
+        goto(page, base + "/sources")
+        width = page.locator("#sources td.file").first.evaluate("e => e.getBoundingClientRect().width")
+        check(width >= 200, f"/sources: the file column is {width:.0f}px wide")
+        shoot(page, out / "sources.png", full_page=False)
+        goto(page, base + "/methods")
+        text = page.locator("article.methods").inner_text()
+        check("crates/" not in text and "Engine::" not in text, "/methods shows code internals")
 
         print("check")
         goto(page, base + "/check")
@@ -236,15 +328,27 @@ def run(browser_path: str, base: str, out: pathlib.Path) -> list[str]:
         visible_text(page, "#instrument-facts")
         shoot(page, out / "instrument.png", full_page=False)
 
-        print("brief, phone width")
+        for width, viewport in ((DESKTOP["width"], DESKTOP), (PHONE["width"], PHONE)):
+            print(f"every page at {width}px")
+            page.set_viewport_size(viewport)
+            for path in PAGES:
+                goto(page, base + path)
+                no_sideways_scroll(page, path, width)
+                charts_fit(page, path, width)
+            print(f"  {len(PAGES)} pages fit {width}px")
+
+        print(f"phone width ({PHONE['width']}px)")
         page.set_viewport_size(PHONE)
-        check_brief(page, base, "/")
-        overflow = page.evaluate(
-            "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
-        )
-        if overflow > 0:
-            print(f"  note: page is {overflow}px wider than the 390px viewport")
+        check_brief(page, base, f"/brief/{BRIEF_DATE}")
         shoot(page, out / "brief-phone.png", full_page=False)
+        page.locator("#price").scroll_into_view_if_needed()
+        shoot(page, out / "brief-phone-chart.png", full_page=False)
+        goto(page, base + "/sources")
+        path_width = page.locator("#sources .path").first.evaluate("e => e.getBoundingClientRect().width")
+        check(path_width >= 200, f"/sources at {PHONE['width']}px: the file path is {path_width:.0f}px wide")
+        shoot(page, out / "sources-phone.png", full_page=False)
+        goto(page, base + "/instrument/%5ERUT")
+        shoot(page, out / "instrument-phone.png", full_page=False)
 
         context.close()
     return errors

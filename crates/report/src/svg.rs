@@ -396,10 +396,16 @@ pub fn line_chart(chart: &LineChart) -> String {
             _ if k + 1 == n_labels => "end",
             _ => "middle",
         };
+        // Every other inner label is minor: a phone's stylesheet hides it.
+        let minor = if k % 2 == 1 && k + 1 < n_labels {
+            " class=\"tick-minor\""
+        } else {
+            ""
+        };
         let _ = write!(
             out,
             "<line x1=\"{xx:.1}\" x2=\"{xx:.1}\" y1=\"{bottom}\" y2=\"{yt}\" stroke=\"{MUTED}\"/>\
-<text x=\"{xx:.1}\" y=\"{ty}\" font-size=\"{FONT_PX}\" text-anchor=\"{anchor}\" fill=\"{MUTED}\">{label}</text>",
+<text{minor} x=\"{xx:.1}\" y=\"{ty}\" font-size=\"{FONT_PX}\" text-anchor=\"{anchor}\" fill=\"{MUTED}\">{label}</text>",
             xx = x(d),
             yt = bottom + 5.0,
             ty = bottom + 19.0,

@@ -29,6 +29,27 @@
     });
   }
 
+  // /instruments: filter the rows as you type (the form still works
+  // without JavaScript through ?q=).
+  var search = document.getElementById("instrument-search");
+  if (search) {
+    var filter = function () {
+      var q = search.value.trim().toLowerCase();
+      var groups = document.querySelectorAll(".instrument-group");
+      for (var g = 0; g < groups.length; g++) {
+        var rows = groups[g].querySelectorAll("tbody tr");
+        var shown = 0;
+        for (var r = 0; r < rows.length; r++) {
+          var hit = !q || (rows[r].getAttribute("data-search") || "").indexOf(q) >= 0;
+          rows[r].hidden = !hit;
+          if (hit) { shown++; }
+        }
+        groups[g].hidden = shown === 0;
+      }
+    };
+    search.addEventListener("input", filter);
+  }
+
   // Focus the main result after a form submission so screen readers hear it
   // (the CSS gives the section no focus ring: it is not a control). The page
   // stays at its top so the plan above an answer shows; after follow-ups

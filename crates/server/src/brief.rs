@@ -1,4 +1,10 @@
-//! The daily brief: `/` (latest), `/brief/{date}` and `/api/v1/brief`.
+//! The daily brief: `/` (latest), `/brief/{date}`, `/brief?date=` (the
+//! date picker's form, redirected to `/brief/{date}`) and `/api/v1/brief`.
+//!
+//! Each brief page carries its navigation: the previous and next sessions
+//! of the S&P 500 in the store and a date picker; its ticker cards link to
+//! the instrument pages; its recommended topics are one list of links that
+//! ask each question as of the brief's date.
 //!
 //! Briefs are written by `report::write_brief` on the blocking pool and
 //! cached per (requested date, data version) with both renderings, so a
@@ -49,13 +55,92 @@ fn write(state: &AppState, date: Option<Date>) -> BriefOutcome {
         || fallback_body(&article),
         |inner| inner.replacen("<h1>", "<h1 id=\"brief-title\">", 1),
     );
-    body.push_str(&ask_links(&article.topics));
+    body = link_tickers(&body, &article.related);
+    // The topics are shown once, as links that ask them (below).
+    body = without_topics(&body);
+    let mut out = date_nav(state, article.date);
+    out.push_str(&body);
+    out.push_str(&ask_links(&article.topics, article.date));
     Ok(Arc::new(RenderedBrief {
         date: article.date,
         title: article.title.clone(),
         json: json.into(),
-        html: body.into(),
+        html: out.into(),
     }))
+}
+
+/// The sessions before and after `date` in the store (the S&P 500's
+/// closes define them), and a date picker that opens any date's brief.
+fn date_nav(state: &AppState, date: Date) -> String {
+    let sessions = state
+        .universe()
+        .get("^GSPC", model::Field::Close)
+        .map(model::Series::dates)
+        .unwrap_or_default();
+    let i = sessions.partition_point(|d| *d < date);
+    let prev = i.checked_sub(1).and_then(|k| sessions.get(k)).copied();
+    let next = sessions
+        .get(if sessions.get(i) == Some(&date) {
+            i + 1
+        } else {
+            i
+        })
+        .copied();
+    let (first, last) = (sessions.first().copied(), sessions.last().copied());
+    let link = |d: Option<Date>, rel: &str, label: &str| {
+        match d {
+        Some(d) => format!(
+            "<a class=\"{rel}\" rel=\"{rel}\" href=\"/brief/{d}\">{label} <span class=\"nav-date\">{d}</span></a>"
+        ),
+        None => format!("<span class=\"{rel} disabled\" aria-disabled=\"true\">{label}</span>"),
+    }
+    };
+    let bounds = match (first, last) {
+        (Some(a), Some(b)) => format!(" min=\"{a}\" max=\"{b}\""),
+        _ => String::new(),
+    };
+    format!(
+        "<nav class=\"date-nav\" aria-label=\"Brief date\">{prev}\
+         <form class=\"date-pick\" method=\"get\" action=\"/brief\">\
+         <label for=\"brief-date\">Brief for</label>\
+         <input type=\"date\" id=\"brief-date\" name=\"date\" value=\"{date}\"{bounds} required>\
+         <button type=\"submit\">Open</button></form>{next}</nav>",
+        prev = link(prev, "prev", "← Previous"),
+        next = link(next, "next", "Next →"),
+    )
+}
+
+/// Turns each related ticker's symbol into a link to its instrument page.
+fn link_tickers(body: &str, related: &[report::Related]) -> String {
+    let mut out = body.to_string();
+    for r in related {
+        let span = format!(
+            "<span class=\"sym\" title=\"{}\">{}</span>",
+            esc(&r.name),
+            esc(&r.symbol)
+        );
+        let a = format!(
+            "<a class=\"sym\" title=\"{}\" href=\"/instrument/{}\">{}</a>",
+            esc(&r.name),
+            attr(&html::url_segment(&r.symbol)),
+            esc(&r.symbol)
+        );
+        out = out.replacen(&span, &a, 1);
+    }
+    out
+}
+
+/// The body without the renderer's "Recommended topics" list, which the
+/// page shows as ask links instead.
+fn without_topics(body: &str) -> String {
+    const HEAD: &str = "<h2>Recommended topics</h2>";
+    let Some(start) = body.find(HEAD) else {
+        return body.to_string();
+    };
+    let end = body[start..]
+        .find("</ul>")
+        .map_or(start + HEAD.len(), |e| start + e + "</ul>".len());
+    format!("{}{}", &body[..start], body[end..].trim_start_matches('\n'))
 }
 
 /// The inside of the renderer's `<main>` element: the article without its
@@ -85,19 +170,20 @@ fn fallback_body(article: &report::Article) -> String {
     out
 }
 
-/// Each recommended topic as a link that asks it.
-fn ask_links(topics: &[String]) -> String {
+/// Each recommended topic as a link that asks it as of the brief's date
+/// (a question about "the streak" means the streak on that day).
+fn ask_links(topics: &[String], date: Date) -> String {
     if topics.is_empty() {
         return String::new();
     }
     let mut out = String::from(
         "<section id=\"ask-topics\" aria-labelledby=\"ask-topics-title\">\
-         <h2 id=\"ask-topics-title\">Ask marketproof</h2><ul>",
+         <h2 id=\"ask-topics-title\">Recommended topics: ask marketproof</h2><ul>",
     );
     for topic in topics {
         let _ = write!(
             out,
-            "<li><a href=\"/ask?q={}\">{}</a></li>",
+            "<li><a href=\"/ask?q={}&amp;as_of={date}\">{}</a></li>",
             attr(&query_encode(topic)),
             esc(topic)
         );
@@ -145,6 +231,25 @@ pub(crate) async fn latest_page(
 ) -> Result<Html<String>, PageError> {
     let brief = brief(&state, None).await?;
     Ok(page(&brief))
+}
+
+/// Query parameters of `GET /brief` (the date picker).
+#[derive(Debug, Deserialize)]
+pub(crate) struct PickParams {
+    date: Option<String>,
+}
+
+/// `GET /brief?date=YYYY-MM-DD`: the date picker's form; redirects to
+/// `/brief/{date}` (the latest brief without a date).
+pub(crate) async fn pick_page(
+    params: Result<Query<PickParams>, QueryRejection>,
+) -> Result<Response, PageError> {
+    let Query(params) = params.map_err(AppError::from)?;
+    let target = match params.date.as_deref().map(str::trim) {
+        None | Some("") => "/".to_string(),
+        Some(text) => format!("/brief/{}", parse_date(text)?),
+    };
+    Ok(axum::response::Redirect::to(&target).into_response())
 }
 
 /// `GET /brief/{date}`.
@@ -198,9 +303,21 @@ mod tests {
     }
 
     #[test]
-    fn topics_become_escaped_ask_links() {
-        let html = ask_links(&["How long has <RUT> beaten the S&P 500?".to_string()]);
-        assert!(html.contains("href=\"/ask?q=How+long+has+%3CRUT%3E+beaten+the+S%26P+500%3F\""));
+    fn topics_become_escaped_ask_links_dated_by_the_brief() {
+        let date = model::parse_iso_date("2026-01-16").expect("date");
+        let html = ask_links(
+            &["How long has <RUT> beaten the S&P 500?".to_string()],
+            date,
+        );
+        assert!(html.contains(
+            "href=\"/ask?q=How+long+has+%3CRUT%3E+beaten+the+S%26P+500%3F&amp;as_of=2026-01-16\""
+        ));
         assert!(html.contains("How long has &lt;RUT&gt; beaten the S&amp;P 500?"));
+    }
+
+    #[test]
+    fn the_topics_list_is_dropped_once() {
+        let body = "<p>a</p><h2>Recommended topics</h2>\n<ul class=\"topics\"><li>q</li></ul>\n<h2>Sources</h2>";
+        assert_eq!(without_topics(body), "<p>a</p><h2>Sources</h2>");
     }
 }

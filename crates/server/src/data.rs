@@ -279,50 +279,198 @@ pub(crate) async fn api_sources(Extension(state): Extension<AppState>) -> Json<V
     }))
 }
 
-fn instrument_table(state: &AppState) -> String {
+/// The indices a strategist looks at first, in this order.
+const MAIN_INDICES: [&str; 6] = ["^GSPC", "^NDX", "^IXIC", "^DJI", "^RUT", "^VIX"];
+
+/// Groups of the instruments page, in order: (heading, kinds).
+const GROUPS: [(&str, &[InstrumentKind]); 6] = [
+    ("Indices", &[InstrumentKind::Index]),
+    ("Funds", &[InstrumentKind::Etf]),
+    ("Rates", &[InstrumentKind::Rate]),
+    (
+        "Breadth, valuation and fundamentals",
+        &[InstrumentKind::Breadth, InstrumentKind::Fundamental],
+    ),
+    (
+        "Factor and portfolio returns",
+        &[InstrumentKind::Factor, InstrumentKind::Portfolio],
+    ),
+    (
+        "Commodities, currencies, crypto and stocks",
+        &[
+            InstrumentKind::Commodity,
+            InstrumentKind::Currency,
+            InstrumentKind::Crypto,
+            InstrumentKind::Stock,
+        ],
+    ),
+];
+
+/// The instruments page's body: a search box (filtering as you type, and
+/// by `?q=` without JavaScript), then one table per group, main indices
+/// first, each row with the last value and the day's move (both Facts)
+/// and the data's range. Synthetic benchmark series are left out.
+fn instruments_body(state: &AppState, query: &str) -> String {
     let registry = state.registry();
-    let mut rows = String::new();
-    for (symbol, series) in instrument_series(state.universe()) {
-        let info = registry.get(symbol);
-        let from = series.iter().filter_map(|s| s.from).min();
-        let to = series.iter().filter_map(|s| s.to).max();
-        let fields: Vec<&str> = series.iter().map(|s| s.field.as_str()).collect();
+    let engine = state.engine();
+    let q = query.trim().to_lowercase();
+    let series = instrument_series(state.universe());
+    let rank = |sym: &str| {
+        MAIN_INDICES
+            .iter()
+            .position(|m| *m == sym)
+            .unwrap_or(MAIN_INDICES.len())
+    };
+    let mut body = format!(
+        "<form class=\"search\" method=\"get\" action=\"/instruments\" role=\"search\">\
+         <label for=\"instrument-search\">Find an instrument</label>\
+         <input type=\"search\" id=\"instrument-search\" name=\"q\" value=\"{}\" \
+         placeholder=\"Symbol or name: Russell, XLK, 10-year\" autocomplete=\"off\">\
+         <button type=\"submit\">Search</button></form>",
+        attr(query)
+    );
+    let mut shown = 0;
+    for (heading, kinds) in GROUPS {
+        let mut members: Vec<(&str, &Vec<SeriesSummary>, Option<&Instrument>)> = series
+            .iter()
+            .map(|(sym, s)| (*sym, s, registry.get(sym)))
+            .filter(|(_, _, info)| info.is_some_and(|i| kinds.contains(&i.kind)))
+            .filter(|(sym, _, info)| {
+                q.is_empty()
+                    || sym.to_lowercase().contains(&q)
+                    || info.is_some_and(|i| {
+                        i.name.to_lowercase().contains(&q)
+                            || i.aliases.iter().any(|a| a.to_lowercase().contains(&q))
+                    })
+            })
+            .collect();
+        if members.is_empty() {
+            continue;
+        }
+        members.sort_by_key(|(sym, _, _)| (rank(sym), *sym));
+        let mut rows = String::new();
+        for (symbol, list, info) in &members {
+            let to = list.iter().filter_map(|s| s.to).max();
+            let field = price_field(state.universe(), symbol);
+            let as_of = to.unwrap_or_default();
+            let last = field.and_then(|f| {
+                engine
+                    .fact(&FactQuery::Level {
+                        symbol: symbol.to_string(),
+                        field: f,
+                        as_of,
+                    })
+                    .ok()
+            });
+            let last_txt = last
+                .as_ref()
+                .map_or(String::new(), |f| match f.value.as_f64() {
+                    Some(x) if f.unit == model::Unit::Percent => display::pct(x, 2),
+                    Some(x) => display::level(x),
+                    None => String::new(),
+                });
+            let daily = info.is_some_and(|i| i.frequency == model::Frequency::Daily)
+                && matches!(field, Some(Field::Close | Field::AdjClose));
+            let day = daily
+                .then(|| {
+                    engine
+                        .fact(&FactQuery::DailyMove {
+                            symbol: symbol.to_string(),
+                            as_of,
+                        })
+                        .ok()
+                })
+                .flatten()
+                .and_then(|f| f.value.as_f64());
+            let (day_txt, day_class) = match day {
+                Some(p) if p > 0.0 => (display::signed_pct_grouped(p), " up"),
+                Some(p) if p < 0.0 => (display::signed_pct_grouped(p), " down"),
+                Some(p) => (display::signed_pct_grouped(p), ""),
+                None => (String::new(), ""),
+            };
+            let aliases = info.map_or(String::new(), |i| i.aliases.join(" | "));
+            let _ = write!(
+                rows,
+                "<tr data-search=\"{search}\"><td><a href=\"/instrument/{href}\">{sym}</a></td>\
+                 <td>{name}</td><td class=\"num\">{last}</td><td class=\"num{day_class}\">{day}</td>\
+                 <td>{to}</td></tr>",
+                search = attr(&format!(
+                    "{} {} {}",
+                    symbol.to_lowercase(),
+                    info.map_or(String::new(), |i| i.name.to_lowercase()),
+                    aliases.to_lowercase()
+                )),
+                href = attr(&url_segment(symbol)),
+                sym = esc(symbol),
+                name = esc(info.map_or("", |i| i.name.as_str())),
+                last = esc(&last_txt),
+                day = esc(&day_txt),
+                to = to.map_or_else(String::new, |d| d.to_string()),
+            );
+            shown += 1;
+        }
+        let id = heading
+            .to_lowercase()
+            .replace(|c: char| !c.is_ascii_alphanumeric(), "-");
         let _ = write!(
-            rows,
-            "<tr><td><a href=\"/instrument/{href}\">{sym}</a></td><td>{name}</td><td>{kind}</td>\
-             <td>{from} – {to}</td><td>{fields}</td></tr>",
-            href = attr(&url_segment(symbol)),
-            sym = esc(symbol),
-            name = esc(info.map_or("", |i| i.name.as_str())),
-            kind = info.map_or(String::new(), |i| kind_name(i.kind)),
-            from = from.map_or_else(String::new, |d| d.to_string()),
-            to = to.map_or_else(String::new, |d| d.to_string()),
-            fields = esc(&fields.join(", ")),
+            body,
+            "<section class=\"instrument-group\" aria-labelledby=\"g-{id}\"><h2 id=\"g-{id}\">{heading}</h2>\
+             <div class=\"table-wrap\"><table class=\"instruments\"><thead><tr>\
+             <th scope=\"col\">Symbol</th><th scope=\"col\">Name</th>\
+             <th scope=\"col\" class=\"num\">Last</th><th scope=\"col\" class=\"num\">Day</th>\
+             <th scope=\"col\">Data through</th></tr></thead><tbody>{rows}</tbody></table></div></section>"
         );
     }
-    format!(
-        "<div class=\"table-wrap\"><table id=\"instruments\"><caption class=\"muted\">Instruments with \
-         data</caption><thead><tr><th scope=\"col\">Symbol</th><th scope=\"col\">Name</th>\
-         <th scope=\"col\">Kind</th><th scope=\"col\">Range</th><th scope=\"col\">Fields</th></tr>\
-         </thead><tbody>{rows}</tbody></table></div>"
-    )
+    if shown == 0 {
+        let _ = write!(
+            body,
+            "<p class=\"muted\" id=\"no-match\">No instrument matches “{}”.</p>",
+            esc(query)
+        );
+    }
+    body
 }
 
-fn kind_name(kind: InstrumentKind) -> String {
-    serde_json::to_value(kind)
-        .ok()
-        .and_then(|v| v.as_str().map(|s| s.replace('_', " ")))
-        .unwrap_or_default()
+/// Query parameters of `GET /instruments`.
+#[derive(Debug, Deserialize)]
+pub(crate) struct InstrumentsParams {
+    q: Option<String>,
 }
 
-/// `GET /instruments`.
-pub(crate) async fn instruments_page(Extension(state): Extension<AppState>) -> Html<String> {
+/// `GET /instruments?q=`: every instrument with data, grouped, main
+/// indices first, with its last value and day's move; the list without a
+/// query is cached per snapshot.
+pub(crate) async fn instruments_page(
+    Extension(state): Extension<AppState>,
+    params: Result<Query<InstrumentsParams>, QueryRejection>,
+) -> Result<Html<String>, PageError> {
+    let Query(params) = params.map_err(AppError::from)?;
+    let q = params.q.unwrap_or_default();
+    let worker = state.clone();
+    let list = if q.trim().is_empty() {
+        let slot = state.instrument_pages().slot(&(String::new(), "list"));
+        match slot.get() {
+            Some(done) => done.clone(),
+            None => tokio::task::spawn_blocking(move || {
+                slot.get_or_init(|| Ok(("".into(), instruments_body(&worker, "").into())))
+                    .clone()
+            })
+            .await
+            .map_err(|e| AppError::Internal(format!("instruments task failed: {e}")))?,
+        }
+        .map(|(_, body)| body.to_string())?
+    } else {
+        let q2 = q.clone();
+        tokio::task::spawn_blocking(move || instruments_body(&worker, &q2))
+            .await
+            .map_err(|e| AppError::Internal(format!("instruments task failed: {e}")))?
+    };
     let body = format!(
-        "<h1>Instruments</h1><p>Every instrument with data in the store. Open one for its \
-         chart and its Facts.</p>{}",
-        instrument_table(&state)
+        "<h1>Instruments</h1><p>Every instrument with data in the store, the main indices \
+         first. Open one for its chart and its Facts; the last value and the day's move are \
+         Facts as of each series' last date.</p>{list}"
     );
-    html::page("Instruments", "/instruments", &body)
+    Ok(html::page("Instruments", "/instruments", &body))
 }
 
 /// `GET /sources`.
@@ -350,15 +498,16 @@ pub(crate) async fn sources_page(Extension(state): Extension<AppState>) -> Html<
         };
         let _ = write!(
             rows,
-            "<tr><td class=\"source\">{path}</td><td>{range}</td><td class=\"num\">{obs}</td>\
-             <td>{series}{extra}</td><td><code title=\"{hash}\">{short}</code>{origin}</td></tr>",
+            "<tr><td class=\"file\"><span class=\"path\">{path}</span>{origin}</td>\
+             <td class=\"range\">{range}</td><td class=\"num\">{obs}</td>\
+             <td class=\"series\">{series}{extra}</td><td class=\"hash\"><code title=\"{hash}\">{short}</code></td></tr>",
             path = esc(&s.path),
             obs = s.observations,
             series = esc(&series),
             hash = attr(&s.content_hash),
             short = esc(s.content_hash.get(..12).unwrap_or(&s.content_hash)),
             origin = s.origin.as_deref().map_or_else(String::new, |o| format!(
-                "<br><span class=\"muted\">{}</span>",
+                "<span class=\"origin muted\">{}</span>",
                 esc(o)
             )),
         );

@@ -29,7 +29,7 @@
 //! - Every echoed string is escaped; every error a client can cause is a 4xx
 //!   with a message saying what to fix; a 5xx body never carries detail.
 //!
-//! Pages: `/` (latest brief), `/brief/{date}`, `/instruments`,
+//! Pages: `/` (latest brief), `/brief/{date}`, `/brief?date=`, `/instruments`,
 //! `/instrument/{symbol}`, `/check`, `/ask`, `/sources`, `/methods`. API
 //! under `/api/v1`, documented by the OpenAPI document at
 //! `/api/v1/openapi.json`.
@@ -110,6 +110,7 @@ pub fn app_with(live: Live, config: &ServeConfig) -> Router {
 
     let pages = Router::new()
         .route("/", get(brief::latest_page))
+        .route("/brief", get(brief::pick_page))
         .route("/brief/{date}", get(brief::dated_page))
         .route("/instruments", get(data::instruments_page))
         .route("/instrument/{symbol}", get(data::instrument_page))

@@ -24,7 +24,10 @@ p{margin:.6em 0}
 .tickers{display:grid;grid-template-columns:repeat(auto-fill,minmax(220px,1fr));gap:10px;margin:.6em 0}
 .ticker{border:1px solid var(--line);border-radius:8px;padding:10px 12px}
 .ticker .sym{font-weight:700}.ticker .role{font-size:.75rem;text-transform:uppercase;letter-spacing:.04em;color:var(--muted);margin-left:6px}
-.ticker .last{float:right;text-align:right;font-variant-numeric:tabular-nums}
+.ticker{display:grid;grid-template-columns:minmax(0,1fr) auto;column-gap:8px;align-items:start}
+.ticker .sym{grid-column:1;grid-row:1}.ticker .role{grid-column:1;grid-row:2;margin-left:0}
+.ticker .last{grid-column:2;grid-row:1/span 2;text-align:right;font-variant-numeric:tabular-nums}
+.ticker .why,.ticker .spark{grid-column:1/-1}
 .ticker .chg{display:block;font-size:.85rem}.ticker .chg.up{color:var(--up)}.ticker .chg.down{color:var(--down)}
 .ticker .basis{display:block;font-size:.72rem;color:var(--muted)}
 .ticker .spark{display:block;margin-top:4px;width:100%;max-width:160px;height:auto}
@@ -40,7 +43,7 @@ sup a{color:var(--accent);text-decoration:none;font-size:.75em}
 .disclaimer{margin-top:2em;font-size:.82rem;color:var(--muted);border-top:1px solid var(--line);padding-top:1em}
 figure svg{display:block;width:100%;height:auto}
 @media (max-width:480px){main{padding:18px 14px}h1{font-size:1.4rem}body{font-size:15px}
-figure svg .tick-minor{display:none}figure svg text{font-size:20px}}
+figure svg .tick-minor{display:none}figure svg:not(.spark) text{font-size:19px}}
 "#;
 
 /// Inline SVG in HTML needs no namespace; dropping it keeps the page free
