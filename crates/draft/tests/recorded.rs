@@ -76,7 +76,7 @@ fn planted_errors_are_caught_and_right_figures_keep_their_citations() {
     assert!(s
         .now
         .as_deref()
-        .is_some_and(|n| n.contains("3 cuts") && n.contains("[f16]")));
+        .is_some_and(|n| n.contains("3 cuts") && n.contains("[f14]")));
     // 4. A made-up P/E: nothing in the data can back it.
     let s = sentence(&v, "18 times forward earnings");
     assert_ne!(s.action, Action::Kept);
