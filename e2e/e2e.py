@@ -254,6 +254,8 @@ def run(browser_path: str, base: str, out: pathlib.Path) -> list[str]:
         goto(page, base + "/sources")
         width = page.locator("#sources td.file").first.evaluate("e => e.getBoundingClientRect().width")
         check(width >= 200, f"/sources: the file column is {width:.0f}px wide")
+        right = page.locator("#sources td.hash").first.evaluate("e => e.getBoundingClientRect().right")
+        check(right <= DESKTOP["width"], f"/sources: the hash column is cut off at {right:.0f}px")
         shoot(page, out / "sources.png", full_page=False)
         goto(page, base + "/methods")
         text = page.locator("article.methods").inner_text()

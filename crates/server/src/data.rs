@@ -515,7 +515,7 @@ pub(crate) async fn sources_page(Extension(state): Extension<AppState>) -> Html<
     let mut body = format!(
         "<h1>Sources</h1><p>The files imported into the store, what each contributed, and its \
          content hash. Data version <code id=\"data-version\">{}</code>.</p>\
-         <div class=\"table-wrap\"><table id=\"sources\"><thead><tr><th scope=\"col\">File</th>\
+         <div class=\"table-wrap wide\"><table id=\"sources\"><thead><tr><th scope=\"col\">File</th>\
          <th scope=\"col\">Range</th><th scope=\"col\" class=\"num\">Observations</th>\
          <th scope=\"col\">Series</th><th scope=\"col\">SHA-256</th></tr></thead><tbody>{rows}\
          </tbody></table></div>",
