@@ -78,11 +78,6 @@ pub(crate) fn move_pct(f: &Fact) -> Option<f64> {
     f.value.as_f64()
 }
 
-/// A daily move's change in points.
-pub(crate) fn move_points(f: &Fact) -> Option<f64> {
-    num(f, &["points", "change_points"])
-}
-
 /// A daily move's rank among moves in the same direction.
 pub(crate) fn move_rank(f: &Fact) -> Option<i64> {
     num(f, &["rank"]).map(|x| x.round() as i64)

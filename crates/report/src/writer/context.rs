@@ -391,14 +391,15 @@ impl Writer<'_> {
                     }) {
                         let fc = self.f(hc).clone();
                         let delta = fc.value.as_f64().unwrap_or(0.0);
-                        let from_d = crate::book::date(&fc, &["from_date"]).unwrap_or(ye);
                         let cc = self.book.cite(hc);
+                        // "Year to date": from the last reading of the
+                        // year before, unambiguous for a level (a "from
+                        // <date>" would read as a return's base).
                         sentences.push(format!(
-                            "{} {} {} percentage points from {} to {}.",
+                            "{} {} {} percentage points year to date through {}.",
                             capitalise(&y),
                             if delta >= 0.0 { "rose" } else { "fell" },
                             fmt::number(delta.abs(), 2),
-                            fmt::date(from_d),
                             fmt::date(on)
                         ));
                         if delta >= 0.25 {
@@ -827,7 +828,7 @@ impl Writer<'_> {
                 dr.gaps.push(Gap {
                     topic: "Event study".into(),
                     needs: format!(
-                        "an event-study condition for this kind of event (a {} high); the fact engine's event studies cover streaks, daily moves, drawdowns, record closes and January returns",
+                        "what followed earlier events like this one for the {}: the fact engine has no event-study condition for this kind of event yet",
                         self.nm(&lead.subject)
                     ),
                 });

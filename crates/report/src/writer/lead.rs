@@ -137,19 +137,22 @@ impl Writer<'_> {
                 let v = self.f(vd).value.as_f64().unwrap_or(0.0);
                 let cv = self.book.cite(vd);
                 let mut s = format!(
-                    "The standard deviation of {a}'s daily returns was {} over the past {len_s} sessions",
+                    "The standard deviation of {a}'s daily returns was {} over the past {len_s} sessions.",
                     fmt::pct_abs(v)
                 );
                 if let Some(vy) = vy {
                     let y = self.f(vy).value.as_f64().unwrap_or(0.0);
                     let tag = self.book.tag(vy);
-                    let calm = if v < y { "a calmer" } else { "a rougher" };
+                    let calm = if v < y { "calmer" } else { "rougher" };
                     s.push_str(&format!(
-                        ", against {}{tag} over the past 252 sessions: {calm} ride than usual",
+                        " Over the past 252 sessions, the standard deviation of {a}'s daily returns was {}{tag}: the run was a {calm} ride than usual.",
                         fmt::pct_abs(y)
                     ));
                 }
-                perf.push(format!("{s} {cv}."));
+                perf.push(match s.strip_suffix('.') {
+                    Some(body) => format!("{body} {cv}."),
+                    None => s,
+                });
             }
             self.topic_window(dr, &lead.subject);
         }
@@ -352,14 +355,6 @@ impl Writer<'_> {
         let big = lead.rarity_years >= 1.0;
         let verb = move_verb(p, big || p.abs() >= 3.0);
         let side = if p < 0.0 { "decline" } else { "gain" };
-        let is_index = self
-            .reg()
-            .and_then(|r| r.get(&lead.subject))
-            .is_some_and(|i| i.kind == model::InstrumentKind::Index);
-        let pts = match view::move_points(&f) {
-            Some(x) if is_index => format!(", or {} points,", fmt::level(x.abs())),
-            _ => String::new(),
-        };
         let close = self
             .ask(Query::Level {
                 symbol: lead.subject.clone(),
@@ -373,7 +368,7 @@ impl Writer<'_> {
             })
             .unwrap_or_default();
         dr.lead.push(format!(
-            "{} {verb} {}{pts} on {}{close} {c}.",
+            "{} {verb} {} on {}{close} {c}.",
             capitalise(&a),
             fmt::pct_abs(p),
             fmt::date(d)
