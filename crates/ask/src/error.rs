@@ -82,9 +82,12 @@ pub enum AskError {
         /// Nearest answerable questions.
         suggestions: Vec<String>,
     },
-    /// No question shape matched.
-    #[error("marketproof could not turn this into fact queries; questions it can answer look like: {}", .suggestions.join(" | "))]
+    /// The question could not be read, or a part of it could not: it is
+    /// declined rather than answered with another reading.
+    #[error("marketproof could not read this question{}; questions it can answer look like: {}", .what.as_ref().map(|w| format!(": {w}")).unwrap_or_default(), .suggestions.join(" | "))]
     NotUnderstood {
+        /// What could not be read ("could not read 'forward'").
+        what: Option<String>,
         /// Questions that can be answered.
         suggestions: Vec<String>,
     },
@@ -102,7 +105,7 @@ impl AskError {
             | AskError::UnknownInstrument { suggestions, .. }
             | AskError::NoInstrument { suggestions }
             | AskError::Invalid { suggestions, .. }
-            | AskError::NotUnderstood { suggestions } => suggestions,
+            | AskError::NotUnderstood { suggestions, .. } => suggestions,
             AskError::TooLong { .. } => &[],
         }
     }

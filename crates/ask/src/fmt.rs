@@ -4,11 +4,6 @@
 use chrono::Datelike;
 use model::{Basket, Condition, Date, Direction, Period, Query, RecordKind};
 
-/// `+1.23 percentage points`.
-pub(crate) fn pp(x: f64) -> String {
-    format!("{x:+.2} percentage points")
-}
-
 /// A period in words, resolved against `as_of` where relative.
 pub(crate) fn period_text(p: Period, as_of: Date) -> String {
     match p {
@@ -159,8 +154,9 @@ pub(crate) fn basket_text(b: &Basket) -> String {
 }
 
 fn short_name(sym: &str) -> String {
-    crate::parse::registry()
-        .and_then(|r| r.get(sym))
+    model::Registry::builtin()
+        .ok()
+        .and_then(|r| r.get(sym).cloned())
         .map_or_else(|| sym.to_string(), |i| format!("the {}", i.name))
 }
 

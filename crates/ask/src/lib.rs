@@ -14,10 +14,10 @@
 mod compose;
 mod error;
 mod fmt;
-mod parse;
 mod plan;
 mod render;
 mod run;
+mod suggest;
 
 pub use error::AskError;
 pub use plan::{Conversation, Intent, Plan, Slots, Step, HORIZONS_SESSIONS};
@@ -43,7 +43,7 @@ pub fn plan(
     as_of: Date,
     registry: &Registry,
 ) -> Result<Plan, AskError> {
-    parse::plan(question, context, as_of, registry)
+    plan::plan(question, context, as_of, registry)
 }
 
 /// Plans, runs and returns the answer, or the refusal as an [`Answer`]

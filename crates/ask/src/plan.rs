@@ -1,112 +1,100 @@
 //! The plan: the fact queries a question needs, shown before they run.
 //!
-//! A plan is data (serde), so a user can read it, edit it (the CLI writes it
-//! to a file and reads it back) and run it. Its steps are [`model::Query`]s,
-//! the one vocabulary the writer and the checker share; the fact engine
-//! answers every one of them.
+//! A question is read by the same reader as the checker's claims
+//! ([`lang::question`]): its shape says which slot is empty, its subjects
+//! and window what is measured; the reading is lowered onto the query
+//! algebra. A plan is data (serde), so a user can read it, edit it (the CLI
+//! writes it to a file and reads it back) and run it.
 
+use crate::error::AskError;
 use crate::fmt::{period_text, query_window_text};
-use model::{Basket, Condition, Date, Direction, Period, Query, RecordKind};
+use crate::suggest;
+use lang::chunk::{Grain, Time};
+use lang::question::{self, Ask, Decline, FedAsk, Question};
+use lang::reader::Reader;
+use model::{Basket, Date, Period, Query, Registry, Subject};
 use serde::{Deserialize, Serialize};
 
-/// One step of a plan: a query the fact engine answers. Serialised as the
-/// bare query (`{"kind": "streak", ...}`).
+/// One step of a plan: a query the fact engine answers, with what it is
+/// for. Serialised as the query (`{"kind": "series", ...}`) with `label`
+/// and `primary` beside it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(untagged)]
-pub enum Step {
-    /// A query the fact engine answers.
-    Fact(Query),
+pub struct Step {
+    /// The query.
+    #[serde(flatten)]
+    pub query: Query,
+    /// What the step computes for this question, in words.
+    #[serde(default)]
+    pub label: String,
+    /// The reading the question asks for (else one that helps read it).
+    #[serde(default)]
+    pub primary: bool,
 }
 
-/// The shape of question a plan answers; it picks how the answer is phrased
-/// and what a follow-up reuses.
+/// The shape of a question: which slot it leaves empty. It picks how the
+/// answer is phrased.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Intent {
-    /// "How long has IWM beaten SPY?" — the current (relative) streak.
-    Streak,
-    /// "How many 10-day winning streaks since 2000?"
-    StreakCount,
-    /// "Is the Russell 2000 at a record?"
-    Record,
-    /// "How far is the Nasdaq from its high?"
-    Drawdown,
-    /// "When did the S&P 500 last fall 10% from its high?"
-    LastDecline,
-    /// "How did the sectors do on March 16, 2020?"
-    CrossSection,
-    /// "How often have small caps beaten large caps over 10-year windows?"
-    BaseRate,
-    /// "How many times did the Fed cut rates in 2025?"
-    RateDecisions,
-    /// "What was the worst day for the VIX?"
-    ExtremeMove,
-    /// "Did the Nasdaq 100 or the Russell 2000 do better in 2025?"
-    Compare,
-    /// "How did the S&P 500 do in 2025?"
-    Return,
-    /// "How did the Russell 2000 do on 2026-01-16?"
-    DailyMove,
-    /// "What is the 10-year Treasury yield?"
+    /// "How did the S&P 500 do in 2025?": a return, or a rate's change.
+    Move,
+    /// "annualized return over the 10 years through 2025".
+    Annualised,
+    /// "Where's the VIX now?"
     Level,
-    /// "How volatile was the S&P 500 in 2025?"
+    /// "Worst day for the Nasdaq 100 ever?", "Lowest VIX close ever?"
+    Extreme,
+    /// "When did the S&P 500 last fall 5% in a day?"
+    When,
+    /// "How many days did the S&P 500 move more than 2% in 2022?"
+    Count,
+    /// "How many straight down days has the S&P 500 had?"
+    Streak,
+    /// "What was the Russell 2000's longest winning streak in 2024?"
+    LongestStreak,
+    /// "Is the Russell 2000 at a record high?"
+    IsRecord,
+    /// "How long since the S&P 500's last record close?"
+    SinceRecord,
+    /// "When did the S&P 500 first close above its February 2020 record again?"
+    RecordAfter,
+    /// "What was the Russell 2000's max drawdown in 2022?"
+    Drawdown,
+    /// "How volatile was the Russell 2000 in 2020?"
     Volatility,
-    /// "Is the S&P 500 above its 200-day moving average?"
-    MovingAverage,
-    /// "Is the VIX at its lowest since ...?" / "highest since".
-    HighLow,
-    /// "Was 2025 the best year for the Nasdaq since ...?"
-    ReturnRank,
-    /// "What happened to small caps after their last 10-day winning streak?"
-    EventStudy,
-    /// "Does a strong January predict the year for small caps?"
-    January,
-    /// "Did the S&P 500 gap up on 2026-01-16?"
-    Gap,
+    /// "Average VIX level in 2025?"
+    Mean,
+    /// "Did small caps beat large caps in 2025?"
+    Compare,
+    /// "Worst sector in 2022?"
+    Sector,
+    /// "How often have small caps beaten large caps over rolling 10-year periods?"
+    BaseRate,
+    /// "How many times did the Fed hike in 2022?", "When did the Fed last cut?"
+    Fed,
 }
 
-/// What the question named: the pieces a follow-up keeps or replaces.
+/// What the question named: the pieces a follow-up or an edit replaces.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Slots {
     /// Instruments asked about, canonical symbols, subject first.
     #[serde(default)]
     pub subjects: Vec<String>,
-    /// Benchmark for relative questions.
-    #[serde(default)]
-    pub benchmark: Option<String>,
-    /// The window the question named.
+    /// The window the question named, resolved to dates.
     #[serde(default)]
     pub period: Option<Period>,
-    /// The single session the question named ("on March 16, 2020").
+    /// The window's words, as written.
     #[serde(default)]
-    pub date: Option<Date>,
-    /// Direction (winning / losing, gains / declines).
+    pub window: Option<String>,
+    /// For Fed questions: hikes (`1`), cuts (`-1`) or any decision (`0`).
     #[serde(default)]
-    pub direction: Option<Direction>,
-    /// Minimum streak length in sessions.
+    pub direction: Option<i8>,
+    /// For Fed questions: `count`, `last`, `first` or `range`.
     #[serde(default)]
-    pub min_len: Option<u32>,
-    /// Threshold in percent (a decline of 10% → −10).
+    pub fed: Option<String>,
+    /// For rankings: `highest` or `lowest`.
     #[serde(default)]
-    pub pct: Option<f64>,
-    /// Rolling window in years.
-    #[serde(default)]
-    pub window_years: Option<u32>,
-    /// Basket for cross-sections.
-    #[serde(default)]
-    pub basket: Option<Basket>,
-    /// Record close or intraday high; `None` = both.
-    #[serde(default)]
-    pub record: Option<RecordKind>,
-    /// Moving-average window in sessions.
-    #[serde(default)]
-    pub ma_window: Option<u32>,
-    /// Event-study condition.
-    #[serde(default)]
-    pub condition: Option<Condition>,
-    /// Highest (true) or lowest (false) for [`Intent::HighLow`].
-    #[serde(default)]
-    pub highest: Option<bool>,
+    pub order: Option<String>,
 }
 
 /// A plan of fact queries for one question.
@@ -114,15 +102,21 @@ pub struct Slots {
 pub struct Plan {
     /// The question as asked.
     pub question: String,
+    /// The earlier questions of the conversation it follows, oldest first.
+    #[serde(default)]
+    pub context: Vec<String>,
     /// Point-in-time date: no step reads data after it.
     pub as_of: Date,
     /// The question's shape.
     pub intent: Intent,
+    /// Opens with "is", "did", "has": answered yes or no first.
+    #[serde(default)]
+    pub yes_no: bool,
     /// What the question named.
     pub slots: Slots,
-    /// The steps, in order.
+    /// The steps, in order, the one the question asks for first.
     pub steps: Vec<Step>,
-    /// Readings the planner chose (an ambiguous word, a default window).
+    /// Readings the reader chose (a word read one way, a default window).
     #[serde(default)]
     pub notes: Vec<String>,
 }
@@ -130,7 +124,7 @@ pub struct Plan {
 /// The previous turn of a conversation, for follow-up questions.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Conversation {
-    /// The previous question's plan (its intent and slots are reused).
+    /// The previous question's plan (its reading is reused).
     pub previous: Plan,
 }
 
@@ -147,281 +141,216 @@ impl Conversation {
 /// engine's).
 pub const HORIZONS_SESSIONS: [usize; 4] = facts::kernels::event_study::HORIZONS;
 
-/// Builds the steps of an intent from its slots.
-pub(crate) fn build_steps(intent: Intent, s: &Slots, as_of: Date) -> Vec<Step> {
-    let subj = |k: usize| s.subjects.get(k).cloned().unwrap_or_default();
-    let period = s.period;
-    // A question about one day is asked as of that day.
-    let at = s.date.map_or(as_of, |d| d.min(as_of));
-    let end_of = |p: Option<Period>| -> Date {
-        match p {
-            Some(Period::Year { year }) => {
-                Date::from_ymd_opt(year, 12, 31).map_or(as_of, |d| d.min(as_of))
-            }
-            Some(Period::Between { to, .. }) => to.min(as_of),
-            Some(Period::Month { year, month }) => {
-                lang::dates::month_end(year, month).map_or(as_of, |d| d.min(as_of))
-            }
-            Some(Period::Quarter { year, quarter }) => {
-                lang::dates::month_end(year, u32::from(quarter) * 3).map_or(as_of, |d| d.min(as_of))
-            }
-            Some(Period::Half { year, half }) => {
-                lang::dates::month_end(year, if half == 1 { 6 } else { 12 })
-                    .map_or(as_of, |d| d.min(as_of))
-            }
-            _ => as_of,
+/// Reads `question` (after `context`) and plans its steps.
+pub(crate) fn plan(
+    text: &str,
+    context: Option<&Conversation>,
+    as_of: Date,
+    registry: &Registry,
+) -> Result<Plan, AskError> {
+    let reader = Reader::new(registry.clone());
+    let mut chain: Vec<String> = Vec::new();
+    let mut previous: Option<Question> = None;
+    if let Some(c) = context {
+        chain.extend(c.previous.context.iter().cloned());
+        chain.push(c.previous.question.clone());
+        for q in &chain {
+            previous = question::read(&reader, q, c.previous.as_of, previous.as_ref()).ok();
         }
-    };
-    let start_of = |p: Option<Period>| -> Option<Date> {
-        match p {
-            Some(Period::Year { year }) => Date::from_ymd_opt(year, 1, 1),
-            Some(Period::Between { from, .. }) | Some(Period::Since { from }) => Some(from),
-            Some(Period::Month { year, month }) => Date::from_ymd_opt(year, month, 1),
-            Some(Period::Quarter { year, quarter }) => {
-                Date::from_ymd_opt(year, u32::from(quarter) * 3 - 2, 1)
-            }
-            Some(Period::Half { year, half }) => {
-                Date::from_ymd_opt(year, if half == 1 { 1 } else { 7 }, 1)
-            }
-            Some(Period::YearToDate) => Date::from_ymd_opt(chrono::Datelike::year(&as_of), 1, 1),
-            _ => None,
-        }
-    };
-    let window = |p: Option<Period>| -> Period {
-        match (s.date, p) {
-            (Some(_), _) => Period::Day,
-            (None, Some(p)) => p,
-            (None, None) => Period::YearToDate,
-        }
-    };
-    let q = |query: Query| Step::Fact(query);
-    match intent {
-        // Whichever streak is current: "how long has A beaten B" is answered
-        // even when A is now trailing.
-        Intent::Streak => vec![q(Query::Streak {
-            symbol: subj(0),
-            vs: s.benchmark.clone(),
-            direction: None,
-            as_of: at,
-        })],
-        Intent::StreakCount => vec![q(Query::StreakCount {
-            symbol: subj(0),
-            vs: s.benchmark.clone(),
-            direction: s.direction.unwrap_or(Direction::Up),
-            min_len: s.min_len.unwrap_or(10),
-            from: start_of(period),
-            as_of: end_of(period),
-        })],
-        Intent::Record => {
-            let kinds: Vec<RecordKind> = match s.record {
-                Some(k) => vec![k],
-                None => vec![RecordKind::Close, RecordKind::IntradayHigh],
-            };
-            s.subjects
-                .iter()
-                .flat_map(|sym| {
-                    kinds.iter().map(move |k| {
-                        q(Query::Record {
-                            symbol: sym.clone(),
-                            record: *k,
-                            as_of: at,
-                        })
-                    })
-                })
-                .collect()
-        }
-        Intent::Drawdown => s
+    }
+    let q = question::read(&reader, text, as_of, previous.as_ref())
+        .map_err(|d| refusal(d, text, as_of))?;
+    let mut plan = from_question(text, &q, &reader, as_of)?;
+    if q.follow_up {
+        plan.context = chain;
+    }
+    Ok(plan)
+}
+
+/// The plan of a question as read.
+fn from_question(text: &str, q: &Question, reader: &Reader, as_of: Date) -> Result<Plan, AskError> {
+    let readings =
+        question::lower::lower(q, reader.registry()).map_err(|e| AskError::NotUnderstood {
+            suggestions: suggest::generic(as_of),
+            what: Some(format!("cannot compute {}", e.what)),
+        })?;
+    let steps = readings
+        .into_iter()
+        .map(|r| Step {
+            query: r.query,
+            label: r.label,
+            primary: r.primary,
+        })
+        .collect();
+    let (intent, fed, direction, order) = intent_of(&q.ask);
+    let slots = Slots {
+        subjects: q
             .subjects
             .iter()
-            .map(|sym| {
-                q(Query::Drawdown {
-                    symbol: sym.clone(),
-                    as_of: at,
-                })
+            .flat_map(|s| {
+                s.symbols()
+                    .into_iter()
+                    .map(str::to_string)
+                    .collect::<Vec<_>>()
             })
             .collect(),
-        Intent::LastDecline => vec![
-            q(Query::EventStudy {
-                symbol: subj(0),
-                condition: Condition::Drawdown {
-                    pct: s.pct.unwrap_or(-10.0),
-                },
-                as_of: at,
-            }),
-            q(Query::Drawdown {
-                symbol: subj(0),
-                as_of: at,
-            }),
-        ],
-        Intent::CrossSection => vec![q(Query::CrossSection {
-            basket: s.basket.clone().unwrap_or(Basket::Sectors),
-            period: window(period),
-            as_of: if s.date.is_some() { at } else { end_of(period) },
-        })],
-        Intent::BaseRate => vec![q(Query::BaseRate {
-            a: subj(0),
-            b: s.benchmark.clone().unwrap_or_default(),
-            window_years: s.window_years.unwrap_or(10),
-            from: start_of(period),
-            as_of: end_of(period),
-        })],
-        Intent::RateDecisions => vec![q(Query::RateDecisions {
-            from: start_of(period),
-            as_of: end_of(period),
-        })],
-        Intent::ExtremeMove => s
-            .subjects
-            .iter()
-            .map(|sym| {
-                q(Query::ExtremeMove {
-                    symbol: sym.clone(),
-                    direction: s.direction.unwrap_or(Direction::Down),
-                    from: start_of(period),
-                    as_of: end_of(period),
-                })
-            })
-            .collect(),
-        Intent::Compare | Intent::Return => {
-            let p = window(period);
-            if matches!(p, Period::Day) {
-                s.subjects
-                    .iter()
-                    .map(|sym| {
-                        q(Query::DailyMove {
-                            symbol: sym.clone(),
-                            as_of: at,
-                        })
-                    })
-                    .collect()
+        period: q.time.as_ref().and_then(|t| period_of(t, as_of)),
+        window: q.time_text.clone(),
+        direction,
+        fed,
+        order,
+    };
+    let yes_no = text.split_whitespace().next().is_some_and(|w| {
+        [
+            "is", "are", "was", "were", "did", "does", "do", "has", "have", "had",
+        ]
+        .contains(&w.to_lowercase().as_str())
+    });
+    Ok(Plan {
+        question: text.to_string(),
+        context: Vec::new(),
+        as_of,
+        intent,
+        yes_no,
+        slots,
+        steps,
+        notes: q.notes.clone(),
+    })
+}
+
+fn intent_of(ask: &Ask) -> (Intent, Option<String>, Option<i8>, Option<String>) {
+    let order = |o: &model::Order| {
+        Some(
+            if *o == model::Order::Highest {
+                "highest"
             } else {
-                s.subjects
-                    .iter()
-                    .map(|sym| {
-                        q(Query::Return {
-                            symbol: sym.clone(),
-                            period: p,
-                            as_of,
-                        })
-                    })
-                    .collect()
+                "lowest"
             }
+            .to_string(),
+        )
+    };
+    match ask {
+        Ask::Move => (Intent::Move, None, None, None),
+        Ask::Annualised => (Intent::Annualised, None, None, None),
+        Ask::Level { .. } => (Intent::Level, None, None, None),
+        Ask::Extreme { order: o, .. } => (Intent::Extreme, None, None, order(o)),
+        Ask::When { .. } => (Intent::When, None, None, None),
+        Ask::Count { .. } => (Intent::Count, None, None, None),
+        Ask::Streak { .. } => (Intent::Streak, None, None, None),
+        Ask::LongestStreak { .. } => (Intent::LongestStreak, None, None, None),
+        Ask::IsRecord { .. } => (Intent::IsRecord, None, None, None),
+        Ask::SinceRecord => (Intent::SinceRecord, None, None, None),
+        Ask::RecordAfter { .. } => (Intent::RecordAfter, None, None, None),
+        Ask::Mean => (Intent::Mean, None, None, None),
+        Ask::Drawdown => (Intent::Drawdown, None, None, None),
+        Ask::Volatility => (Intent::Volatility, None, None, None),
+        Ask::Compare { .. } => (Intent::Compare, None, None, None),
+        Ask::CrossRank { order: o } => (Intent::Sector, None, None, order(o)),
+        Ask::BaseRate { .. } => (Intent::BaseRate, None, None, None),
+        Ask::Fed(f) => {
+            let (what, dir) = match f {
+                FedAsk::Count(d) => ("count", *d),
+                FedAsk::Last(d) => ("last", *d),
+                FedAsk::First(d) => ("first", *d),
+                FedAsk::Range => ("range", 0),
+            };
+            (Intent::Fed, Some(what.to_string()), Some(dir), None)
         }
-        Intent::DailyMove => s
-            .subjects
-            .iter()
-            .map(|sym| {
-                q(Query::DailyMove {
-                    symbol: sym.clone(),
-                    as_of: at,
-                })
-            })
-            .collect(),
-        Intent::Level => s
-            .subjects
-            .iter()
-            .map(|sym| {
-                q(Query::Level {
-                    symbol: sym.clone(),
-                    field: crate::parse::level_field(sym),
-                    as_of: end_of(period).min(at),
-                })
-            })
-            .collect(),
-        Intent::Volatility => s
-            .subjects
-            .iter()
-            .map(|sym| {
-                q(Query::Volatility {
-                    symbol: sym.clone(),
-                    period: period.unwrap_or(Period::LastSessions { n: 21 }),
-                    annualised: true,
-                    sample: true,
-                    as_of,
-                })
-            })
-            .collect(),
-        Intent::MovingAverage => s
-            .subjects
-            .iter()
-            .map(|sym| {
-                q(Query::MovingAverage {
-                    symbol: sym.clone(),
-                    window: s.ma_window.unwrap_or(200),
-                    as_of: at,
-                })
-            })
-            .collect(),
-        Intent::HighLow => s
-            .subjects
-            .iter()
-            .map(|sym| {
-                if s.highest.unwrap_or(true) {
-                    q(Query::HighestSince {
-                        symbol: sym.clone(),
-                        as_of: at,
-                    })
-                } else {
-                    q(Query::LowestSince {
-                        symbol: sym.clone(),
-                        as_of: at,
-                    })
-                }
-            })
-            .collect(),
-        Intent::ReturnRank => s
-            .subjects
-            .iter()
-            .map(|sym| {
-                let p = period.unwrap_or(Period::YearToDate);
-                q(Query::ReturnRank {
-                    symbol: sym.clone(),
-                    period: p,
-                    against: crate::parse::rank_kind(p),
-                    as_of,
-                })
-            })
-            .collect(),
-        Intent::EventStudy | Intent::January => s
-            .subjects
-            .iter()
-            .take(1)
-            .map(|sym| {
-                q(Query::EventStudy {
-                    symbol: sym.clone(),
-                    condition: s.condition.clone().unwrap_or(Condition::RecordClose),
-                    as_of: at,
-                })
-            })
-            .collect(),
-        Intent::Gap => s
-            .subjects
-            .iter()
-            .map(|sym| {
-                q(Query::Gap {
-                    symbol: sym.clone(),
-                    as_of: at,
-                })
-            })
-            .collect(),
+    }
+}
+
+/// A window as a [`Period`] of dates (for the plan's slots).
+fn period_of(t: &Time, as_of: Date) -> Option<Period> {
+    Some(match t {
+        Time::Span {
+            from,
+            to,
+            grain: Grain::Day,
+            ..
+        } if from == to => Period::Between {
+            from: *from,
+            to: *to,
+        },
+        Time::Span { from, to, .. } => Period::Between {
+            from: *from,
+            to: (*to).min(as_of),
+        },
+        Time::ToDate { from, .. } | Time::Since { from, .. } => Period::Since { from: *from },
+        Time::Sessions { n, .. } => Period::LastSessions { n: *n },
+        _ => return None,
+    })
+}
+
+/// The refusal for a question the reader declined.
+fn refusal(d: Decline, text: &str, as_of: Date) -> AskError {
+    match d {
+        Decline::Empty => AskError::Empty {
+            suggestions: suggest::generic(as_of),
+        },
+        Decline::Forecast { .. } => AskError::Forecast {
+            suggestions: suggest::generic(as_of),
+        },
+        Decline::TooLong { len } => AskError::TooLong {
+            len,
+            max: question::MAX_QUESTION_CHARS,
+        },
+        Decline::Topic { missing, words } => AskError::OutsideData {
+            what: format!("'{words}'"),
+            have: missing,
+            suggestions: suggest::generic(as_of),
+        },
+        Decline::UnknownName { name } => AskError::UnknownInstrument {
+            name,
+            suggestions: suggest::generic(as_of),
+        },
+        Decline::NoSubject => AskError::NoInstrument {
+            suggestions: suggest::generic(as_of),
+        },
+        Decline::Future { date } => AskError::FutureDate {
+            date,
+            as_of,
+            suggestions: suggest::generic(as_of),
+        },
+        Decline::Unread { words } => AskError::NotUnderstood {
+            what: Some(format!(
+                "could not read {} in \"{}\"",
+                words
+                    .iter()
+                    .map(|w| format!("'{w}'"))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                text.trim()
+            )),
+            suggestions: suggest::generic(as_of),
+        },
+        Decline::Ambiguous { what } => AskError::NotUnderstood {
+            what: Some(what),
+            suggestions: suggest::generic(as_of),
+        },
+        Decline::NoShape => AskError::NotUnderstood {
+            what: Some(
+                "nothing in it says what to measure (a return, a level, a record, a streak...)"
+                    .into(),
+            ),
+            suggestions: suggest::generic(as_of),
+        },
     }
 }
 
 impl Step {
     /// The query the step runs.
     pub fn query(&self) -> &Query {
-        match self {
-            Step::Fact(q) => q,
-        }
+        &self.query
     }
 
     /// The step's point-in-time date.
     pub fn as_of(&self) -> Date {
-        self.query().as_of()
+        self.query.as_of()
     }
 
-    /// The query's kind as printed in a plan (`streak`, `return`...).
+    /// The query's kind as printed in a plan (`series`, `cross_section`...).
     pub fn kind(&self) -> String {
-        serde_json::to_value(self.query())
+        serde_json::to_value(&self.query)
             .ok()
             .and_then(|v| v.get("kind").and_then(|k| k.as_str().map(str::to_string)))
             .unwrap_or_default()
@@ -429,32 +358,13 @@ impl Step {
 
     /// The instruments the step reads.
     pub fn instruments(&self) -> Vec<String> {
-        match self.query() {
-            Query::Level { symbol, .. }
-            | Query::Return { symbol, .. }
-            | Query::ReturnRank { symbol, .. }
-            | Query::DailyMove { symbol, .. }
-            | Query::Gap { symbol, .. }
-            | Query::Record { symbol, .. }
-            | Query::LowestSince { symbol, .. }
-            | Query::HighestSince { symbol, .. }
-            | Query::Volatility { symbol, .. }
-            | Query::Drawdown { symbol, .. }
-            | Query::ExtremeMove { symbol, .. }
-            | Query::Change { symbol, .. }
-            | Query::MovingAverage { symbol, .. } => vec![symbol.clone()],
-            Query::Streak { symbol, vs, .. } | Query::StreakCount { symbol, vs, .. } => {
-                std::iter::once(symbol.clone()).chain(vs.clone()).collect()
-            }
-            Query::EventStudy {
-                symbol, condition, ..
-            } => {
-                let mut v = vec![symbol.clone()];
-                if let Condition::Streak { vs: Some(b), .. } = condition {
-                    v.push(b.clone());
-                }
-                v
-            }
+        match &self.query {
+            Query::Series(q) => q
+                .subject
+                .symbols()
+                .into_iter()
+                .map(str::to_string)
+                .collect(),
             Query::CrossSection { basket, .. } => match basket {
                 Basket::Custom(list) => list.clone(),
                 Basket::Sectors => vec!["the 11 sector ETFs".to_string()],
@@ -471,23 +381,42 @@ impl Step {
                     "FOMC statements".to_string(),
                 ]
             }
-            Query::Series(q) => q
-                .subject
-                .symbols()
-                .into_iter()
-                .map(str::to_string)
-                .collect(),
+            Query::Level { symbol, .. }
+            | Query::Return { symbol, .. }
+            | Query::ReturnRank { symbol, .. }
+            | Query::DailyMove { symbol, .. }
+            | Query::Gap { symbol, .. }
+            | Query::Record { symbol, .. }
+            | Query::LowestSince { symbol, .. }
+            | Query::HighestSince { symbol, .. }
+            | Query::Volatility { symbol, .. }
+            | Query::Drawdown { symbol, .. }
+            | Query::ExtremeMove { symbol, .. }
+            | Query::Change { symbol, .. }
+            | Query::MovingAverage { symbol, .. }
+            | Query::EventStudy { symbol, .. } => vec![symbol.clone()],
+            Query::Streak { symbol, vs, .. } | Query::StreakCount { symbol, vs, .. } => {
+                std::iter::once(symbol.clone()).chain(vs.clone()).collect()
+            }
         }
     }
 
     /// What the step computes, in words.
     pub fn describe(&self) -> String {
-        crate::fmt::describe_query(self.query())
+        if self.label.is_empty() {
+            crate::fmt::describe_query(&self.query)
+        } else {
+            format!(
+                "{} ({})",
+                self.label,
+                crate::fmt::describe_query(&self.query)
+            )
+        }
     }
 
     /// The window the step reads, in words.
     pub fn window_text(&self) -> String {
-        query_window_text(self.query())
+        query_window_text(&self.query)
     }
 }
 
@@ -496,10 +425,14 @@ impl Plan {
     /// user to confirm before it runs.
     pub fn render_text(&self) -> String {
         let mut out = format!("Plan for: {}\nAs of {}\n", self.question.trim(), self.as_of);
+        if !self.context.is_empty() {
+            out.push_str(&format!("  following: {}\n", self.context.join(" → ")));
+        }
         for (k, step) in self.steps.iter().enumerate() {
             out.push_str(&format!(
-                "  {}. {} [{}] — instruments: {}; window: {}\n",
+                "  {}. {}{} [{}] — instruments: {}; window: {}\n",
                 k + 1,
+                if step.primary { "" } else { "(also) " },
                 step.describe(),
                 step.kind(),
                 step.instruments().join(", "),
@@ -517,8 +450,42 @@ impl Plan {
         self.slots.period.map(|p| period_text(p, self.as_of))
     }
 
-    /// Rebuilds the steps from the intent and slots (after editing slots).
+    /// Re-reads the question with the edited slots: the subjects and the
+    /// window in [`Plan::slots`] replace what the question named.
     pub fn rebuild(&mut self) {
-        self.steps = build_steps(self.intent, &self.slots, self.as_of);
+        let Ok(registry) = Registry::builtin() else {
+            return;
+        };
+        let reader = Reader::new(registry);
+        let mut previous = None;
+        for q in &self.context {
+            previous = question::read(&reader, q, self.as_of, previous.as_ref()).ok();
+        }
+        let Ok(mut q) = question::read(&reader, &self.question, self.as_of, previous.as_ref())
+        else {
+            return;
+        };
+        if !self.slots.subjects.is_empty() && q.subjects.len() == self.slots.subjects.len() {
+            q.subjects = self
+                .slots
+                .subjects
+                .iter()
+                .cloned()
+                .map(Subject::symbol)
+                .collect();
+        }
+        if let Some(Period::Between { from, to }) = self.slots.period {
+            q.time = Some(Time::Span {
+                from,
+                to,
+                grain: Grain::Span,
+                range: false,
+            });
+        }
+        if let Ok(p) = from_question(&self.question, &q, &reader, self.as_of) {
+            let context = std::mem::take(&mut self.context);
+            *self = p;
+            self.context = context;
+        }
     }
 }

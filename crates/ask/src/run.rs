@@ -3,8 +3,8 @@
 
 use crate::plan::{Plan, Step};
 use crate::AskError;
-use facts::{Engine, FactError};
-use model::{Date, Fact, FactInput, Field, Query, Universe};
+use facts::Engine;
+use model::{Date, Fact, FactInput, Field, Universe};
 use serde::{Deserialize, Serialize};
 
 /// One source a Fact read.
@@ -156,6 +156,7 @@ pub fn run(plan: &Plan, universe: &Universe) -> Answer {
         })
         .collect();
     let mut paragraph = composed.paragraph;
+    let refused = facts.is_empty() && !missing.is_empty();
     if !missing.is_empty() {
         let gaps: Vec<String> = missing.iter().map(|m| m.to_string()).collect();
         if paragraph.is_empty() {
@@ -173,7 +174,7 @@ pub fn run(plan: &Plan, universe: &Universe) -> Answer {
         missing,
         suggestions,
         chart: composed.chart,
-        refused: false,
+        refused,
     }
 }
 
@@ -197,7 +198,7 @@ fn dedup_sources(inputs: &[FactInput]) -> Vec<CitedSource> {
 fn gap_suggestions(plan: &Plan, universe: &Universe) -> Vec<String> {
     let mut out = Vec::new();
     for sym in plan.slots.subjects.iter().take(2) {
-        let first = [
+        let span = [
             Field::Close,
             Field::AdjClose,
             Field::Value,
@@ -206,54 +207,17 @@ fn gap_suggestions(plan: &Plan, universe: &Universe) -> Vec<String> {
         .into_iter()
         .find_map(|f| universe.get(sym, f))
         .and_then(|s| Some((s.first_date()?, s.last_date()?)));
-        if let Some((a, b)) = first {
-            out.push(format!("{sym} data run from {a} to {b}: ask about a date in that range, e.g. \"How did {sym} do in {}?\"", chrono::Datelike::year(&b) - 1));
-        } else {
-            out.push(format!(
+        match span {
+            Some((a, b)) => out.extend(crate::suggest::about(sym, a, b).into_iter().take(1)),
+            None => out.push(format!(
                 "{sym} has no data in the store; try \"Is the S&P 500 at a record close?\""
-            ));
+            )),
         }
     }
-    out.extend(
-        crate::parse::suggestions("the S&P 500", plan.as_of)
-            .into_iter()
-            .take(2),
-    );
+    out.extend(crate::suggest::generic(plan.as_of).into_iter().take(2));
     out
 }
 
 fn run_step(engine: &Engine<'_>, step: &Step) -> Result<Fact, String> {
-    match step.query() {
-        Query::Level {
-            symbol,
-            field,
-            as_of,
-        } => {
-            // A close-only fund holds adjusted closes; a rate holds values.
-            let mut last_err = None;
-            for f in std::iter::once(*field).chain([
-                Field::Close,
-                Field::AdjClose,
-                Field::Value,
-                Field::ReturnPct,
-            ]) {
-                let q = Query::Level {
-                    symbol: symbol.clone(),
-                    field: f,
-                    as_of: *as_of,
-                };
-                match engine.fact(&q) {
-                    Ok(fact) => return Ok(fact),
-                    Err(e @ FactError::UnknownInstrument { .. }) => return Err(e.to_string()),
-                    Err(e) => {
-                        if last_err.is_none() {
-                            last_err = Some(e);
-                        }
-                    }
-                }
-            }
-            Err(last_err.map_or_else(|| "no data".to_string(), |e| e.to_string()))
-        }
-        q => engine.fact(q).map_err(|e| e.to_string()),
-    }
+    engine.fact(step.query()).map_err(|e| e.to_string())
 }

@@ -6,7 +6,8 @@
 //! streak on Friday, not 11).
 
 use crate::{CheckReport, Verdict};
-use lang::{ClaimKind, Claimed};
+use lang::chunk::Hedge;
+use lang::frame::Claimed;
 use model::{Date, Universe};
 use serde::{Deserialize, Serialize};
 
@@ -43,12 +44,11 @@ fn sessions_between(universe: &Universe, symbol: &str, a: Date, b: Date) -> i64 
     }
 }
 
-fn number(c: &Claimed) -> Option<(f64, f64)> {
+fn number(c: &Claimed) -> Option<(f64, f64, bool)> {
     match c {
-        Claimed::Number { value, .. } => Some((*value, *value)),
-        Claimed::Range { low, high, .. } => Some((*low, *high)),
-        Claimed::Count { n } => Some((*n as f64, *n as f64)),
-        Claimed::Year { year } => Some((f64::from(*year), f64::from(*year))),
+        Claimed::Number { value, hedge, .. } => Some((*value, *value, *hedge == Hedge::Exact)),
+        Claimed::Range { low, high, .. } => Some((*low, *high, true)),
+        Claimed::Rank { n } => Some((f64::from(*n), f64::from(*n), true)),
         _ => None,
     }
 }
@@ -60,47 +60,43 @@ pub fn find(reports: &[CheckReport], universe: &Universe) -> Vec<Conflict> {
         for rb in reports.iter().skip(ia + 1) {
             for (ka, a) in ra.claims.iter().enumerate() {
                 for (kb, b) in rb.claims.iter().enumerate() {
-                    let (ca, cb) = (&a.claim, &b.claim);
-                    if ca.kind != cb.kind
-                        || ca.subjects != cb.subjects
-                        || ca.kind == ClaimKind::Unverifiable
-                    {
+                    if a.kind != b.kind || a.subjects != b.subjects || a.subjects.is_empty() {
                         continue;
                     }
-                    let (Some((la, ha)), Some((lb, hb))) =
-                        (number(&ca.claimed), number(&cb.claimed))
+                    let (Some((la, ha, exact_a)), Some((lb, hb, exact_b))) =
+                        (number(&a.claimed_value), number(&b.claimed_value))
                     else {
                         continue;
                     };
-                    let conflict = match ca.kind {
-                        ClaimKind::Streak => {
-                            let (Some(da), Some(db)) = (ca.as_of, cb.as_of) else {
-                                continue;
-                            };
-                            if (da - db).num_days().abs() > 10 {
+                    let same_measure = match (&a.reading, &b.reading) {
+                        (Some(ra), Some(rb)) => {
+                            ra.measure == rb.measure && ra.reducer == rb.reducer
+                        }
+                        _ => false,
+                    };
+                    if !same_measure {
+                        continue;
+                    }
+                    let conflict = match a.kind.as_str() {
+                        "streak" => {
+                            if (a.day - b.day).num_days().abs() > 10 {
                                 continue;
                             }
-                            let gap = sessions_between(universe, &ca.subjects[0], da, db);
+                            let gap = sessions_between(universe, &a.subjects[0], a.day, b.day);
                             (lb - la - gap as f64).abs() > 0.5
                         }
-                        ClaimKind::RateDecisions => {
-                            let overlap = match (ca.period, cb.period) {
-                                (
-                                    Some(model::Period::Between { from: fa, to: ta }),
-                                    Some(model::Period::Between { from: fb, to: tb }),
-                                ) => fa <= tb && fb <= ta,
-                                _ => false,
-                            };
-                            overlap && ca.direction == cb.direction && (la - lb).abs() > 0.5
+                        "fed_count" => {
+                            a.reading.as_ref().map(|r| &r.window)
+                                == b.reading.as_ref().map(|r| &r.window)
+                                && (la - lb).abs() > 0.5
                         }
-                        ClaimKind::StreakLongestSince => false,
                         _ => {
-                            ca.as_of == cb.as_of
-                                && ca.period == cb.period
+                            a.day == b.day
+                                && a.reading.as_ref().map(|r| &r.window)
+                                    == b.reading.as_ref().map(|r| &r.window)
+                                && exact_a
+                                && exact_b
                                 && (ha < lb - 1e-9 || hb < la - 1e-9)
-                                && !(ca.hedge != lang::Hedge::Exact
-                                    || cb.hedge != lang::Hedge::Exact)
-                                && (ha - lb).abs() > 0.0
                         }
                     };
                     if !conflict {
@@ -111,9 +107,9 @@ pub fn find(reports: &[CheckReport], universe: &Universe) -> Vec<Conflict> {
                     let description = format!(
                         "{name_a}: \"{}\" ({}) vs {name_b}: \"{}\" ({})",
                         a.claimed,
-                        ca.as_of.map_or_else(String::new, |d| format!("as of {d}")),
+                        format!("as of {}", a.day),
                         b.claimed,
-                        cb.as_of.map_or_else(String::new, |d| format!("as of {d}")),
+                        format!("as of {}", b.day),
                     );
                     let resolution = match (a.verdict, b.verdict) {
                         (Verdict::Supported, Verdict::Contradicted) => {
@@ -128,11 +124,11 @@ pub fn find(reports: &[CheckReport], universe: &Universe) -> Vec<Conflict> {
                         )),
                         _ => None,
                     };
-                    let key = format!("{}|{:?}|{la}|{ha}|{lb}|{hb}", ca.kind.as_str(), ca.subjects);
+                    let key = format!("{}|{:?}|{la}|{ha}|{lb}|{hb}", a.kind.as_str(), a.subjects);
                     out.push((
                         Conflict {
-                            kind: ca.kind.as_str().to_string(),
-                            subjects: ca.subjects.clone(),
+                            kind: a.kind.as_str().to_string(),
+                            subjects: a.subjects.clone(),
                             a: (name_a, ka),
                             b: (name_b, kb),
                             description,

@@ -1,79 +1,202 @@
-//! Judging one claim: run its queries, compare within the claim's own
-//! precision, and when it fails search a small set of other readings
-//! (another window, the open instead of the prior close, close vs intraday,
-//! one session stale) for the one that would make it true.
+//! Judging one claim: evaluate each of its readings (the one its words say
+//! first, then the other common readings they allow), compare with the
+//! claimed value within the claim's printed precision and hedge, and say
+//! which reading decided the verdict.
+//!
+//! - **supported**: a reading's Fact agrees; when it is not the primary
+//!   reading, the explanation names the reading that matched;
+//! - **contradicted**: every reading the data can evaluate disagrees; the
+//!   primary reading's true figure is given, with the others';
+//! - **unverifiable**: the reader could not read part of the claim, the
+//!   claim needs data no series holds, or no reading can be evaluated —
+//!   saying which.
 
 use crate::{CheckedClaim, Verdict};
 use facts::{Engine, FactError};
-use lang::{Claim, ClaimKind, Claimed, Hedge, NumUnit};
-use model::{Date, Direction, Fact, FactValue, Field, Period, Query, RecordKind};
-
-mod wire;
+use lang::chunk::{Hedge, QUnit};
+use lang::frame::lower::Reading;
+use lang::frame::{Claimed, FedWhat};
+use lang::reader::{Claim, ReadingView};
+use model::{Date, Fact, FactValue, Period, Query, Reduce, Window};
 
 /// Judges one claim.
 pub(crate) fn judge(engine: &Engine<'_>, claim: Claim, start: usize, end: usize) -> CheckedClaim {
-    let claimed = show_claimed(&claim);
     let mut out = CheckedClaim {
         start,
         end,
+        kind: claim.kind.to_string(),
+        subjects: claim.subjects.clone(),
+        text: claim.text.clone(),
+        day: claim.day,
+        claimed_value: claim.claimed.clone(),
         verdict: Verdict::Unverifiable,
-        claimed,
+        claimed: claim.claimed.describe(),
         actual: None,
         explanation: String::new(),
         alternatives: Vec::new(),
         facts: Vec::new(),
-        claim,
+        reading: claim.readings.first().map(view),
+        tolerance: tolerance_text(&claim.claimed),
+        notes: claim.notes.clone(),
     };
-    if out.claim.kind == ClaimKind::Unverifiable {
+    if let Some(missing) = &claim.missing {
+        out.explanation = format!("Cannot be checked against market data: {missing}.");
+        return out;
+    }
+    if !claim.unread.is_empty() {
         out.explanation = format!(
-            "Cannot be checked against market data: {}.",
-            out.claim
-                .missing
-                .as_deref()
-                .unwrap_or("no data for this figure")
+            "Could not read {}; not checked rather than checked as a different claim.",
+            claim
+                .unread
+                .iter()
+                .map(|u| format!("'{u}'"))
+                .collect::<Vec<_>>()
+                .join(", ")
         );
         return out;
     }
-    if out.claim.queries.is_empty() {
-        out.explanation = format!(
-            "Cannot be checked: {}.",
-            out.claim
-                .missing
-                .as_deref()
-                .unwrap_or("no date to check it on (pass --as-of)")
-        );
-        return out;
-    }
-    let mut facts = Vec::new();
-    let queries = out.claim.queries.clone();
-    for (k, q) in queries.iter().enumerate() {
-        let q = match snap(engine, q) {
-            Ok(q) => {
-                if k == 0 && out.claim.as_of.is_some() {
-                    out.claim.as_of = Some(q.as_of());
-                }
-                q
-            }
+    let mut first_error: Option<String> = None;
+    let mut primary_result: Option<(Fact, bool, String)> = None;
+    let mut others: Vec<(Reading, Fact, bool, String)> = Vec::new();
+    for r in &claim.readings {
+        let fact = match evaluate(engine, r) {
+            Ok(f) => f,
             Err(why) => {
-                out.explanation = format!("Cannot be checked: {why}.");
-                return out;
+                if r.primary && first_error.is_none() {
+                    first_error = Some(why);
+                }
+                continue;
             }
         };
-        match engine.fact(&q) {
-            Ok(f) => facts.push(f),
-            Err(e) => {
-                out.explanation = format!("Cannot be checked: {}.", missing_text(&e));
-                return out;
+        let compared = if r.cross {
+            compare_cross(engine, &claim, &fact)
+        } else {
+            compare(&claim.claimed, &fact, r)
+        };
+        let Some((ok, actual)) = compared else {
+            if r.primary && first_error.is_none() {
+                first_error = Some(format!(
+                    "the data's {} cannot be compared with '{}'",
+                    fact.kind,
+                    claim.claimed.describe()
+                ));
+            }
+            continue;
+        };
+        if r.primary {
+            primary_result = Some((fact, ok, actual));
+        } else {
+            others.push((r.clone(), fact, ok, actual));
+        }
+    }
+    let sign = |s: String| s;
+    match primary_result {
+        Some((fact, true, actual)) => {
+            out.verdict = Verdict::Supported;
+            out.actual = Some(actual);
+            out.explanation = sign(fact.text.clone());
+            out.facts.push(fact);
+        }
+        Some((fact, false, actual)) => {
+            if let Some((r, f2, _, a2)) = others.iter().find(|o| o.2) {
+                out.verdict = Verdict::Supported;
+                out.actual = Some(a2.clone());
+                out.explanation = format!(
+                    "{} (read as {}; the first reading, {}, gives {actual})",
+                    f2.text,
+                    r.label,
+                    claim.readings.first().map_or("", |p| p.label.as_str())
+                );
+                out.alternatives.push(format!(
+                    "{} gives {actual}",
+                    claim.readings.first().map_or("", |p| p.label.as_str())
+                ));
+                out.facts.push(f2.clone());
+                out.facts.push(fact);
+            } else {
+                out.verdict = Verdict::Contradicted;
+                out.explanation = format!(
+                    "The data give {actual}, not {}: {}",
+                    claim.claimed.describe(),
+                    fact.text
+                );
+                out.actual = Some(actual);
+                for (r, f, _, a) in &others {
+                    out.alternatives.push(format!("{}: {a}", r.label));
+                    out.facts.push(f.clone());
+                }
+                out.facts.insert(0, fact);
+            }
+        }
+        None => {
+            if let Some((r, f, _, a)) = others.iter().find(|o| o.2) {
+                out.verdict = Verdict::Supported;
+                out.actual = Some(a.clone());
+                out.explanation = format!("{} (read as {})", f.text, r.label);
+                out.facts.push(f.clone());
+            } else {
+                out.explanation = format!(
+                    "Cannot be checked: {}.",
+                    first_error.unwrap_or_else(|| "no reading could be evaluated".into())
+                );
             }
         }
     }
-    let j = Judge { engine };
-    j.decide(&mut out, facts);
     out
 }
 
-struct Judge<'e, 'u> {
-    engine: &'e Engine<'u>,
+/// Evaluates one reading; a day that is not in the data is an error, never
+/// an older day silently used, and "ever" over data that begin long after
+/// the instrument's own history is not decided.
+fn evaluate(engine: &Engine<'_>, r: &Reading) -> Result<Fact, String> {
+    let fact = engine.fact(&r.query).map_err(|e| missing_text(&e))?;
+    if let Query::Series(q) = &r.query {
+        // A comparison with all of an instrument's history needs all of it:
+        // a rank or an extreme over all the data, or a "since" that found
+        // nothing within the data, says nothing when the data begin long
+        // after the instrument did.
+        let since_found = matches!(q.reduce, Reduce::LastAtLeastAsExtreme { .. })
+            && !fact
+                .detail("on_record")
+                .is_some_and(|d| matches!(d.value, FactValue::Bool(true)));
+        let whole_history = !since_found
+            && (matches!(q.window, Window::All)
+                || matches!(q.reduce, Reduce::LastAtLeastAsExtreme { .. }));
+        if whole_history {
+            for sym in q.subject.symbols() {
+                let inception = engine
+                    .registry()
+                    .and_then(|reg| reg.get(sym))
+                    .and_then(|i| i.inception);
+                let first = engine.price_series(sym).ok().and_then(|s| s.first_date());
+                if let (Some(inception), Some(first)) = (inception, first) {
+                    if (first - inception).num_days() > 365 {
+                        return Err(format!("{sym}'s history goes back to {inception} but the data begin on {first}, so a comparison with all its history cannot be made"));
+                    }
+                }
+            }
+        }
+    }
+    if let Query::Series(q) = &r.query {
+        let one_day = matches!(
+            q.window,
+            Window::Period {
+                period: Period::Day
+            }
+        );
+        if one_day {
+            if let Some((_, last)) = fact.window {
+                let asked = q.as_of;
+                if last != asked && model::calendar::is_session(asked) {
+                    return Err(format!(
+                        "no data for {} on {asked} (the last observation before is {last})",
+                        q.subject.symbols().join(" vs ")
+                    ));
+                }
+            }
+        }
+    }
+    Ok(fact)
 }
 
 fn missing_text(e: &FactError) -> String {
@@ -83,1040 +206,491 @@ fn missing_text(e: &FactError) -> String {
     }
 }
 
-/// The symbol and field whose dates a query reads.
-fn subject(q: &Query) -> Option<(&str, Option<Field>)> {
-    Some(match q {
-        Query::Level { symbol, field, .. } => (symbol.as_str(), Some(*field)),
-        Query::Return { symbol, .. }
-        | Query::DailyMove { symbol, .. }
-        | Query::Streak { symbol, .. }
-        | Query::Volatility { symbol, .. }
-        | Query::Drawdown { symbol, .. }
-        | Query::LowestSince { symbol, .. }
-        | Query::HighestSince { symbol, .. }
-        | Query::MovingAverage { symbol, .. } => (symbol.as_str(), None),
-        // A day's sector moves are read on the sector funds' sessions.
-        Query::CrossSection {
-            period: Period::Day,
-            ..
-        } => ("XLK", None),
-        Query::Record { symbol, record, .. } => (
-            symbol.as_str(),
-            Some(if *record == RecordKind::IntradayHigh {
-                Field::High
-            } else {
-                Field::Close
-            }),
-        ),
-        _ => return None,
+/// The tolerance a claim is read with, in words.
+fn tolerance_text(c: &Claimed) -> Option<String> {
+    let Claimed::Number {
+        decimals, hedge, ..
+    } = c
+    else {
+        return None;
+    };
+    let half = 0.5 * 10f64.powi(-i32::from(*decimals));
+    Some(match hedge {
+        Hedge::Exact => format!("within {half} (printed precision)"),
+        Hedge::Approx => "within one unit of the last significant digit (\"about\")".into(),
+        Hedge::Almost => "up to the figure, at most one unit under (\"almost\")".into(),
+        Hedge::MoreThan => "beyond the figure (\"more than\")".into(),
+        Hedge::AtLeast => "the figure or beyond (\"at least\")".into(),
+        Hedge::LessThan => "short of the figure (\"less than\")".into(),
+        Hedge::AtMost => "the figure or short of it (\"at most\", \"within\")".into(),
+        Hedge::JustOver => "beyond the figure by at most one unit (\"just over\")".into(),
+        Hedge::JustUnder => "short of the figure by at most one unit (\"just under\")".into(),
+        Hedge::HairAbove => "the figure to 0.05% above it (\"a hair above\")".into(),
     })
 }
 
-fn set_as_of(q: &Query, d: Date) -> Query {
-    let mut q = q.clone();
-    match &mut q {
-        Query::Level { as_of, .. }
-        | Query::Return { as_of, .. }
-        | Query::ReturnRank { as_of, .. }
-        | Query::DailyMove { as_of, .. }
-        | Query::Gap { as_of, .. }
-        | Query::Streak { as_of, .. }
-        | Query::StreakCount { as_of, .. }
-        | Query::Record { as_of, .. }
-        | Query::LowestSince { as_of, .. }
-        | Query::HighestSince { as_of, .. }
-        | Query::Volatility { as_of, .. }
-        | Query::Drawdown { as_of, .. }
-        | Query::MovingAverage { as_of, .. }
-        | Query::CrossSection { as_of, .. }
-        | Query::BaseRate { as_of, .. }
-        | Query::RateDecisions { as_of, .. }
-        | Query::ExtremeMove { as_of, .. }
-        | Query::EventStudy { as_of, .. }
-        | Query::Change { as_of, .. }
-        | Query::ReturnSpread { as_of, .. } => *as_of = d,
-        Query::Series(s) => s.as_of = d,
+/// One unit of the last significant digit of a printed figure: 0.1 for
+/// "19.3", 1 for "31", 10 for "70" and "850".
+fn significant_unit(value: f64, decimals: u8) -> f64 {
+    if decimals > 0 {
+        return 10f64.powi(-i32::from(decimals));
     }
-    q
+    let mut v = value.abs().round() as i64;
+    let mut unit = 1.0;
+    while v >= 10 && v % 10 == 0 {
+        v /= 10;
+        unit *= 10.0;
+    }
+    unit
 }
 
-/// Dates of the series a query reads.
-fn dates<'u>(engine: &Engine<'u>, symbol: &str, field: Option<Field>) -> Option<&'u [Date]> {
-    let sym = engine.canonical(symbol);
-    let s = match field {
-        Some(f) => engine
-            .universe()
-            .get(&sym, f)
-            .or_else(|| engine.price_series(&sym).ok()),
-        None => engine.price_series(&sym).ok(),
-    }?;
-    Some(s.dates())
-}
-
-/// Moves the as-of date to the subject's last session on or before it, and
-/// refuses dates outside the data.
-fn snap(engine: &Engine<'_>, q: &Query) -> Result<Query, String> {
-    let Some((sym, field)) = subject(q) else {
-        return Ok(q.clone());
-    };
-    let Some(ds) = dates(engine, sym, field) else {
-        return Err(format!("no data for {sym} in the store"));
-    };
-    let (Some(first), Some(last)) = (ds.first(), ds.last()) else {
-        return Err(format!("no data for {sym} in the store"));
-    };
-    let as_of = q.as_of();
-    if as_of < *first {
-        return Err(format!(
-            "{as_of} is before the data for {sym}, which starts on {first}"
-        ));
-    }
-    if as_of > *last + chrono::Duration::days(4) {
-        return Err(format!(
-            "{as_of} is after the data for {sym}, which ends on {last}"
-        ));
-    }
-    let i = ds.partition_point(|d| *d <= as_of);
-    let d = ds[i.saturating_sub(1)];
-    Ok(set_as_of(q, d))
-}
-
-/// The session `k` sessions before (negative) or after `d` in the subject's data.
-fn shift(engine: &Engine<'_>, symbol: &str, d: Date, k: i64) -> Option<Date> {
-    let ds = dates(engine, symbol, None)?;
-    let i = ds.partition_point(|x| *x <= d).checked_sub(1)?;
-    let j = i as i64 + k;
-    (0..ds.len() as i64).contains(&j).then(|| ds[j as usize])
-}
-
-/// Half a unit of the last printed digit.
-fn half_ulp(decimals: u8) -> f64 {
-    0.5 * 10f64.powi(-i32::from(decimals))
-}
-
-/// Tolerance for a number from its printed precision and hedge.
-fn tolerance(value: f64, decimals: u8, hedge: Hedge, fraction: bool) -> f64 {
-    if fraction {
-        return if hedge == Hedge::Approx { 7.0 } else { 5.0 };
-    }
-    let half = half_ulp(decimals) + 1e-9;
-    match hedge {
-        Hedge::Approx => half
-            .max(10f64.powi(-i32::from(decimals)))
-            .max(0.03 * value.abs()),
-        _ => half,
-    }
-}
-
-/// Whether `actual` satisfies the claimed value.
-fn within(c: &Claimed, hedge: Hedge, actual: f64) -> bool {
-    match c {
-        Claimed::Number {
-            value,
-            decimals,
-            fraction,
-            ..
-        } => {
-            let t = tolerance(*value, *decimals, hedge, *fraction);
-            match hedge {
-                Hedge::AtLeast => actual >= value - t,
-                Hedge::AtMost => actual <= value + t,
-                _ => (actual - value).abs() <= t,
-            }
-        }
-        Claimed::Range {
-            low,
-            high,
-            decimals,
-            ..
-        } => {
-            let t = tolerance(high.abs().max(low.abs()), *decimals, hedge, false);
-            actual >= low - t && actual <= high + t
-        }
-        Claimed::Count { n } => {
-            let n = *n as f64;
-            match hedge {
-                Hedge::Approx => (actual - n).abs() <= (0.1 * n).max(1.0),
-                Hedge::AtLeast => actual >= n,
-                Hedge::AtMost => actual <= n,
-                Hedge::Exact => (actual - n).abs() < 0.5,
-            }
-        }
-        _ => false,
-    }
-}
-
-fn decimals_of(c: &Claimed) -> usize {
-    match c {
-        Claimed::Number { decimals, .. } | Claimed::Range { decimals, .. } => {
-            usize::from(*decimals).max(2)
-        }
-        _ => 2,
-    }
-}
-
-fn unit_sign(unit: NumUnit) -> &'static str {
-    match unit {
-        NumUnit::Percent => "%",
-        NumUnit::PercentagePoints => " pp",
-        NumUnit::BasisPoints => " bp",
-        NumUnit::Multiple => "x",
-        NumUnit::Fraction => "% (as a share)",
-        _ => "",
-    }
-}
-
-fn show_claimed(c: &Claim) -> String {
-    let hedge = match c.hedge {
-        Hedge::Approx => "about ",
-        Hedge::AtLeast => "at least ",
-        Hedge::AtMost => "at most ",
-        Hedge::Exact => "",
-    };
-    let main = match &c.claimed {
-        Claimed::Number {
-            value,
-            decimals,
-            unit,
-            fraction,
-        } => {
-            if *fraction {
-                format!("{hedge}{value:.1}% (as a share)")
-            } else {
-                format!(
-                    "{hedge}{value:.*}{}",
-                    usize::from(*decimals),
-                    unit_sign(*unit)
-                )
-            }
-        }
-        Claimed::Range {
-            low,
-            high,
-            decimals,
-            unit,
-        } => {
-            let d = usize::from(*decimals);
-            format!(
-                "{hedge}{low:.d$}{u}\u{2013}{high:.d$}{u}",
-                u = unit_sign(*unit)
-            )
-        }
-        Claimed::Count { n } => match c.kind {
-            ClaimKind::RateDecisions => format!(
-                "{hedge}{n} {}",
-                if c.direction == Some(Direction::Up) {
-                    "hikes"
-                } else {
-                    "cuts"
-                }
-            ),
-            ClaimKind::StreakCount => format!("{hedge}{n} streaks"),
-            ClaimKind::RecordCount if c.also.contains_key("ordinal") => {
-                format!("record close number {n}")
-            }
-            ClaimKind::RecordCount => format!("{n} record closes"),
-            ClaimKind::MoveRank => format!(
-                "rank {n} among {}",
-                match c.direction {
-                    Some(Direction::Up) => "gains",
-                    Some(Direction::Down) => "declines",
-                    None => "moves",
-                }
-            ),
-            ClaimKind::SectorBreadth if *n < 0 => "all sectors".to_string(),
-            ClaimKind::SectorBreadth => format!("{n} sectors"),
-            _ => format!("{hedge}{n} sessions"),
-        },
-        Claimed::Since { since } => {
-            let what = match c.kind {
-                ClaimKind::MoveSince => match c.direction {
-                    Some(Direction::Up) => "best day ",
-                    Some(Direction::Down) => "worst day ",
-                    None => "largest move ",
-                },
-                ClaimKind::HighLowSince => match c.direction {
-                    Some(Direction::Up) => "highest ",
-                    _ => "lowest ",
-                },
-                ClaimKind::PeriodRankSince => match c.direction {
-                    Some(Direction::Down) => "worst ",
-                    _ => "best ",
-                },
-                ClaimKind::MaFirstSince => "first close on this side ",
-                _ => "",
-            };
-            format!("{what}{}", since.describe())
-        }
-        Claimed::Symbol { symbol } => {
-            let role = match c.also.get("role") {
-                Some(Claimed::Symbol { symbol }) => symbol.as_str(),
-                _ => "",
-            };
-            match role {
-                "leader" => format!("{symbol} led"),
-                "laggard" => format!("{symbol} lagged"),
-                "only_up" => format!("{symbol} the only sector up"),
-                "only_down" => format!("{symbol} the only sector down"),
-                _ => symbol.clone(),
-            }
-        }
-        Claimed::Year { year } => format!("longest since {year}"),
-        Claimed::Date { date } => date.to_string(),
-        Claimed::Yes => match c.kind {
-            ClaimKind::RecordClose => "a record close".into(),
-            ClaimKind::RecordHigh => "a record (intraday) high".into(),
-            ClaimKind::DrawdownState => {
-                let state = match c.also.get("state") {
-                    Some(Claimed::Symbol { symbol }) if symbol == "bear" => "a bear market",
-                    _ => "a correction",
-                };
-                if c.also.contains_key("entered") {
-                    format!("entered {state}")
-                } else {
-                    format!("in {state}")
-                }
-            }
-            ClaimKind::MaPosition => {
-                let n = match c.also.get("window") {
-                    Some(Claimed::Count { n }) => *n,
-                    _ => 0,
-                };
-                let side = if c.direction == Some(Direction::Up) {
-                    "above"
-                } else {
-                    "below"
-                };
-                if c.also.contains_key("cross") {
-                    format!("crossed {side} its {n}-day average")
-                } else {
-                    format!("{side} its {n}-day average")
-                }
-            }
-            _ => "yes".into(),
-        },
-        Claimed::Months { months } => months
-            .iter()
-            .map(|(y, m)| format!("{y}-{m:02}"))
-            .collect::<Vec<_>>()
-            .join(", "),
-    };
-    let mut extra = Vec::new();
-    if let Some(Claimed::Number {
-        value, decimals, ..
-    }) = c.also.get("points")
-    {
-        extra.push(format!("{value:.*} points", usize::from(*decimals)));
-    }
-    if let Some(Claimed::Date { date }) = c.also.get("start") {
-        extra.push(format!("starting {date}"));
-    }
-    if let Some(Claimed::Number { value, .. }) = c.also.get("size_bp") {
-        extra.push(format!("{value:.0} bp each"));
-    }
-    if let Some(Claimed::Months { months }) = c.also.get("months") {
-        extra.push(format!(
-            "in {}",
-            months
-                .iter()
-                .map(|(y, m)| format!("{y}-{m:02}"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ));
-    }
-    if extra.is_empty() {
-        main
+/// Whether a number agrees with a claimed figure under its hedge.
+fn agrees(truth: f64, value: f64, decimals: u8, hedge: Hedge, signed: bool, quantum: f64) -> bool {
+    let half = 0.5 * 10f64.powi(-i32::from(decimals)) + quantum;
+    let unit = 10f64.powi(-i32::from(decimals));
+    let eps = 1e-9;
+    let (t, v) = if signed {
+        (truth, value)
     } else {
-        format!("{main} ({})", extra.join(", "))
+        (truth.abs(), value.abs())
+    };
+    // Hedged bounds compare magnitudes in the claimed direction.
+    let same_side = !signed || value == 0.0 || truth.signum() == value.signum() || truth == 0.0;
+    let (ta, va) = (t.abs(), v.abs());
+    // "turned positive", "closed above its average": the sign alone.
+    if signed && value == 0.0 {
+        return match hedge {
+            Hedge::MoreThan | Hedge::AtLeast => truth > 0.0,
+            Hedge::LessThan | Hedge::AtMost => truth < 0.0,
+            _ => truth.abs() <= half + eps,
+        };
+    }
+    match hedge {
+        Hedge::Exact => (t - v).abs() <= half + eps,
+        Hedge::Approx => {
+            (t - v).abs() <= significant_unit(value, decimals).max(half) + quantum + eps
+        }
+        // "almost 24%": up to one unit under; "almost doubled", "nearly 600
+        // points": one unit of the last significant digit, at most 15%.
+        Hedge::Almost => {
+            let under = significant_unit(value, decimals).min(va * 0.15).max(unit);
+            same_side && ta >= va - under - quantum - eps && ta <= va + half + eps
+        }
+        Hedge::MoreThan => same_side && ta > va - quantum - eps,
+        Hedge::AtLeast => same_side && ta >= va - half - eps,
+        Hedge::LessThan => same_side && ta < va + quantum + eps,
+        Hedge::AtMost => same_side && ta <= va + half + eps,
+        Hedge::JustOver => same_side && ta > va - eps && ta <= va + unit + quantum + eps,
+        Hedge::JustUnder => same_side && ta < va + eps && ta >= va - unit - quantum - eps,
+        Hedge::HairAbove => t >= v - half - eps && t <= v * 1.0005 + half + eps,
     }
 }
 
-fn num(f: &Fact) -> Option<f64> {
-    f.value.as_f64()
-}
-fn det_num(f: &Fact, k: &str) -> Option<f64> {
-    f.detail(k).and_then(|d| d.value.as_f64())
-}
-fn det_date(f: &Fact, k: &str) -> Option<Date> {
-    f.detail(k).and_then(|d| d.value.as_date())
+/// The data's own rounding: rates are published to 0.01, so a level is
+/// known to ±0.005 and a change of two levels to ±0.01.
+fn quantum(fact: &Fact, r: &Reading) -> f64 {
+    let rate = fact.inputs.iter().any(|i| i.field == model::Field::Value);
+    if !rate {
+        return 0.0;
+    }
+    let q = match &r.query {
+        Query::Series(s)
+            if matches!(s.reduce, Reduce::Change)
+                || matches!(s.subject, model::Subject::Spread { .. }) =>
+        {
+            0.01
+        }
+        _ => 0.005,
+    };
+    q * r.scale
 }
 
-fn fmt(x: f64, d: usize) -> String {
+fn fmt_num(x: f64, decimals: u8) -> String {
+    let d = usize::from(decimals.clamp(2, 4));
     format!("{x:.d$}")
 }
 
-impl Judge<'_, '_> {
-    fn fact(&self, q: &Query) -> Option<Fact> {
-        let q = snap(self.engine, q).ok()?;
-        self.engine.fact(&q).ok()
+/// Compares a claimed value with a Fact under a reading: `Some((agrees,
+/// the true value in words))`, or `None` when they cannot be compared.
+fn compare(claimed: &Claimed, fact: &Fact, r: &Reading) -> Option<(bool, String)> {
+    if let Some(what) = r.fed {
+        return compare_fed(claimed, fact, what);
     }
-
-    fn decide(&self, out: &mut CheckedClaim, facts: Vec<Fact>) {
-        let j = self;
-        let c = out.claim.clone();
-        let Some(f) = facts.first().cloned() else {
-            return;
-        };
-        out.facts = facts.clone();
-        let yes = |ok: bool| {
-            if ok {
-                Verdict::Supported
-            } else {
-                Verdict::Contradicted
-            }
-        };
-        match c.kind {
-            ClaimKind::Return | ClaimKind::DailyMove => self.moves(out, &c, &f),
-            ClaimKind::Level => {
-                let a = num(&f).unwrap_or(f64::NAN);
-                let d = decimals_of(&c.claimed);
-                let date = det_date(&f, "date").unwrap_or(f.as_of);
-                let field = c.field.unwrap_or(Field::Close);
-                out.actual = Some(fmt(a, d));
-                out.verdict = yes(within(&c.claimed, c.hedge, a));
-                out.explanation =
-                    format!("{} {} on {date} was {}.", c.subjects[0], field, fmt(a, d));
-                if out.verdict == Verdict::Contradicted {
-                    self.level_alternatives(out, &c, date);
+    // "its all-time high of X on D": the extreme must have been reached on D.
+    let on_ok = match r.on {
+        Some((from, to)) => fact
+            .detail("reached_on")
+            .and_then(|d| d.value.as_date())
+            .is_none_or(|d| d >= from && d <= to),
+        None => true,
+    };
+    match claimed {
+        Claimed::Number {
+            value,
+            decimals,
+            hedge,
+            unit,
+            signed,
+        } => {
+            let x = fact.value.as_f64()? * r.scale;
+            let q = quantum(fact, r);
+            let ok = agrees(x, *value, *decimals, *hedge, *signed, q) && on_ok;
+            let u = match unit {
+                QUnit::Percent => "%",
+                QUnit::BasisPoints => " bp",
+                QUnit::PercentagePoints => " pp",
+                _ => "",
+            };
+            let mut actual = format!("{}{u}", fmt_num(x, *decimals));
+            if !on_ok {
+                if let Some(d) = fact.detail("reached_on").and_then(|d| d.value.as_date()) {
+                    actual.push_str(&format!(", reached on {d}"));
                 }
             }
-            ClaimKind::RecordClose | ClaimKind::RecordHigh => {
-                let is = matches!(f.value, FactValue::Bool(true));
-                out.verdict = yes(is);
-                let date = det_date(&f, "date").unwrap_or(f.as_of);
-                let level = det_num(&f, "level").unwrap_or(f64::NAN);
-                let what = if c.kind == ClaimKind::RecordClose {
-                    "close"
-                } else {
-                    "intraday high"
-                };
-                out.actual = Some(if is {
-                    format!("record {what} {level:.2}")
-                } else {
-                    format!("not a record {what}")
-                });
-                out.explanation = f.text.clone();
-                if !is {
-                    let other = if c.kind == ClaimKind::RecordClose {
-                        RecordKind::IntradayHigh
-                    } else {
-                        RecordKind::Close
-                    };
-                    let q = Query::Record {
-                        symbol: c.subjects[0].clone(),
-                        record: other,
-                        as_of: date,
-                    };
-                    if let Some(g) = self.fact(&q) {
-                        if matches!(g.value, FactValue::Bool(true)) {
-                            out.alternatives.push(format!(
-                                "{date} was a record {} instead",
-                                if other == RecordKind::Close {
-                                    "close"
-                                } else {
-                                    "intraday high"
-                                }
-                            ));
-                            out.facts.push(g);
-                        }
-                    }
-                }
+            Some((ok, actual))
+        }
+        Claimed::Range { low, high, .. } => {
+            let x = fact.value.as_f64()?;
+            let ok = (x - *low).abs() < 0.005 && (x - *high).abs() < 0.005;
+            Some((ok, fmt_num(x, 2)))
+        }
+        Claimed::Date { from, to } => {
+            let (found, on_record) = found_date(fact);
+            match found {
+                Some(d) if !on_record => Some((d >= *from && d <= *to, format!("{d}"))),
+                _ => Some((
+                    false,
+                    format!(
+                        "nothing as extreme since the data begin ({})",
+                        found.map_or_else(String::new, |d| d.to_string())
+                    ),
+                )),
             }
-            ClaimKind::Streak => self.streak(out, &c, &f),
-            ClaimKind::StreakLongestSince => {
-                let len = num(&f).unwrap_or(0.0) as i64;
-                let Claimed::Year { year } = c.claimed else {
-                    return;
-                };
-                let on_record = matches!(
-                    f.detail("longest_on_record").map(|d| &d.value),
-                    Some(FactValue::Bool(true))
-                );
-                match det_date(&f, "longest_since_end") {
-                    Some(end) => {
-                        let y = chrono::Datelike::year(&end);
-                        out.verdict = yes(y == year);
-                        out.actual = Some(format!("longest since {end}"));
-                        out.explanation = format!(
-                            "The {len}-session streak is the longest since the {}-session run that ended on {end} ({}).",
-                            det_num(&f, "longest_since_len").unwrap_or(0.0),
-                            f.text
-                        );
-                    }
-                    None if on_record => {
-                        out.verdict = Verdict::Contradicted;
-                        out.actual = Some("longest on record".into());
-                        out.explanation = format!(
-                            "The {len}-session streak is the longest in the data. {}",
-                            f.text
-                        );
-                    }
-                    None => {
-                        out.explanation =
-                            "The fact engine did not say since when the streak is the longest."
-                                .into();
-                    }
+        }
+        Claimed::Lookback {
+            min_days,
+            max_days,
+            label,
+        } => {
+            let (found, on_record) = found_date(fact);
+            let day = fact.as_of;
+            match found {
+                Some(d) if !on_record => {
+                    let days = (day - d).num_days();
+                    Some((
+                        days >= *min_days && days <= *max_days,
+                        format!("{d} ({days} days before; \"{label}\")"),
+                    ))
                 }
+                _ => Some((
+                    *max_days > 365 * 200,
+                    "nothing as extreme in the whole history".to_string(),
+                )),
             }
-            ClaimKind::Volatility => {
-                let a = num(&f).unwrap_or(f64::NAN);
-                out.actual = Some(fmt(a, decimals_of(&c.claimed)) + "%");
-                out.verdict = yes(within(&c.claimed, c.hedge, a));
-                out.explanation = f.text.clone();
-                if out.verdict == Verdict::Contradicted {
-                    self.vol_alternatives(out, &c);
-                }
-            }
-            ClaimKind::Drawdown => {
-                let a = num(&f).unwrap_or(f64::NAN);
-                out.actual = Some(fmt(a, decimals_of(&c.claimed)) + "%");
-                let peak_ok = j.drawdown_peak_ok(&c, &f);
-                out.verdict = yes(within(&c.claimed, c.hedge, a) && peak_ok);
-                out.explanation = if peak_ok {
-                    f.text.clone()
+        }
+        Claimed::OnRecord => {
+            let (found, on_record) = found_date(fact);
+            Some((
+                on_record,
+                if on_record {
+                    "the most extreme on record".to_string()
                 } else {
                     format!(
-                        "The running peak was on {}, not in the month named. {}",
-                        det_date(&f, "peak_date").map_or_else(String::new, |d| d.to_string()),
-                        f.text
+                        "as extreme on {}",
+                        found.map_or_else(String::new, |d| d.to_string())
                     )
-                };
-            }
-            ClaimKind::MoveSince => j.move_since(out, &c, &f),
-            ClaimKind::MoveRank => j.move_rank(out, &c, &f),
-            ClaimKind::PeriodRankSince => j.period_rank(out, &c, &f),
-            ClaimKind::StreakCount => j.streak_count(out, &c, &f),
-            ClaimKind::RecordCount => j.record_count(out, &c, &f),
-            ClaimKind::HighLowSince => j.high_low(out, &c, &f),
-            ClaimKind::SectorRank | ClaimKind::SectorBreadth => j.sector(out, &c, &f),
-            ClaimKind::RateChange => j.rate_change(out, &c, &f),
-            ClaimKind::LevelCross => j.level_cross(out, &c, &facts),
-            ClaimKind::ReturnSpread => j.spread(out, &c, &facts),
-            ClaimKind::DrawdownState => j.drawdown_state(out, &c, &f),
-            ClaimKind::MaPosition | ClaimKind::MaFirstSince => j.moving_average(out, &c, &f),
-            ClaimKind::RateDecisions => self.rates(out, &c, &f),
-            ClaimKind::FedRange => {
-                let lo = num(&f).unwrap_or(f64::NAN);
-                let hi = facts.get(1).and_then(num).unwrap_or(f64::NAN);
-                let ok = match c.claimed {
-                    Claimed::Range {
-                        low,
-                        high,
-                        decimals,
-                        ..
-                    } => {
-                        let t = half_ulp(decimals) + 1e-9;
-                        (lo - low).abs() <= t && (hi - high).abs() <= t
-                    }
-                    _ => false,
-                };
-                let date = det_date(&f, "date").unwrap_or(f.as_of);
-                out.verdict = yes(ok);
-                out.actual = Some(format!("{lo:.2}%\u{2013}{hi:.2}%"));
-                out.explanation = format!("The Fed funds target range in force on {date} was {lo:.2}%\u{2013}{hi:.2}% (FRED DFEDTARL/DFEDTARU).");
-            }
-            ClaimKind::BaseRateShare => {
-                let a = num(&f).unwrap_or(f64::NAN);
-                out.actual = Some(format!("{a:.1}% of windows"));
-                out.verdict = yes(within(&c.claimed, c.hedge, a));
-                out.explanation = format!("{}{}", f.text, mapped_note(&c));
-            }
-            ClaimKind::BaseRateExcess => {
-                let geo = det_num(&f, "geometric_diff_pct").unwrap_or(f64::NAN);
-                let ari = det_num(&f, "arithmetic_diff_pct").unwrap_or(f64::NAN);
-                let ok_geo = within(&c.claimed, c.hedge, geo);
-                let ok_ari = within(&c.claimed, c.hedge, ari);
-                out.verdict = yes(ok_geo || ok_ari);
-                out.actual = Some(format!(
-                    "{geo:.2} pp a year geometric, {ari:.2} pp arithmetic"
-                ));
-                out.explanation = format!(
-                    "Over the whole span the small-cap portfolio beat the large-cap one by {geo:.2} points a year compounded (geometric) or {ari:.2} points a year (arithmetic mean of monthly differences × 12).{}",
-                    mapped_note(&c)
-                );
-                if !(ok_geo || ok_ari) {
-                    self.base_rate_alternatives(out, &c);
-                }
-            }
-            ClaimKind::Unverifiable => {}
-        }
-    }
-
-    fn moves(&self, out: &mut CheckedClaim, c: &Claim, f: &Fact) {
-        let a = num(f).unwrap_or(f64::NAN);
-        let d = decimals_of(&c.claimed);
-        let pts = det_num(f, "points");
-        let ok_pct = within(&c.claimed, c.hedge, a);
-        let claimed_pts = match c.also.get("points") {
-            Some(Claimed::Number {
-                value, decimals, ..
-            }) => Some((*value, *decimals)),
-            _ => None,
-        };
-        let ok_pts = match (claimed_pts, pts) {
-            (Some((v, dec)), Some(p)) => (p - v).abs() <= tolerance(v, dec, c.hedge, false),
-            _ => true,
-        };
-        out.actual = Some(match (claimed_pts, pts) {
-            (Some(_), Some(p)) => format!("{a:+.d$}% ({p:+.2} points)"),
-            _ => format!("{a:+.d$}%"),
-        });
-        out.verdict = if ok_pct && ok_pts {
-            Verdict::Supported
-        } else {
-            Verdict::Contradicted
-        };
-        out.explanation = f.text.clone();
-        if out.verdict == Verdict::Contradicted {
-            self.move_alternatives(out, c, f, claimed_pts);
-        }
-    }
-
-    fn matches(
-        &self,
-        c: &Claim,
-        claimed_pts: Option<(f64, u8)>,
-        pct: f64,
-        pts: Option<f64>,
-    ) -> bool {
-        let ok_pct = within(&c.claimed, c.hedge, pct);
-        let ok_pts = match (claimed_pts, pts) {
-            (Some((v, dec)), Some(p)) => {
-                (p - v).abs() <= tolerance(v, dec, Hedge::Exact, false).max(half_ulp(dec) * 2.0)
-            }
-            _ => true,
-        };
-        ok_pct && ok_pts
-    }
-
-    fn move_alternatives(
-        &self,
-        out: &mut CheckedClaim,
-        c: &Claim,
-        f: &Fact,
-        claimed_pts: Option<(f64, u8)>,
-    ) {
-        let sym = &c.subjects[0];
-        let as_of = det_date(f, "end_date").unwrap_or(f.as_of);
-        let d = decimals_of(&c.claimed);
-        let mut alts: Vec<(String, Fact)> = Vec::new();
-        let try_q = |label: &dyn Fn(&Fact) -> String, q: Query, alts: &mut Vec<(String, Fact)>| {
-            if let Some(g) = self.fact(&q) {
-                if let Some(p) = num(&g) {
-                    if self.matches(c, claimed_pts, p, det_num(&g, "points")) {
-                        alts.push((label(&g), g));
-                    } else if claimed_pts.is_some() && self.matches(c, None, p, None) {
-                        alts.push((
-                            format!("{} (the percent only; the points differ)", label(&g)),
-                            g,
-                        ));
-                    }
-                }
-            }
-        };
-        // A range is wide: other windows falling inside it prove nothing.
-        let precise = matches!(c.claimed, Claimed::Number { .. });
-        let window_text = |g: &Fact| {
-            let (a, b) = g.window.unwrap_or((g.as_of, g.as_of));
-            format!(
-                "{:+.d$}% ({:+.2} points) over {a}..{b}, measured from the close of {}",
-                num(g).unwrap_or(f64::NAN),
-                det_num(g, "points").unwrap_or(f64::NAN),
-                det_date(g, "base_date").map_or_else(String::new, |x| x.to_string())
-            )
-        };
-        match c.kind {
-            ClaimKind::Return => {
-                // Base on the open of the first session instead of the prior close.
-                if let (Some(first), Some(end_close)) =
-                    (det_date(f, "first_session"), det_num(f, "end_close"))
-                {
-                    if let Some(open) = self.fact(&Query::Level {
-                        symbol: sym.clone(),
-                        field: Field::Open,
-                        as_of: first,
-                    }) {
-                        if let (Some(o), Some(od)) = (num(&open), det_date(&open, "date")) {
-                            if od == first && o > 0.0 {
-                                let p = (end_close / o - 1.0) * 100.0;
-                                if self.matches(c, claimed_pts, p, Some(end_close - o)) {
-                                    // No Fact measures a return from the open, so
-                                    // the reading is named without a figure of
-                                    // the checker's own.
-                                    out.alternatives.push(format!(
-                                        "alternative reading: {} matches a return measured from the open of {first} instead of the close of {}",
-                                        out.claimed,
-                                        det_date(f, "base_date").map_or_else(String::new, |x| x.to_string())
-                                    ));
-                                    out.facts.push(open);
-                                }
-                            }
-                        }
-                    }
-                }
-                // Other windows ending on the same day.
-                let mut periods = vec![
-                    Period::YearToDate,
-                    Period::MonthToDate,
-                    Period::QuarterToDate,
-                ];
-                if let Some(first) = det_date(f, "first_session") {
-                    for k in [-2i64, -1, 1, 2] {
-                        if let Some(s) = shift(self.engine, sym, first, k) {
-                            periods.push(Period::Between { from: s, to: as_of });
-                        }
-                    }
-                }
-                for p in periods {
-                    if c.period == Some(p) || !precise {
-                        continue;
-                    }
-                    try_q(
-                        &window_text,
-                        Query::Return {
-                            symbol: sym.clone(),
-                            period: p,
-                            as_of,
-                        },
-                        &mut alts,
-                    );
-                }
-                // One session stale.
-                if let (Some(p), Some(prev)) = (c.period, shift(self.engine, sym, as_of, -1)) {
-                    let p = match p {
-                        Period::Between { from, .. } => Period::Between { from, to: prev },
-                        other => other,
-                    };
-                    try_q(
-                        &window_text,
-                        Query::Return {
-                            symbol: sym.clone(),
-                            period: p,
-                            as_of: prev,
-                        },
-                        &mut alts,
-                    );
-                }
-            }
-            ClaimKind::DailyMove => {
-                for k in [-1i64, -2, 1] {
-                    if let Some(day) = shift(self.engine, sym, as_of, k) {
-                        let label = |g: &Fact| {
-                            format!(
-                                "{:+.d$}% was the move on {}",
-                                num(g).unwrap_or(f64::NAN),
-                                g.as_of
-                            )
-                        };
-                        try_q(
-                            &label,
-                            Query::DailyMove {
-                                symbol: sym.clone(),
-                                as_of: day,
-                            },
-                            &mut alts,
-                        );
-                    }
-                }
-            }
-            _ => {}
-        }
-        let mut seen = Vec::new();
-        for (text, g) in alts.into_iter().take(3) {
-            if seen.contains(&text) {
-                continue;
-            }
-            seen.push(text.clone());
-            out.alternatives
-                .push(format!("{} matches {text}", out.claimed));
-            out.facts.push(g);
-        }
-    }
-
-    fn level_alternatives(&self, out: &mut CheckedClaim, c: &Claim, date: Date) {
-        let sym = &c.subjects[0];
-        for field in [Field::Close, Field::High, Field::Low, Field::Open] {
-            if Some(field) == c.field {
-                continue;
-            }
-            if let Some(g) = self.fact(&Query::Level {
-                symbol: sym.clone(),
-                field,
-                as_of: date,
-            }) {
-                if det_date(&g, "date") == Some(date)
-                    && num(&g).is_some_and(|a| within(&c.claimed, c.hedge, a))
-                {
-                    out.alternatives.push(format!(
-                        "{} is the {field} of {date}, not the {}",
-                        out.claimed,
-                        c.field.unwrap_or(Field::Close)
-                    ));
-                    out.facts.push(g);
-                }
-            }
-        }
-        for k in [-1i64, 1] {
-            if let Some(day) = shift(self.engine, sym, date, k) {
-                if let Some(g) = self.fact(&Query::Level {
-                    symbol: sym.clone(),
-                    field: c.field.unwrap_or(Field::Close),
-                    as_of: day,
-                }) {
-                    if num(&g).is_some_and(|a| within(&c.claimed, c.hedge, a)) {
-                        out.alternatives.push(format!(
-                            "{} matches the {} of {day}",
-                            out.claimed,
-                            c.field.unwrap_or(Field::Close)
-                        ));
-                        out.facts.push(g);
-                    }
-                }
-            }
-        }
-    }
-
-    fn streak(&self, out: &mut CheckedClaim, c: &Claim, f: &Fact) {
-        let len = num(f).unwrap_or(0.0);
-        let start = det_date(f, "start_date");
-        let end = det_date(f, "end_date")
-            .or_else(|| det_date(f, "date"))
-            .unwrap_or(f.as_of);
-        let ok_len = within(&c.claimed, c.hedge, len);
-        let ok_start = match (c.also.get("start"), start) {
-            (Some(Claimed::Date { date }), Some(s)) => {
-                s == *date || shift(self.engine, &c.subjects[0], *date, 0) == Some(s)
-            }
-            _ => true,
-        };
-        out.verdict = if ok_len && ok_start {
-            Verdict::Supported
-        } else {
-            Verdict::Contradicted
-        };
-        out.actual = Some(match start {
-            Some(s) => format!("{len} sessions ({s}..{end})"),
-            None => format!("{len} sessions"),
-        });
-        out.explanation = f.text.clone();
-        if ok_len && !ok_start {
-            if let (Some(Claimed::Date { date }), Some(s)) = (c.also.get("start"), start) {
-                out.explanation = format!(
-                    "The length is right but the streak began on {s}, not {date}. {}",
-                    f.text
-                );
-            }
-        }
-        if !ok_len {
-            let sym = &c.subjects[0];
-            for k in [-1i64, -2, -3, 1] {
-                let Some(day) = shift(self.engine, sym, end, k) else {
-                    continue;
-                };
-                let q = Query::Streak {
-                    symbol: sym.clone(),
-                    vs: c.subjects.get(1).cloned(),
-                    direction: c.direction,
-                    as_of: day,
-                };
-                if let Some(g) = self.fact(&q) {
-                    if num(&g).is_some_and(|l| within(&c.claimed, c.hedge, l)) {
-                        let stale = if k < 0 {
-                            format!("{} session(s) stale", -k)
-                        } else {
-                            "one session ahead".into()
-                        };
-                        out.alternatives.push(format!(
-                            "{} matches the streak as of {day} ({stale})",
-                            out.claimed
-                        ));
-                        out.facts.push(g);
-                        break;
-                    }
-                }
-            }
-        }
-    }
-
-    fn vol_alternatives(&self, out: &mut CheckedClaim, c: &Claim) {
-        let Some(Query::Volatility {
-            symbol,
-            period,
-            annualised,
-            sample,
-            as_of,
-        }) = c.queries.first().cloned()
-        else {
-            return;
-        };
-        let mut cands: Vec<(Query, String)> = vec![
-            (
-                Query::Volatility {
-                    symbol: symbol.clone(),
-                    period,
-                    annualised,
-                    sample: !sample,
-                    as_of,
                 },
-                format!(
-                    "the {} standard deviation",
-                    if sample { "population" } else { "sample" }
-                ),
-            ),
-            (
-                Query::Volatility {
-                    symbol: symbol.clone(),
-                    period,
-                    annualised: !annualised,
-                    sample,
-                    as_of,
-                },
-                if annualised {
-                    "the daily (not annualised) figure".into()
-                } else {
-                    "the annualised figure".into()
-                },
-            ),
-        ];
-        if let Period::Between { from, to } = period {
-            for k in [1i64, -1] {
-                if let Some(s) = shift(self.engine, &symbol, from, k) {
-                    for smp in [sample, !sample] {
-                        cands.push((
-                            Query::Volatility {
-                                symbol: symbol.clone(),
-                                period: Period::Between { from: s, to },
-                                annualised,
-                                sample: smp,
-                                as_of,
-                            },
-                            format!(
-                                "the {} standard deviation of returns from {s} to {to}",
-                                if smp { "sample" } else { "population" }
-                            ),
-                        ));
-                    }
-                }
-            }
+            ))
         }
-        for (q, label) in cands {
-            if let Some(g) = self.fact(&q) {
-                if let Some(v) = num(&g) {
-                    if within(&c.claimed, c.hedge, v) {
-                        out.alternatives
-                            .push(format!("{} matches {label} ({v:.3}%)", out.claimed));
-                        out.facts.push(g);
-                        if out.alternatives.len() >= 2 {
-                            return;
-                        }
-                    }
-                }
-            }
-        }
-    }
-
-    fn rates(&self, out: &mut CheckedClaim, c: &Claim, f: &Fact) {
-        let hike = c.direction == Some(Direction::Up);
-        let n = det_num(f, if hike { "n_hikes" } else { "n_cuts" }).unwrap_or(f64::NAN);
-        let ok_n = within(&c.claimed, c.hedge, n);
-        let mut decisions: Vec<(Date, f64, String)> = Vec::new();
-        for k in 1..=40 {
-            let key = format!("decision{k:02}");
-            let (Some(d), Some(bp)) = (
-                det_date(f, &format!("{key}_date")),
-                det_num(f, &format!("{key}_bp")),
-            ) else {
-                break;
+        Claimed::Yes => {
+            let yes = match &fact.value {
+                FactValue::Bool(b) => *b,
+                v => v.as_f64().is_some_and(|x| x != 0.0),
             };
-            if (bp > 0.0) == hike {
-                let text = f.detail(&key).and_then(|x| match &x.value {
-                    FactValue::Text(t) => Some(t.clone()),
-                    _ => None,
-                });
-                decisions.push((d, bp, text.unwrap_or_default()));
-            }
+            Some((yes, if yes { "yes".into() } else { "no".into() }))
         }
-        let ok_size = match c.also.get("size_bp") {
-            Some(Claimed::Number { value, .. }) => decisions
-                .iter()
-                .all(|(_, bp, _)| (bp.abs() - value).abs() < 0.5),
-            _ => true,
-        };
-        let ok_months = match c.also.get("months") {
-            Some(Claimed::Months { months }) => {
-                let got: Vec<(i32, u32)> = decisions
-                    .iter()
-                    .map(|(d, _, _)| (chrono::Datelike::year(d), chrono::Datelike::month(d)))
-                    .collect();
-                got == *months
-            }
-            _ => true,
-        };
-        out.verdict = if ok_n && ok_size && ok_months {
-            Verdict::Supported
-        } else {
-            Verdict::Contradicted
-        };
-        let (from, to) = f.window.unwrap_or((f.as_of, f.as_of));
-        let list = decisions
-            .iter()
-            .map(|(d, bp, _)| format!("{d} ({bp:+.0} bp)"))
-            .collect::<Vec<_>>()
-            .join(", ");
-        out.actual = Some(format!("{n} {}", if hike { "hikes" } else { "cuts" }));
-        out.explanation = format!(
-            "From {from} to {to} the Fed announced {n} {}: {}.",
-            if hike { "hikes" } else { "cuts" },
-            if list.is_empty() {
-                "none".to_string()
-            } else {
-                list
-            }
-        );
-    }
-
-    fn base_rate_alternatives(&self, out: &mut CheckedClaim, c: &Claim) {
-        let Some(Query::BaseRate {
-            window_years,
-            from,
-            as_of,
-            ..
-        }) = c.queries.first().cloned()
-        else {
-            return;
-        };
-        for (a, b, label) in [
-            ("FF_ME_D1", "FF_ME_D10", "smallest vs largest size decile"),
-            ("FF_ME_Q1", "FF_ME_Q5", "smallest vs largest size quintile"),
-        ] {
-            if let Some(g) = self.fact(&Query::BaseRate {
-                a: a.into(),
-                b: b.into(),
-                window_years,
-                from,
-                as_of,
-            }) {
-                for key in ["geometric_diff_pct", "arithmetic_diff_pct"] {
-                    if let Some(v) = det_num(&g, key) {
-                        if within(&c.claimed, c.hedge, v) {
-                            out.alternatives.push(format!(
-                                "{} matches the {label} ({}, {v:.2} pp a year)",
-                                out.claimed,
-                                key.trim_end_matches("_diff_pct")
-                            ));
-                            out.facts.push(g.clone());
-                        }
-                    }
-                }
-            }
+        Claimed::Rank { n } => {
+            let x = fact.value.as_f64()?;
+            Some((
+                (x - f64::from(*n)).abs() < 0.5,
+                format!("rank {}", x as i64),
+            ))
+        }
+        Claimed::Symbol { symbol } => {
+            let v = match &fact.value {
+                FactValue::Text(t) => t.clone(),
+                _ => return None,
+            };
+            Some((v == *symbol, v))
         }
     }
 }
 
-fn mapped_note(c: &Claim) -> &'static str {
-    if c.also.contains_key("mapped") {
-        " (Small and large caps over decades are read as Ken French's bottom-30% and top-30% size portfolios; the Russell 2000 starts in 1987.)"
+/// The date a "since" Fact found, and whether it found none (on record).
+/// For a run, the day it began ("inverted since July 6, 2022").
+fn found_date(fact: &Fact) -> (Option<Date>, bool) {
+    let on_record = fact
+        .detail("on_record")
+        .is_some_and(|d| matches!(d.value, FactValue::Bool(true)));
+    let d = fact
+        .value
+        .as_date()
+        .or_else(|| fact.detail("run_start").and_then(|d| d.value.as_date()))
+        .or_else(|| fact.detail("reached_on").and_then(|d| d.value.as_date()));
+    (d, on_record)
+}
+
+/// A cross-section claim: the subject led (or lagged) the basket.
+fn compare_cross(engine: &Engine<'_>, claim: &Claim, fact: &Fact) -> Option<(bool, String)> {
+    if let lang::frame::What::Breadth { up } = claim.frame.what {
+        let key = if up { "n_up" } else { "n_down" };
+        let n = fact.detail(key)?.value.as_f64()?;
+        let Claimed::Number { value, .. } = claim.claimed else {
+            return None;
+        };
+        if fact.detail("missing").is_some() {
+            return None;
+        }
+        return Some((
+            (n - value).abs() < 0.5,
+            format!("{n:.0} {}", if up { "rose" } else { "fell" }),
+        ));
+    }
+    let lang::frame::What::CrossRank { order } = claim.frame.what else {
+        return None;
+    };
+    let key = if order == model::Order::Highest {
+        "leader"
     } else {
-        ""
+        "laggard"
+    };
+    let FactValue::Text(top) = &fact.detail(key)?.value else {
+        return None;
+    };
+    let subject = claim.subjects.first()?;
+    // A fund without data on the window could have led, unless it did not
+    // exist yet (its data begin after the window): then it is not decided.
+    let window_start = fact.window.map(|(a, _)| a)?;
+    let ranked: Vec<&str> = fact.subjects.iter().map(String::as_str).collect();
+    for member in engine.basket_members(&model::Basket::Sectors) {
+        if ranked.contains(&member.as_str()) {
+            continue;
+        }
+        let first = engine
+            .price_series(&member)
+            .ok()
+            .and_then(|s| s.first_date());
+        if first.is_none_or(|f| f <= window_start) {
+            return None;
+        }
+    }
+    Some((
+        top == subject,
+        format!("{top} {}", if key == "leader" { "led" } else { "lagged" }),
+    ))
+}
+
+/// Compares a Fed claim with the decisions Fact.
+fn compare_fed(claimed: &Claimed, fact: &Fact, what: FedWhat) -> Option<(bool, String)> {
+    match (what, claimed) {
+        (FedWhat::Range | FedWhat::PriorRange, Claimed::Range { low, high, .. }) => {
+            let FactValue::Range { low: lo, high: hi } = fact.detail("range")?.value else {
+                return None;
+            };
+            let ok = (lo - low).abs() < 0.005 && (hi - high).abs() < 0.005;
+            Some((ok, format!("{lo:.2}%–{hi:.2}%")))
+        }
+        (FedWhat::Change, Claimed::Number { value, signed, .. }) => {
+            let n = fact.value.as_f64()? as i64;
+            if n != 1 {
+                return Some((
+                    false,
+                    if n == 0 {
+                        "no decision announced that day".into()
+                    } else {
+                        format!("{n} decisions")
+                    },
+                ));
+            }
+            let bp = fact.detail("decision01_bp")?.value.as_f64()?;
+            let ok = if *signed {
+                (bp - value).abs() < 0.5
+            } else {
+                (bp.abs() - value.abs()).abs() < 0.5
+            };
+            Some((ok, format!("{bp:+.0} bp")))
+        }
+        (
+            FedWhat::Since(kind),
+            Claimed::Lookback {
+                min_days,
+                max_days,
+                label,
+            },
+        ) => {
+            // The previous decision of the same kind before the day's.
+            let day = fact.as_of;
+            let mut prev: Option<Date> = None;
+            for k in 1..=99 {
+                let key = format!("decision{k:02}");
+                let (Some(d), Some(bp)) = (
+                    fact.detail(&format!("{key}_date"))
+                        .and_then(|d| d.value.as_date()),
+                    fact.detail(&format!("{key}_bp"))
+                        .and_then(|d| d.value.as_f64()),
+                ) else {
+                    break;
+                };
+                let same = (kind < 0 && bp < 0.0) || (kind > 0 && bp > 0.0) || kind == 0;
+                if d < day && same {
+                    prev = Some(d);
+                }
+            }
+            let first = fact.window.map(|(f, _)| f);
+            match prev {
+                Some(d) => {
+                    let days = (day - d).num_days();
+                    Some((
+                        days >= *min_days && days <= *max_days,
+                        format!("the previous one on {d}, {days} days before (\"{label}\")"),
+                    ))
+                }
+                None => {
+                    // Nothing earlier in the data: decided only when the data reach back far enough.
+                    let covered = first.is_some_and(|f| (day - f).num_days() >= *max_days);
+                    if covered {
+                        Some((false, "no earlier one in the data".into()))
+                    } else {
+                        None
+                    }
+                }
+            }
+        }
+        (FedWhat::Consecutive(kind), Claimed::Number { value, .. }) => {
+            // Meetings in a row with the same decision, up to the day's meeting.
+            let day = fact.as_of;
+            let mut decided: Vec<(Date, f64)> = Vec::new();
+            for k in 1..=99 {
+                let key = format!("decision{k:02}");
+                let (Some(d), Some(bp)) = (
+                    fact.detail(&format!("{key}_date"))
+                        .and_then(|d| d.value.as_date()),
+                    fact.detail(&format!("{key}_bp"))
+                        .and_then(|d| d.value.as_f64()),
+                ) else {
+                    break;
+                };
+                decided.push((d, bp));
+            }
+            let first = fact.window.map(|(f, _)| f)?;
+            let meetings: Vec<Date> = model::fomc::announcements()
+                .iter()
+                .filter(|a| {
+                    a.date <= day
+                        && a.date >= first
+                        && (a.scheduled || decided.iter().any(|(d, _)| *d == a.date))
+                })
+                .map(|a| a.date)
+                .collect();
+            let kind_of = |m: Date| {
+                decided
+                    .iter()
+                    .find(|(d, _)| *d == m)
+                    .map_or(0i8, |(_, bp)| if *bp > 0.0 { 1 } else { -1 })
+            };
+            let mut n = 0;
+            for m in meetings.iter().rev() {
+                if kind_of(*m) != kind {
+                    break;
+                }
+                n += 1;
+            }
+            if n as usize == meetings.len() {
+                // The run reaches back to the start of the data: its length is not known.
+                return None;
+            }
+            Some((
+                (f64::from(n) - value).abs() < 0.5,
+                format!("{n} meetings in a row"),
+            ))
+        }
+        (FedWhat::Count(kind), Claimed::Number { value, .. }) => {
+            let n = match kind {
+                k if k < 0 => fact.detail("n_cuts")?.value.as_f64()?,
+                k if k > 0 => fact.detail("n_hikes")?.value.as_f64()?,
+                _ => fact.value.as_f64()?,
+            };
+            Some(((n - value).abs() < 0.5, format!("{n:.0}")))
+        }
+        _ => None,
+    }
+}
+
+/// The reading a verdict shows: subject × measure × window × reducer.
+pub(crate) fn view(r: &Reading) -> ReadingView {
+    match &r.query {
+        Query::Series(q) => ReadingView {
+            subject: match &q.subject {
+                model::Subject::Symbol { symbol } => symbol.clone(),
+                model::Subject::Relative { a, b } => format!("{a} relative to {b}"),
+                model::Subject::Spread { a, b } => format!("{a} minus {b}"),
+            },
+            measure: serde_json::to_string(&q.measure).unwrap_or_default(),
+            window: match q.window {
+                Window::All => format!("all history to {}", q.as_of),
+                Window::Period { period } => format!(
+                    "{} as of {}",
+                    serde_json::to_string(&period).unwrap_or_default(),
+                    q.as_of
+                ),
+            },
+            reducer: q.reduce.name().to_string(),
+        },
+        other => ReadingView {
+            subject: "Fed target range".into(),
+            measure: "decisions".into(),
+            window: format!("as of {}", other.as_of()),
+            reducer: serde_json::to_value(other)
+                .ok()
+                .and_then(|v| v.get("kind").and_then(|k| k.as_str()).map(str::to_string))
+                .unwrap_or_default(),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hedges_table() {
+        // (truth, claimed, decimals, hedge, signed) -> agrees
+        let cases: &[(f64, f64, u8, Hedge, bool, bool)] = &[
+            (-20.47, -20.0, 0, Hedge::MoreThan, true, true),
+            (-19.9, -20.0, 0, Hedge::MoreThan, true, false),
+            (-4.92, -5.0, 0, Hedge::Almost, true, true),
+            (-23.40, -24.0, 0, Hedge::Almost, true, true),
+            (16.70, 17.0, 0, Hedge::Almost, true, true),
+            (17.6, 17.0, 0, Hedge::Almost, true, false),
+            (30.57, 31.0, 0, Hedge::Approx, true, true),
+            (13.21, 11.0, 0, Hedge::Approx, true, false),
+            (74.04, 70.0, 0, Hedge::Approx, true, true),
+            (855.2, 850.0, 0, Hedge::Approx, false, true),
+            (19.256, 19.3, 1, Hedge::Approx, false, true),
+            (-1.1412, -1.1, 1, Hedge::Approx, true, true),
+            (2000.02, 2000.0, 0, Hedge::HairAbove, false, true),
+            (1.674, 2.0, 0, Hedge::LessThan, true, true),
+            (-3.837, -3.8, 1, Hedge::Exact, true, true),
+            (3.837, -3.8, 1, Hedge::Exact, true, false),
+            (-57.86, -57.86, 2, Hedge::Exact, true, true),
+            (-41.60, -41.68, 2, Hedge::Exact, true, false),
+        ];
+        for (truth, value, decimals, hedge, signed, want) in cases {
+            assert_eq!(
+                agrees(*truth, *value, *decimals, *hedge, *signed, 0.0),
+                *want,
+                "{truth} vs {hedge:?} {value}"
+            );
+        }
     }
 }

@@ -18,7 +18,8 @@ pub use conflicts::Conflict;
 pub use input::{InputFormat, MAX_INPUT_BYTES};
 pub use render::{render, render_many, Format};
 
-use lang::{Claim, Reader};
+use lang::frame::Claimed;
+use lang::reader::{Reader, ReadingView};
 use model::{Date, Fact, Universe};
 use serde::{Deserialize, Serialize};
 
@@ -68,14 +69,22 @@ impl Verdict {
 }
 
 /// One claim with its verdict.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CheckedClaim {
-    /// The claim as read (spans into the reader's plain text).
-    pub claim: Claim,
     /// Byte span in the original input (markup included).
     pub start: usize,
     /// End of the span in the original input.
     pub end: usize,
+    /// What kind of claim ("daily_move", "level", "since", ...).
+    pub kind: String,
+    /// Canonical symbols, subject first.
+    pub subjects: Vec<String>,
+    /// The sentence the claim is in.
+    pub text: String,
+    /// The day the claim speaks of.
+    pub day: Date,
+    /// The claimed value as read.
+    pub claimed_value: Claimed,
     /// The verdict.
     pub verdict: Verdict,
     /// The claimed value as printed.
@@ -84,14 +93,20 @@ pub struct CheckedClaim {
     pub actual: Option<String>,
     /// One or two sentences saying why.
     pub explanation: String,
-    /// Readings under which the claim would be true ("7.88% matches 2026-01-02..01-16").
+    /// Other readings and what they give ("from the close before 2026-01-02: 7.88%").
     pub alternatives: Vec<String>,
     /// The Facts the verdict rests on, numbered `f1`, `f2`... within the report.
     pub facts: Vec<Fact>,
+    /// The reading checked: subject × measure × window × reducer.
+    pub reading: Option<ReadingView>,
+    /// The tolerance the figure was read with (printed precision, hedge).
+    pub tolerance: Option<String>,
+    /// What the reader assumed ("'stocks' read as the S&P 500").
+    pub notes: Vec<String>,
 }
 
 /// The verdicts for one article.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CheckReport {
     /// The article's name (file name), if given.
     pub name: Option<String>,
@@ -115,7 +130,7 @@ impl CheckReport {
 }
 
 /// Several articles checked together, with their conflicts.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ManyReport {
     /// One report per article, in input order.
     pub reports: Vec<CheckReport>,
@@ -172,8 +187,16 @@ impl<'u> Checker<'u> {
 
     fn check_string(&self, text: String, hint: InputFormat, as_of: Option<Date>) -> CheckReport {
         let prepared = input::prepare(text, hint);
-        let article_date = self.reader.article_date(&prepared.plain, as_of);
-        let claims = self.reader.read(&prepared.plain, article_date);
+        // Without a date in the text or on the command line, the article is
+        // read as of the latest session in the store.
+        let article_date = self
+            .reader
+            .article_date(&prepared.plain, as_of)
+            .or_else(|| self.engine.universe().last_date());
+        let claims = match article_date {
+            Some(d) => self.reader.read(&prepared.plain, d),
+            None => Vec::new(),
+        };
         let mut checked: Vec<CheckedClaim> = claims
             .into_iter()
             .map(|c| {

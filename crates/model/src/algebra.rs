@@ -182,6 +182,13 @@ pub enum Measure {
         /// Length in sessions (≥ 1).
         sessions: u32,
     },
+    /// Log return over the `sessions` sessions ending at each session,
+    /// ln(close / earlier close) × 100 — the convention of many realised
+    /// volatility figures.
+    LogReturn {
+        /// Length in sessions (≥ 1).
+        sessions: u32,
+    },
     /// Change over the `sessions` sessions ending at each session, in the
     /// series' own units (index points, percentage points for rates).
     Change {
@@ -307,6 +314,10 @@ pub enum Reduce {
     Change,
     /// Last value over the base − 1, in percent.
     Return,
+    /// The return from the base to the last value compounded to a yearly
+    /// rate: (last / base)^(365.25 / days) − 1, in percent a year, where
+    /// `days` are the calendar days from the base to the last observation.
+    AnnualisedReturn,
     /// The largest value, with the date it was reached.
     Max,
     /// The smallest value, with the date it was reached.
@@ -377,6 +388,7 @@ impl Measure {
         match self {
             Measure::Level { .. } => "level",
             Measure::Return { .. } => "return",
+            Measure::LogReturn { .. } => "log_return",
             Measure::Change { .. } => "change",
             Measure::OpenGap => "open_gap",
             Measure::IntradayMove { .. } => "intraday_move",
@@ -398,6 +410,7 @@ impl Reduce {
             Reduce::First => "first",
             Reduce::Change => "change",
             Reduce::Return => "return",
+            Reduce::AnnualisedReturn => "annualised_return",
             Reduce::Max => "max",
             Reduce::Min => "min",
             Reduce::Mean => "mean",

@@ -167,6 +167,12 @@ pub struct Instrument {
     /// ([`Instrument::release_lag_days`]).
     #[serde(default)]
     pub release_lag_days: Option<u32>,
+    /// The first day of the instrument's own history, when the store's data
+    /// begin much later (the Nasdaq Composite from 1971, the files from
+    /// 2016): "ever", "in history" and "since 1990" cannot be decided from
+    /// the data alone.
+    #[serde(default)]
+    pub inception: Option<crate::Date>,
     /// Exchange it trades on, as the provider names it (`NMS`, `NYQ`...),
     /// for instruments learnt from a provider.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -194,6 +200,7 @@ impl Instrument {
             style: None,
             description: None,
             release_lag_days: None,
+            inception: None,
             exchange: None,
             currency: None,
         }
@@ -316,6 +323,7 @@ impl Family {
             style: None,
             description: self.description.clone(),
             release_lag_days: self.release_lag_days,
+            inception: None,
             exchange: None,
             currency: None,
         }

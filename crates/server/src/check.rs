@@ -181,10 +181,6 @@ fn check_bounded(
         for mut claim in report.claims {
             claim.start += offset;
             claim.end += offset;
-            claim.claim.start += offset;
-            claim.claim.end += offset;
-            claim.claim.sentence.0 += offset;
-            claim.claim.sentence.1 += offset;
             let mut counter = Counter::default();
             let _ = serde_json::to_writer(&mut counter, &claim);
             bytes += counter.0;
@@ -415,7 +411,7 @@ fn report_html(report: &CheckReport) -> String {
             class = verdict_class(claim.verdict),
             n = i + 1,
             verdict = claim.verdict.as_str(),
-            quote = esc(text.get(claim.start..claim.end).unwrap_or(&claim.claim.text)),
+            quote = esc(text.get(claim.start..claim.end).unwrap_or(&claim.text)),
             claimed = esc(&claim.claimed),
             actual = claim.actual.as_deref().map_or_else(String::new, |a| format!(
                 "; the data says <strong class=\"actual\">{}</strong>",

@@ -28,7 +28,9 @@
 //!   trades on weekends; otherwise a weekend value that repeats the same
 //!   source's previous weekday value (a carried-forward copy) is left out
 //!   and any other is kept (India's Saturday budget session of 2025-02-01).
-//!   Every weekend row is flagged.
+//!   In a series that follows the NYSE calendar a row on a weekday holiday
+//!   (from 1953 on, e.g. a VIX close on Memorial Day) is left out too.
+//!   Every such row is flagged.
 //! - **Reconciliation.** Each source is compared with the consolidated
 //!   series over the dates where another source supplied the value: one
 //!   [`Reconciliation`] per (source used, other source) pair that shares
@@ -254,13 +256,40 @@ fn weekend_points(
     prev_of: impl Fn(usize) -> Option<f64>,
 ) -> (Vec<WeekendPoint>, Vec<bool>) {
     let weekend = merged.days.iter().filter(|d| is_weekend(**d)).count();
-    if weekend == 0 || weekend as f64 > MAX_WEEKEND_SHARE * merged.days.len() as f64 {
+    if weekend as f64 > MAX_WEEKEND_SHARE * merged.days.len() as f64 {
         return (Vec::new(), Vec::new());
     }
     let nyse = follows_nyse(&merged.days);
-    let mut points = Vec::with_capacity(weekend);
+    // A weekday the NYSE was closed (a holiday from 1953 on): an index close
+    // there is a stale copy of the session before.
+    let start = calendar_start();
+    let holiday = |day: i32| {
+        nyse && !is_weekend(day)
+            && crate::db::days_to_date_fast(day)
+                .is_some_and(|d| d >= start && !model::calendar::is_session(d))
+    };
+    let off = merged
+        .days
+        .iter()
+        .filter(|d| is_weekend(**d) || holiday(**d))
+        .count();
+    if off == 0 {
+        return (Vec::new(), Vec::new());
+    }
+    let mut points = Vec::with_capacity(off);
     let mut keep = vec![true; merged.days.len()];
     for (i, &day) in merged.days.iter().enumerate() {
+        if holiday(day) {
+            keep[i] = false;
+            points.push(WeekendPoint {
+                day,
+                value: merged.values[i],
+                source: merged.sources[i],
+                left_out: true,
+                why: "an exchange holiday (the NYSE was closed); left out",
+            });
+            continue;
+        }
         if !is_weekend(day) {
             continue;
         }

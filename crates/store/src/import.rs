@@ -1043,10 +1043,15 @@ pub(crate) fn rebuild(
                 end_date: date,
                 source: SourceId(point.source),
                 detail: format!(
-                    "{} on {} {date} from {}: weekend row of a weekday series; {}",
+                    "{} on {} {date} from {}: {} of a weekday series; {}",
                     point.value,
                     date.format("%A"),
                     path_of(point.source),
+                    if consolidate::is_weekend(point.day) {
+                        "weekend row"
+                    } else {
+                        "holiday row"
+                    },
                     point.why
                 ),
             });

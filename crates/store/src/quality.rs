@@ -28,7 +28,8 @@
 //!   NYSE calendar every weekend row is left out of the consolidated
 //!   series; in another (a foreign index) a value repeating the source's
 //!   previous weekday value (yfinance carries Friday's close into some
-//!   weekends) is left out and any other is kept.
+//!   weekends) is left out and any other is kept. A weekday row on an NYSE
+//!   holiday of a series that follows the NYSE calendar is left out too.
 //! - **non_positive**: a price ≤ 0 (readers reject these at import, so this
 //!   only fires for data written by other means).
 

@@ -126,6 +126,8 @@ pub(crate) fn measure_words(grid: &Grid<'_>, measure: &Measure, step: Step) -> S
         } => format!("{}{ratio}", field_words(*f)),
         Measure::Return { sessions: 1 } => format!("{every} return"),
         Measure::Return { sessions } => format!("{sessions}-{one} return"),
+        Measure::LogReturn { sessions: 1 } => format!("{every} log return"),
+        Measure::LogReturn { sessions } => format!("{sessions}-{one} log return"),
         Measure::Change { sessions: 1 } => format!("{every} change"),
         Measure::Change { sessions } => format!("{sessions}-{one} change"),
         Measure::OpenGap => "opening gap".into(),

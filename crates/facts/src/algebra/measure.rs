@@ -128,6 +128,7 @@ pub(crate) fn method_id(measure: &Measure) -> &'static str {
     match measure {
         Measure::Level { .. } => "measure.level",
         Measure::Return { .. } => "measure.return",
+        Measure::LogReturn { .. } => "measure.log_return",
         Measure::Change { .. } => "measure.change",
         Measure::OpenGap => "measure.open_gap",
         Measure::IntradayMove { .. } => "measure.intraday_move",
@@ -172,7 +173,9 @@ pub(crate) fn compute(
 /// Rows a session measure looks back (for the error when there are too few).
 fn lookback(measure: &Measure) -> usize {
     match measure {
-        Measure::Return { sessions } | Measure::Change { sessions } => *sessions as usize,
+        Measure::Return { sessions }
+        | Measure::LogReturn { sessions }
+        | Measure::Change { sessions } => *sessions as usize,
         Measure::SmaGap { sessions } => (*sessions as usize).saturating_sub(1),
         Measure::OpenGap | Measure::IntradayMove { .. } | Measure::PeriodReturn { .. } => 1,
         Measure::PeriodChange { .. } => 1,
@@ -247,12 +250,24 @@ fn session(grid: &Grid<'_>, measure: &Measure) -> Result<Measured, FactError> {
             level_unit(grid),
             Kind::Level,
         ),
-        Measure::Return { sessions } | Measure::Change { sessions } => {
+        Measure::Return { sessions }
+        | Measure::LogReturn { sessions }
+        | Measure::Change { sessions } => {
             let back = *sessions as usize;
             if back == 0 {
                 return Err(undefined(grid, measure, "a length of 0 sessions"));
             }
-            let is_return = matches!(measure, Measure::Return { .. });
+            let is_return = !matches!(measure, Measure::Change { .. });
+            let log = matches!(measure, Measure::LogReturn { .. });
+            // ln(1 + r) for a log return.
+            let ret = |k: usize, i: usize, back: usize| {
+                let r = ret(k, i, back);
+                if log {
+                    r.ln_1p()
+                } else {
+                    r
+                }
+            };
             let values: Vec<f64> = if is_return {
                 if grid.shape == Shape::Spread {
                     return Err(undefined(

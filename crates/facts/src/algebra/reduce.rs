@@ -154,6 +154,7 @@ pub(crate) fn method_id(reduce: &Reduce) -> &'static str {
         Reduce::First => "reduce.first",
         Reduce::Change => "reduce.change",
         Reduce::Return => "reduce.return",
+        Reduce::AnnualisedReturn => "reduce.annualised_return",
         Reduce::Max => "reduce.max",
         Reduce::Min => "reduce.min",
         Reduce::Mean => "reduce.mean",
@@ -285,6 +286,29 @@ impl Input<'_> {
     fn tested_value(&self, i: usize, details: &mut BTreeMap<String, Detail>) {
         if let Some((inner, unit)) = &self.m.inner {
             details.insert("tested_value".into(), Detail::number(inner[i], *unit));
+        }
+        // A drawdown is read with its peak: "1.65% below the record close of
+        // 3,068.42 set on 2026-08-14".
+        if self.query.measure == model::Measure::Drawdown {
+            let level = super::measure::level_column(self.grid);
+            let row = self.m.rows[i];
+            if let Some(peak) = (0..=row.min(level.len().saturating_sub(1))).reduce(|a, b| {
+                if level[b] > level[a] {
+                    b
+                } else {
+                    a
+                }
+            }) {
+                details.insert(
+                    "peak_value".into(),
+                    Detail::number(level[peak], self.grid.level_unit),
+                );
+                details.insert("peak_date".into(), Detail::date(self.grid.dates[peak]));
+                details.insert(
+                    "value_level".into(),
+                    Detail::number(level[row], self.grid.level_unit),
+                );
+            }
         }
     }
 }
@@ -457,6 +481,77 @@ pub(crate) fn reduce(input: &Input<'_>) -> Result<Reduced, FactError> {
             r.window = (span.first, i);
             Ok(r)
         }
+        Reduce::AnnualisedReturn => {
+            input.needs_level()?;
+            let (b, i) = (input.base()?, span.last);
+            let (d0, d1) = (input.date(b), input.date(i));
+            let years = (d1 - d0).num_days() as f64 / 365.25;
+            if years <= 0.0 {
+                return Err(invalid(
+                    "an annualised return needs a window longer than one day".into(),
+                ));
+            }
+            let yearly = |x0: f64, x1: f64| ((x1 / x0).powf(1.0 / years) - 1.0) * 100.0;
+            details.insert("base_date".into(), Detail::date(d0));
+            details.insert("reached_on".into(), Detail::date(d1));
+            details.insert("years".into(), Detail::number(years, Unit::Years));
+            let from_to = format!("from {} to {d1}", input.date(span.first));
+            if let Some([a, bl]) = &m.legs {
+                if a[b] <= 0.0 || bl[b] <= 0.0 {
+                    return Err(invalid(format!(
+                        "a return from a level at or below 0 on {d0} is not defined"
+                    )));
+                }
+                let (ya, yb) = (yearly(a[b], a[i]), yearly(bl[b], bl[i]));
+                let cum = |l: &[f64]| (l[i] / l[b] - 1.0) * 100.0;
+                details.insert("annualised_a".into(), Detail::number(ya, Unit::Percent));
+                details.insert("annualised_b".into(), Detail::number(yb, Unit::Percent));
+                details.insert("return_a".into(), Detail::number(cum(a), Unit::Percent));
+                details.insert("return_b".into(), Detail::number(cum(bl), Unit::Percent));
+                let text = format!(
+                    "{} returned {} a year and {} {} a year {from_to} ({years:.2} years, measured from their closes on {d0}): a spread of {:+.2} percentage points a year.",
+                    w.names[0],
+                    describe::value(ya, Unit::Percent),
+                    w.names[1],
+                    describe::value(yb, Unit::Percent),
+                    ya - yb,
+                );
+                let mut r = out(
+                    FactValue::Number(ya - yb),
+                    Unit::PercentagePoints,
+                    (b, i),
+                    details,
+                    text,
+                );
+                r.window = (span.first, i);
+                return Ok(r);
+            }
+            let (x0, x1) = (input.value(b), input.value(i));
+            if x0 <= 0.0 {
+                return Err(invalid(format!(
+                    "a return from a level of {x0} on {d0} is not defined"
+                )));
+            }
+            let y = yearly(x0, x1);
+            let cumulative = (x1 / x0 - 1.0) * 100.0;
+            details.insert("base_value".into(), Detail::number(x0, m.unit));
+            details.insert("end_value".into(), Detail::number(x1, m.unit));
+            details.insert(
+                "cumulative".into(),
+                Detail::number(cumulative, Unit::Percent),
+            );
+            let text = format!(
+                "{} returned {} a year {from_to} ({} cumulative over {years:.2} years), measured from the {} of {} on {d0}.",
+                w.subject,
+                describe::value(y, Unit::Percent),
+                describe::value(cumulative, Unit::Percent),
+                w.measure,
+                describe::level(x0, m.unit),
+            );
+            let mut r = out(FactValue::Number(y), Unit::Percent, (b, i), details, text);
+            r.window = (span.first, i);
+            Ok(r)
+        }
         Reduce::Max | Reduce::Min => {
             let order = if input.query.reduce == Reduce::Max {
                 Order::Highest
@@ -533,10 +628,10 @@ pub(crate) fn reduce(input: &Input<'_>) -> Result<Reduced, FactError> {
                 },
                 if sample { "sample" } else { "population" },
                 w.measure,
-                if matches!(input.query.measure, model::Measure::Return { .. }) {
-                    " (simple returns)"
-                } else {
-                    ""
+                match input.query.measure {
+                    model::Measure::Return { .. } => " (simple returns)",
+                    model::Measure::LogReturn { .. } => " (log returns)",
+                    _ => "",
                 }
             );
             details.insert("sample".into(), flag_bool(sample));
