@@ -113,6 +113,15 @@ pub(crate) fn judge(engine: &Engine<'_>, claim: Claim, start: usize, end: usize)
                 ));
                 out.facts.push(f2.clone());
                 out.facts.push(fact);
+            } else if let Some(why) = implausible(&claim, &fact) {
+                // Far off the scale of what the reading measures: the text
+                // most likely meant something else, so no verdict on it.
+                out.actual = Some(actual);
+                out.explanation = format!(
+                    "Not checked: {why}; the reader most likely misread what the figure measures ({}).",
+                    fact.text
+                );
+                out.facts.push(fact);
             } else {
                 out.verdict = Verdict::Contradicted;
                 out.explanation = format!(
@@ -143,6 +152,38 @@ pub(crate) fn judge(engine: &Engine<'_>, claim: Claim, start: usize, end: usize)
         }
     }
     out
+}
+
+/// Whether a claimed figure is so far from what its reading measures that
+/// the reading, not the figure, is likely wrong: a level under half or over
+/// twice the true level ("trades at 18 times earnings" read as the index at
+/// 18), or a one-day move several times the day's move and at least 3%
+/// ("gained 7.88%" over weeks, read as one day). Such claims are left
+/// unverifiable, saying why, rather than contradicted.
+fn implausible(claim: &Claim, fact: &Fact) -> Option<String> {
+    let Claimed::Number { value, unit, .. } = &claim.claimed else {
+        return None;
+    };
+    let truth = fact.value.as_f64()?;
+    let claimed = value.abs();
+    match claim.kind {
+        "level" if truth.abs() > 0.0 => {
+            let ratio = claimed / truth.abs();
+            (!(0.5..=2.0).contains(&ratio)).then(|| {
+                format!(
+                    "{} is not on the scale of the level it was read as ({truth:.2})",
+                    claim.claimed.describe()
+                )
+            })
+        }
+        "daily_move" if *unit == QUnit::Percent => (claimed >= 3.0 && claimed >= 3.0 * truth.abs().max(0.5)).then(|| {
+            format!(
+                "a one-day move of {} is several times the day's move ({truth:.2}%)",
+                claim.claimed.describe()
+            )
+        }),
+        _ => None,
+    }
 }
 
 /// Evaluates one reading; a day that is not in the data is an error, never

@@ -295,7 +295,7 @@ fn regression_issue15_ticker_cards_show_price_change_and_sparkline() {
     // The lead paragraph comes first, and a long citation run is one range.
     assert!(html.contains("<p class=\"lead\">The Russell 2000 beat the S&amp;P 500"));
     assert!(
-        html.contains("[11–21]</a></sup>"),
+        html.contains("[10–20]</a></sup>"),
         "the sector paragraph's sources as a range"
     );
     let most = html

@@ -90,6 +90,10 @@ struct Pattern {
     /// The alias as written, for tickers matched only in capitals.
     ticker: Option<String>,
     n_keys: usize,
+    /// A sector word kept out of running text ("energy", "technology"),
+    /// which names its sector fund only as a capitalised sector name near
+    /// the word "sector" ("Technology retreated 0.51%" in a sector table).
+    sector_name: bool,
 }
 
 /// Finds instruments in tokens. Build once per registry, reuse for every text.
@@ -156,12 +160,14 @@ impl InstrumentFinder {
 
     fn with_stop(registry: &Registry, stop_labels: &[&str], question: bool) -> InstrumentFinder {
         let lex = lexicon();
-        let stop: Vec<Vec<String>> = lex
-            .labelled("instrument_stop")
-            .into_iter()
-            .filter(|(_, label)| stop_labels.contains(label))
-            .map(|(p, _)| p.to_vec())
-            .collect();
+        let stopped = |label: &str| -> Vec<Vec<String>> {
+            lex.labelled("instrument_stop")
+                .into_iter()
+                .filter(|(_, l)| *l == label && stop_labels.contains(l))
+                .map(|(p, _)| p.to_vec())
+                .collect()
+        };
+        let (stop, stop_text) = (stopped("always"), stopped("text"));
         let mut keys: Vec<String> = Vec::new();
         let mut patterns = Vec::new();
         let mut trackers = Vec::new();
@@ -180,6 +186,10 @@ impl InstrumentFinder {
                 if stems.is_empty() || stop.contains(&stems) {
                     continue;
                 }
+                let sector_name = stop_text.contains(&stems);
+                if sector_name && !inst.is_sector_fund() {
+                    continue;
+                }
                 let k = format!(" {}", stems.join(" "));
                 let ticker = is_ticker(name).then(|| name.trim().to_string());
                 if keys
@@ -194,6 +204,7 @@ impl InstrumentFinder {
                     symbol: inst.symbol.clone(),
                     ticker,
                     n_keys: stems.len(),
+                    sector_name,
                 });
             }
         }
@@ -254,6 +265,9 @@ impl InstrumentFinder {
                 if !ok {
                     continue;
                 }
+            }
+            if p.sector_name && !sector_name_at(tokens, tok, starts[k + p.n_keys - 1].1 + 1) {
+                continue;
             }
             if best[k].is_none_or(|(n, _)| p.n_keys > n) {
                 best[k] = Some((p.n_keys, m.pattern().as_usize()));
@@ -396,6 +410,19 @@ impl InstrumentFinder {
             }
         }
     }
+}
+
+/// A sector name as a sector table writes it: every word capitalised
+/// ("Health Care", "Technology"), with "sector" or "sectors" within 80
+/// tokens. Elsewhere "technology" or "energy" is a theme, not the fund.
+fn sector_name_at(tokens: &[Token], first: usize, end: usize) -> bool {
+    const NEAR: usize = 80;
+    let capitalised = tokens[first..end]
+        .iter()
+        .all(|t| !t.is_word() || t.capitalised);
+    let lo = first.saturating_sub(NEAR);
+    let hi = (end + NEAR).min(tokens.len());
+    capitalised && tokens[lo..hi].iter().any(|t| t.stem == "sector")
 }
 
 /// "S&P 400 midcap index", "Russell 3000 Index": an alias followed by a

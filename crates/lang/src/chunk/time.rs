@@ -440,6 +440,11 @@ impl<'a> Reader<'a> {
         if month == 5 && lead.is_none() && !self.prev_is_preposition(i) {
             return None;
         }
+        if lead.is_none() {
+            if let Some(list) = self.month_list(month, k) {
+                return Some(list);
+            }
+        }
         // "April and May of 1996": the year printed after the second month.
         if lead.is_none() && self.is(k, "and") {
             if let Some(m2) = self.hit(k + 1, "month") {
@@ -471,6 +476,53 @@ impl<'a> Reader<'a> {
             }
         };
         Some((k, span(year)?))
+    }
+
+    /// "September, October, and December 2025": three or more months
+    /// listed with one year after the last are one span, first month to
+    /// last ("three cuts in September, October, and December 2025").
+    /// `k` is the token after the first month.
+    fn month_list(&self, first: u32, mut k: usize) -> Option<(usize, Time)> {
+        let mut last = first;
+        let mut months = 1;
+        loop {
+            let mut j = k;
+            if self.is(j, ",") {
+                j += 1;
+            }
+            if self.is(j, "and") {
+                j += 1;
+            }
+            if j == k {
+                break;
+            }
+            let Some(m) = self.hit(j, "month") else { break };
+            let month: u32 = m.label.parse().ok()?;
+            if month <= last {
+                return None;
+            }
+            last = month;
+            months += 1;
+            k = self.skip_dot(m.end);
+        }
+        if self.is(k, "of") || self.is(k, ",") {
+            k += 1;
+        }
+        let y = self.tok(k).and_then(plain_year)?;
+        if months < 3 {
+            return None;
+        }
+        let (from, _) = month_span(y, first)?;
+        let (_, to) = month_span(y, last)?;
+        Some((
+            k + 1,
+            Time::Span {
+                from,
+                to,
+                grain: Grain::Span,
+                range: false,
+            },
+        ))
     }
 
     fn prev_is_preposition(&self, i: usize) -> bool {
@@ -811,7 +863,7 @@ impl<'a> Reader<'a> {
     fn range(&self, i: usize) -> Option<TimeChunk> {
         let (lead, k) = match self.word(i) {
             Some("between") => (true, i + 1),
-            Some("from") => (true, i + 1),
+            Some("from" | "spanning") => (true, i + 1),
             _ => (false, i),
         };
         let (a_end, a) = self.point(k)?;
@@ -887,8 +939,11 @@ impl<'a> Reader<'a> {
         } else {
             return None;
         };
-        if !lead && sep != "-" && a_grain != Grain::Year {
-            // "X to Y" without "from"/"between" only for years ("2000 to 2002").
+        // "X to Y" without "from"/"between" only for years ("2000 to 2002")
+        // and for two days joined by "through" ("December 1, 2025, through
+        // January 16, 2026").
+        let days_through = a_grain == Grain::Day && b_from == b_to && matches!(sep, "through" | "thru");
+        if !lead && sep != "-" && a_grain != Grain::Year && !days_through {
             return None;
         }
         // The first end takes the second's year when it printed none.
@@ -1822,6 +1877,11 @@ mod tests {
             ("SPY was off 8.2% on the opening gap after 9/11", "2020-03-09", &["after 9/11 = 2001-09-17 Day"]),
             ("during the same period", "2017-03-30", &["the same period = anaphor since=false"]),
             ("The Dow has rebounded about 14% since then", "2002-12-30", &["since then = anaphor since=true"]),
+            ("three consecutive cuts in September, October, and December 2025", "2026-01-16", &["September, October, and December 2025 = 2025-09-01..2025-12-31 Span"]),
+            ("During the streak spanning December 1, 2025, through January 16, 2026, the index", "2026-01-17", &["spanning December 1, 2025, through January 16, 2026 = 2025-12-01..2026-01-16 Span"]),
+            ("The rally ran December 1, 2025, through January 16, 2026.", "2026-01-17", &["December 1, 2025, through January 16, 2026 = 2025-12-01..2026-01-16 Span"]),
+            ("two rate cuts in late 2025", "2026-01-17", &["late 2025 = 2025-09-01..2025-12-31 Span"]),
+            ("rose 5% in April and 3% in May of 1996", "1996-06-01", &["April = 1996-04-01..1996-04-30 Month", "May of 1996 = 1996-05-01..1996-05-31 Month"]),
         ];
         for (text, dateline, want) in cases {
             assert_eq!(read(text, dateline), *want, "{text}");

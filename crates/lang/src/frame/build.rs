@@ -309,7 +309,13 @@ impl<'a> Builder<'a> {
     /// Whether mention item `i` is a benchmark ("over the S&P 500", "than
     /// large caps", "outperformed the S&P 500"), not a subject.
     fn is_benchmark_item(&self, i: usize) -> bool {
-        (i.saturating_sub(3)..i).any(|k| {
+        // "sectors lagged: Communication Services declined 1.16%": a colon
+        // or semicolon ends the comparison; what follows is a subject.
+        let lo = (i.saturating_sub(3)..i)
+            .rev()
+            .find(|&k| matches!(self.w(k), ":" | ";"))
+            .map_or(i.saturating_sub(3), |k| k + 1);
+        (lo..i).any(|k| {
             matches!(
                 self.w(k),
                 "over" | "than" | "against" | "versus" | "vs" | "relative"
@@ -845,6 +851,25 @@ impl<'a> Builder<'a> {
         policy && !market
     }
 
+    /// A decision noun right after the count at item `i` ("two rate cuts",
+    /// "three Federal Reserve rate hikes"): cut (-1) or hike (1).
+    fn decision_noun_after(&self, i: usize) -> Option<i8> {
+        let clause = self.clause(i);
+        for k in i + 1..clause.end.min(i + 6) {
+            if let Some((label, _)) = self.lex(k, "fed") {
+                return match label {
+                    "hike" => Some(1),
+                    "cut" => Some(-1),
+                    _ => None,
+                };
+            }
+            if self.qty(k).is_some() || self.v.time(k).is_some() {
+                return None;
+            }
+        }
+        None
+    }
+
     /// The policy verb before item `i` in its clause: hike (1), cut (-1), hold (0).
     fn fed_verb(&self, i: usize) -> Option<i8> {
         let clause = self.clause(i);
@@ -872,11 +897,19 @@ impl<'a> Builder<'a> {
     /// eighth interest rate cut this year" (a count), "the first reduction in
     /// four years" (how long since the previous one).
     pub fn fed(&mut self) {
-        if !self.fed_sentence() && !(self.fed_context && self.fed_words_here()) {
-            return;
-        }
+        // In a sentence that is also about markets, only a count the Fed
+        // is named in ("The Federal Reserve's two rate cuts in late 2025
+        // have helped small caps").
+        let market_too = !self.fed_sentence() && !(self.fed_context && self.fed_words_here());
         for i in 0..self.n() {
             if self.used[i] {
+                continue;
+            }
+            if market_too
+                && !(self.decision_noun_after(i).is_some()
+                    && (i.saturating_sub(4)..(i + 6).min(self.n()))
+                        .any(|k| self.lex(k, "fed_actor").is_some()))
+            {
                 continue;
             }
             // "the first reduction in four years", "for the first time in 9 1/2 years"
@@ -970,6 +1003,20 @@ impl<'a> Builder<'a> {
                 // "the eighth interest rate cut this year": the count so far.
                 Some((
                     FedWhat::Count(verb.unwrap_or(0)),
+                    Claimed::Number {
+                        value: q.value,
+                        decimals: 0,
+                        hedge: q.hedge,
+                        unit: QUnit::Plain,
+                        signed: false,
+                    },
+                ))
+            } else if let Some(dir) = self.decision_noun_after(i).filter(|_| {
+                q.unit == QUnit::Plain && !q.ordinal && q.value.fract() == 0.0 && q.value <= 30.0
+            }) {
+                // "three Federal Reserve rate cuts in late 2025": a count.
+                Some((
+                    FedWhat::Count(dir),
                     Claimed::Number {
                         value: q.value,
                         decimals: 0,
@@ -1846,8 +1893,6 @@ impl<'a> Builder<'a> {
         let Time::Span { from, .. } = self.v.time(day)?.time else {
             return None;
         };
-        let first = (i + 2..day).any(|k| self.w(k) == "first") || true;
-        let _ = first;
         let measure = Measure::flag(Measure::price(), Pred::Gt(q.value));
         let mut f = Frame::new(
             0..0,
@@ -2238,7 +2283,9 @@ impl<'a> Builder<'a> {
             });
             let day = match range {
                 Some(r) => {
-                    self.use_time(r);
+                    // Read, not taken: a move in the sentence spans it too
+                    // ("During the streak spanning X through Y, it gained 7.88%").
+                    self.read_time(r);
                     match self.v.time(r).map(|t| t.time.clone()) {
                         Some(Time::Span { to, .. }) => Some(to),
                         _ => None,
@@ -3437,12 +3484,14 @@ impl<'a> Builder<'a> {
                 return None;
             }
             if self.qty(k).is_some() {
+                // "7.88%, or 195.51 points", "7.88% (equivalent to 195.51 points)".
+                let equivalent = (k + 1..i).any(|j| self.w(j) == "equivalent");
                 let joined = (k + 1..i).all(|j| {
                     matches!(
                         self.w(j),
                         "," | "or" | "and" | "(" | ")" | "-" | "about" | "roughly" | "nearly"
-                    )
-                }) && (k + 1..i).any(|j| matches!(self.w(j), "or" | ","));
+                    ) || (equivalent && matches!(self.w(j), "equivalent" | "to"))
+                }) && (k + 1..i).any(|j| matches!(self.w(j), "or" | "," | "equivalent"));
                 if joined {
                     let tok = self.v.items[k].tokens.start;
                     if let Some(fi) = self
@@ -3471,7 +3520,7 @@ impl<'a> Builder<'a> {
                 intraday = intraday.or(Some(FieldHint::Either));
                 continue;
             }
-            if w == "as" {
+            if w == "as" || w == "equivalent" || (w == "to" && self.w(k.wrapping_sub(1)) == "equivalent") {
                 continue;
             }
             if matches!(w, "to" | "at") {

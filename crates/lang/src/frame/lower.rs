@@ -39,13 +39,24 @@ pub struct NotSupported {
     pub what: String,
 }
 
+/// The last exchange session on or before `day`: the session an article
+/// dated on a weekend or holiday speaks of when it names no day.
+fn last_session(day: Date) -> Date {
+    if model::calendar::is_session(day) {
+        day
+    } else {
+        model::calendar::prev_session(day)
+    }
+}
+
 /// The day a frame speaks of (its window's last day).
 pub fn frame_day(f: &Frame, dateline: Date) -> Date {
     if let Some(d) = f.anchor {
         return d;
     }
     match &f.when {
-        When::Default | When::FromDay(_) => dateline,
+        When::Default => last_session(dateline),
+        When::FromDay(_) => dateline,
         When::SessionBefore(d) => model::calendar::prev_session(*d),
         When::Time(t) => match t {
             Time::Span {
@@ -67,11 +78,15 @@ fn windows(f: &Frame, dateline: Date) -> Result<Vec<(Window, Date, String)>, Not
     let day = frame_day(f, dateline);
     let w = |p: Period| Window::Period { period: p };
     Ok(match &f.when {
-        When::Default => vec![(
-            w(Period::Day),
-            dateline,
-            format!("the session of {dateline}"),
-        )],
+        When::Default => {
+            let label = if day == dateline {
+                format!("the session of {dateline}")
+            } else {
+                // A Saturday article's "fell 0.8%" speaks of Friday's session.
+                format!("the session of {day}, the last before the article's date {dateline}")
+            };
+            vec![(w(Period::Day), day, label)]
+        }
         When::SessionBefore(d) => {
             vec![(
                 w(Period::Day),
