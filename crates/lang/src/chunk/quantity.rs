@@ -283,6 +283,8 @@ pub fn find(tokens: &[Token], taken: &[bool]) -> Vec<Quantity> {
             .unwrap_or(tokens.len());
         // Hedge before: "more than 20 percent", "~1.1%".
         let (hedge, num_start) = match lex.longest(tokens, i, limit, "hedge") {
+            // "+0.30%": a leading plus is a sign; only "10%+" after is a hedge.
+            Some(h) if tokens[i].norm == "+" && h.end == i + 1 => (Hedge::Exact, i),
             Some(h)
                 if number_at(tokens, h.end, limit).is_some()
                     || (tokens
@@ -595,6 +597,7 @@ mod tests {
             ("at 5.25-5.50 percent", &["5.25..5.5 Percent d2"]),
             ("It fell ~1.1%", &["1.1 Percent Approx d1"]),
             ("fallen 10%+ in a month", &["10 Percent AtLeast d0"]),
+            ("Financial Services at +0.30%", &["0.3 Percent sign1 d2"]),
             (
                 "moves of 0.25 per cent or more",
                 &["0.25 Percent AtLeast d2"],

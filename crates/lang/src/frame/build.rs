@@ -229,7 +229,7 @@ impl<'a> Builder<'a> {
             if let Some(t) = self.v.time(i) {
                 // Not across a semicolon: "...its worst week; on Monday alone it fell 3%".
                 let (lo, hi) = if i < around { (i, around) } else { (around, i) };
-                let semicolon = (lo..hi).any(|k| self.w(k) == ";");
+                let semicolon = lo < hi && self.punct_between(lo, hi, &[";"]);
                 if is_day(&t.time) && !self.used[i] && !clause.contains(&i) && !semicolon && !self.is_reference_day(i) {
                     return (When::Time(t.time.clone()), Some(i));
                 }
@@ -313,7 +313,7 @@ impl<'a> Builder<'a> {
         // or semicolon ends the comparison; what follows is a subject.
         let lo = (i.saturating_sub(3)..i)
             .rev()
-            .find(|&k| matches!(self.w(k), ":" | ";"))
+            .find(|&k| self.colon_between(k, i))
             .map_or(i.saturating_sub(3), |k| k + 1);
         (lo..i).any(|k| {
             matches!(
@@ -325,6 +325,22 @@ impl<'a> Builder<'a> {
                     "outpac" | "beat" | "exceed" | "trail" | "lag" | "underperform"
                 )
         })
+    }
+
+    /// Whether a colon or semicolon stands between items `a` and `b` (`a < b`),
+    /// as a token of either or between them.
+    fn colon_between(&self, a: usize, b: usize) -> bool {
+        self.punct_between(a, b, &[":", ";"])
+    }
+
+    /// Whether one of `marks` stands between items `a` and `b` (`a < b`):
+    /// clause punctuation is not an item, so the tokens are looked at.
+    fn punct_between(&self, a: usize, b: usize, marks: &[&str]) -> bool {
+        let from = self.v.items[a].tokens.start;
+        let to = self.v.items[b].tokens.start;
+        self.v.doc.tokens[from..to]
+            .iter()
+            .any(|t| marks.contains(&t.norm.as_str()))
     }
 
     /// The subject of a frame anchored at `anchor` with its trigger at
@@ -863,7 +879,11 @@ impl<'a> Builder<'a> {
                     _ => None,
                 };
             }
-            if self.qty(k).is_some() || self.v.time(k).is_some() {
+            // "three consecutive 0.25% rate cuts": a size may stand between.
+            let size = self.qty(k).is_some_and(|q| {
+                matches!(q.unit, QUnit::Percent | QUnit::BasisPoints | QUnit::PercentagePoints)
+            });
+            if (self.qty(k).is_some() && !size) || self.v.time(k).is_some() {
                 return None;
             }
         }
@@ -990,7 +1010,7 @@ impl<'a> Builder<'a> {
                 ))
             } else if (q.ordinal || q.unit == QUnit::Plain) && consecutive {
                 Some((
-                    FedWhat::Consecutive(verb.unwrap_or(0)),
+                    FedWhat::Consecutive(verb.or_else(|| self.decision_noun_after(i)).unwrap_or(0)),
                     Claimed::Number {
                         value: q.value,
                         decimals: 0,
@@ -2034,6 +2054,15 @@ impl<'a> Builder<'a> {
                 Some(b),
             );
         }
+        // "The 11-day outperformance streak": relative to what, the sentence
+        // does not say; not a run of gains.
+        let relative = clause.clone().any(|k| {
+            let s = self.v.stem(k);
+            s.starts_with("outperform") || s.starts_with("underperform")
+        });
+        if relative {
+            return (None, None);
+        }
         let order: Vec<usize> = clause
             .clone()
             .chain((0..self.n()).filter(|k| !clause.contains(k)))
@@ -2194,6 +2223,8 @@ impl<'a> Builder<'a> {
                         | "decreases"
                         | "up"
                         | "down"
+                        | "outperformance"
+                        | "underperformance"
                 ) {
                     colour |= matches!(
                         self.w(k),
@@ -2785,6 +2816,10 @@ impl<'a> Builder<'a> {
                 self.use_time(it);
             }
             let Some(order) = order else { continue };
+            // "a new all-time high of 2,692.23 on January 16, during intraday trading".
+            if (i + 1..clause.end).any(|k| self.is_intraday_item(k)) {
+                field = FieldHint::High;
+            }
             let field = match (field, order) {
                 (FieldHint::High, Order::Lowest) => FieldHint::Low,
                 (f, _) => f,
@@ -2876,9 +2911,10 @@ impl<'a> Builder<'a> {
             }
             let day_given = on.is_some_and(|(a, b)| a == b);
             if !record && window.is_none() && !decade && day_given {
-                // "the low ... of X on D": the level that day.
+                // "the low ... of X on D": the level that day; "a recent high
+                // of X on D" its close, or else its intraday high.
                 f.what = What::Level {
-                    field: if field == FieldHint::Either {
+                    field: if field == FieldHint::Either && order == Order::Lowest {
                         FieldHint::Close
                     } else {
                         field
@@ -3782,6 +3818,15 @@ impl<'a> Builder<'a> {
             if self.distance_to_mark(i, &q) {
                 continue;
             }
+            // "an 11-day streak", "a 15-year trend": a duration, not a figure.
+            let duration = q.unit == QUnit::Plain
+                && self.w(i + 1) == "-"
+                && self.lex(i + 2, "unit").is_some_and(|(l, _)| {
+                    matches!(l, "session" | "week" | "month" | "quarter" | "half" | "year" | "decade")
+                });
+            if duration {
+                continue;
+            }
             let trigger = self.trigger_left(i);
             let noun = self.noun_move(i);
             let mut sibling_of = None;
@@ -3884,6 +3929,15 @@ impl<'a> Builder<'a> {
                                     field: FieldHint::Close,
                                 },
                                 d,
+                                item,
+                            ),
+                            // "Real Estate at +0.18%": a signed percent is a move.
+                            None if q.sign.is_some() => (
+                                What::Move {
+                                    percent: true,
+                                    field: FieldHint::Close,
+                                },
+                                0,
                                 item,
                             ),
                             None => (What::Level { field }, 0, item),
