@@ -200,12 +200,19 @@ fn from_question(text: &str, q: &Question, reader: &Reader, as_of: Date) -> Resu
         fed,
         order,
     };
-    let yes_no = text.split_whitespace().next().is_some_and(|w| {
-        [
-            "is", "are", "was", "were", "did", "does", "do", "has", "have", "had",
-        ]
-        .contains(&w.to_lowercase().as_str())
-    });
+    // "Did the Nasdaq 100 or the Russell 2000 do better?" asks which one,
+    // not whether: it opens with "did" but is not answered yes or no.
+    let choice = matches!(q.ask, Ask::Compare { .. })
+        && text
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| w.eq_ignore_ascii_case("or"));
+    let yes_no = !choice
+        && text.split_whitespace().next().is_some_and(|w| {
+            [
+                "is", "are", "was", "were", "did", "does", "do", "has", "have", "had",
+            ]
+            .contains(&w.to_lowercase().as_str())
+        });
     Ok(Plan {
         question: text.to_string(),
         context: Vec::new(),

@@ -176,12 +176,14 @@ fn implausible(claim: &Claim, fact: &Fact) -> Option<String> {
                 )
             })
         }
-        "daily_move" if *unit == QUnit::Percent => (claimed >= 3.0 && claimed >= 3.0 * truth.abs().max(0.5)).then(|| {
-            format!(
-                "a one-day move of {} is several times the day's move ({truth:.2}%)",
-                claim.claimed.describe()
-            )
-        }),
+        "daily_move" if *unit == QUnit::Percent => {
+            (claimed >= 3.0 && claimed >= 3.0 * truth.abs().max(0.5)).then(|| {
+                format!(
+                    "a one-day move of {} is several times the day's move ({truth:.2}%)",
+                    claim.claimed.describe()
+                )
+            })
+        }
         _ => None,
     }
 }

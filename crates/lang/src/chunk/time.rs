@@ -942,7 +942,8 @@ impl<'a> Reader<'a> {
         // "X to Y" without "from"/"between" only for years ("2000 to 2002")
         // and for two days joined by "through" ("December 1, 2025, through
         // January 16, 2026").
-        let days_through = a_grain == Grain::Day && b_from == b_to && matches!(sep, "through" | "thru");
+        let days_through =
+            a_grain == Grain::Day && b_from == b_to && matches!(sep, "through" | "thru");
         if !lead && sep != "-" && a_grain != Grain::Year && !days_through {
             return None;
         }
@@ -1542,7 +1543,11 @@ impl<'a> Reader<'a> {
                 if !record_noun {
                     return None;
                 }
-                let (lo, hi) = unit_days(unit.label, f64::from(n))?;
+                // "a five-month low": nothing lower for five months, so the
+                // previous lower value is five to six months back (the writer
+                // would have said "six-month" past that), less half a unit.
+                let (lo, _) = unit_days(unit.label, f64::from(n))?;
+                let hi = ((f64::from(n) + 1.0) * unit_len(unit.label)?) as i64;
                 return Some(TimeChunk {
                     tokens: i..unit.end,
                     time: Time::Lookback {
@@ -1862,7 +1867,7 @@ mod tests {
             ("the fifth worst day in the past 20 years", "2020-03-09", &["in the past 20 years = 2000-03-10..2020-03-09 Span"]),
             ("their lowest levels in three years", "2001-09-17", &["in three years = lookback 913..1278 days"]),
             ("their worst day in nearly three months", "2010-04-27", &["in nearly three months = lookback 60..94 days"]),
-            ("after hitting a five-year low of 13.30 last week", "2012-08-21", &["five-year = lookback 1643..2008 days", "last week = 2012-08-13..2012-08-17 Week"]),
+            ("after hitting a five-year low of 13.30 last week", "2012-08-21", &["five-year = lookback 1643..2191 days", "last week = 2012-08-13..2012-08-17 Week"]),
             ("its third-biggest percentage loss ever", "2021-03-16", &["ever = ever"]),
             ("jumped 35 percent to 31.66 at 4:15 p.m. in New York", "2011-08-04", &["at 4:15 p.m. = clock close=true"]),
             ("was down 15% at one point", "2025-06-30", &["at one point = clock close=false"]),
@@ -1878,7 +1883,7 @@ mod tests {
             ("during the same period", "2017-03-30", &["the same period = anaphor since=false"]),
             ("The Dow has rebounded about 14% since then", "2002-12-30", &["since then = anaphor since=true"]),
             ("three consecutive cuts in September, October, and December 2025", "2026-01-16", &["September, October, and December 2025 = 2025-09-01..2025-12-31 Span"]),
-            ("During the streak spanning December 1, 2025, through January 16, 2026, the index", "2026-01-17", &["spanning December 1, 2025, through January 16, 2026 = 2025-12-01..2026-01-16 Span"]),
+            ("During the 11-day streak spanning December 1, 2025, through January 16, 2026, the index", "2026-01-17", &["spanning December 1, 2025, through January 16, 2026 = 2025-12-01..2026-01-16 Span"]),
             ("The rally ran December 1, 2025, through January 16, 2026.", "2026-01-17", &["December 1, 2025, through January 16, 2026 = 2025-12-01..2026-01-16 Span"]),
             ("two rate cuts in late 2025", "2026-01-17", &["late 2025 = 2025-09-01..2025-12-31 Span"]),
             ("rose 5% in April and 3% in May of 1996", "1996-06-01", &["April = 1996-04-01..1996-04-30 Month", "May of 1996 = 1996-05-01..1996-05-31 Month"]),

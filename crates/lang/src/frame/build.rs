@@ -211,7 +211,7 @@ impl<'a> Builder<'a> {
                 }
             )
         };
-                for i in clause.clone() {
+        for i in clause.clone() {
             if let Some(t) = self.v.time(i) {
                 if is_day(&t.time) && !self.used[i] && !self.is_reference_day(i) {
                     return (When::Time(t.time.clone()), Some(i));
@@ -230,7 +230,12 @@ impl<'a> Builder<'a> {
                 // Not across a semicolon: "...its worst week; on Monday alone it fell 3%".
                 let (lo, hi) = if i < around { (i, around) } else { (around, i) };
                 let semicolon = lo < hi && self.punct_between(lo, hi, &[";"]);
-                if is_day(&t.time) && !self.used[i] && !clause.contains(&i) && !semicolon && !self.is_reference_day(i) {
+                if is_day(&t.time)
+                    && !self.used[i]
+                    && !clause.contains(&i)
+                    && !semicolon
+                    && !self.is_reference_day(i)
+                {
                     return (When::Time(t.time.clone()), Some(i));
                 }
             }
@@ -325,6 +330,50 @@ impl<'a> Builder<'a> {
                     "outpac" | "beat" | "exceed" | "trail" | "lag" | "underperform"
                 )
         })
+    }
+
+    /// The first item of a crossing before the figure at `i`: a move verb
+    /// and "above"/"below"/"past" ("jumped above 30", "fell below 4%"), or a
+    /// crossing verb ("topped 1,000", "crossed 5,000", "breached 20").
+    /// "closed above 50" is a level, not a crossing.
+    fn crossing_before(&self, i: usize) -> Option<usize> {
+        let k = i.checked_sub(1)?;
+        // "briefly rose past 2,000": the intraday extreme, read as such.
+        let clause = self.clause(i);
+        if clause
+            .clone()
+            .any(|j| matches!(self.w(j), "briefly" | "intraday"))
+        {
+            return None;
+        }
+        // "above 30" may be the figure's own hedge.
+        let first = &self.v.doc.tokens[self.v.items[i].tokens.start];
+        let hedge_side = matches!(first.norm.as_str(), "above" | "below" | "past");
+        let crossing_verb = |j: usize| {
+            matches!(
+                self.v.stem(j),
+                "top" | "surpass" | "cross" | "breach" | "broke" | "eclips" | "pierc"
+            )
+        };
+        if hedge_side || matches!(self.w(k), "above" | "below" | "past" | "through") {
+            let v = if hedge_side { k } else { k.checked_sub(1)? };
+            let level_verb = matches!(
+                self.v.stem(v),
+                "close"
+                    | "clos"
+                    | "finish"
+                    | "end"
+                    | "stay"
+                    | "remain"
+                    | "held"
+                    | "hold"
+                    | "trade"
+                    | "settl"
+            );
+            let moved = self.lex(v, "move").is_some() || crossing_verb(v);
+            return (moved && !level_verb).then_some(v);
+        }
+        crossing_verb(k).then_some(k)
     }
 
     /// Whether a colon or semicolon stands between items `a` and `b` (`a < b`),
@@ -734,12 +783,27 @@ impl<'a> Builder<'a> {
 
     /// A day that is the base of a comparison, not the day a claim is about:
     /// "than Friday's close", "the prior close on Oct. 23, 2008".
-        /// A day that names a reference, not when the claim happened: "its
+    /// A day that names a reference, not when the claim happened: "its
     /// April 29 high", "its Feb. 19 record", "from the March 23 low".
     fn is_reference_day(&self, k: usize) -> bool {
         let after = self.w(k + 1);
         let after2 = self.w(k + 2);
-        let noun = |w: &str| matches!(w, "high" | "highs" | "low" | "lows" | "peak" | "record" | "top" | "bottom" | "trough" | "close" | "level");
+        let noun = |w: &str| {
+            matches!(
+                w,
+                "high"
+                    | "highs"
+                    | "low"
+                    | "lows"
+                    | "peak"
+                    | "record"
+                    | "top"
+                    | "bottom"
+                    | "trough"
+                    | "close"
+                    | "level"
+            )
+        };
         let its = k > 0 && matches!(self.w(k - 1), "its" | "their" | "the");
         noun(after) || (its && (noun(after2) || self.lex(k + 1, "record").is_some()))
     }
@@ -881,7 +945,10 @@ impl<'a> Builder<'a> {
             }
             // "three consecutive 0.25% rate cuts": a size may stand between.
             let size = self.qty(k).is_some_and(|q| {
-                matches!(q.unit, QUnit::Percent | QUnit::BasisPoints | QUnit::PercentagePoints)
+                matches!(
+                    q.unit,
+                    QUnit::Percent | QUnit::BasisPoints | QUnit::PercentagePoints
+                )
             });
             if (self.qty(k).is_some() && !size) || self.v.time(k).is_some() {
                 return None;
@@ -1634,6 +1701,18 @@ impl<'a> Builder<'a> {
             f.subject = s;
             f.missing = missing;
             f.anchor = self.anchor_day(i);
+            // "lost 38.5% in 2008, its worst year since the 1930s": the
+            // period ranked is the one the sentence names, not the one the
+            // article's date falls in.
+            if let What::Since {
+                measure: Measure::PeriodReturn { calendar } | Measure::PeriodChange { calendar },
+                ..
+            } = &f.what
+            {
+                if f.anchor.is_none() {
+                    f.anchor = self.period_named(*calendar);
+                }
+            }
             self.use_time(r);
             for t in inner {
                 self.use_time(t);
@@ -1654,6 +1733,24 @@ impl<'a> Builder<'a> {
             let start = if verb_most { i - 1 } else { i };
             self.push(f, start..ref_end);
         }
+    }
+
+    /// The last day of a calendar period of `calendar`'s grain named in the
+    /// sentence ("in 2008", "in April 2020", "the first half of 2022").
+    fn period_named(&self, calendar: model::Calendar) -> Option<Date> {
+        let want = match calendar {
+            model::Calendar::Year => Grain::Year,
+            model::Calendar::Month | model::Calendar::MonthOfYear { .. } => Grain::Month,
+            model::Calendar::Quarter => Grain::Quarter,
+            model::Calendar::Half | model::Calendar::HalfOfYear { .. } => Grain::Half,
+            model::Calendar::Week => Grain::Week,
+            // "its best start to a year": to date, the article's day.
+            model::Calendar::YearToDate => return None,
+        };
+        (0..self.n()).find_map(|k| match self.v.time(k).map(|t| &t.time) {
+            Some(Time::Span { to, grain, .. }) if *grain == want => Some((*to).min(self.dateline)),
+            _ => None,
+        })
     }
 
     /// "The worst-ever first half was in 1970", "the best day came on Oct.
@@ -2601,6 +2698,10 @@ impl<'a> Builder<'a> {
             while k < clause.end && k < i + 10 {
                 if let Some(t) = self.v.time(k) {
                     match t.time {
+                        // "from its January peak on March 13": the day is the claim's.
+                        Time::Span {
+                            grain: Grain::Day, ..
+                        } if peak && peak_window.is_some() && self.w(k - 1) == "on" => break,
                         Time::Span { from, to, .. } => {
                             peak_window = Some((from, to));
                             times.push(k);
@@ -3051,7 +3152,7 @@ impl<'a> Builder<'a> {
             if q.unit != QUnit::Percent {
                 continue;
             }
-            let window = (i + 1..self.n().min(i + 9)).find(|k| {
+            let is_window = |k: &usize| {
                 self.v.time(*k).is_some_and(|t| {
                     matches!(
                         t.time,
@@ -3059,9 +3160,15 @@ impl<'a> Builder<'a> {
                             | Time::Span { .. }
                             | Time::Since { .. }
                             | Time::ToDate { .. }
+                            | Time::Anaphor { since: false }
                     )
                 })
-            });
+            };
+            // After the figure ("0.86% over 33 sessions"), else between the
+            // noun and the figure ("volatility during this period registered at 0.86%").
+            let window = (i + 1..self.n().min(i + 9))
+                .find(is_window)
+                .or_else(|| (v + 1..i).find(is_window));
             let Some(w) = window else { continue };
             let time = self.v.time(w).map(|t| t.time.clone()).unwrap_or(Time::Ever);
             // "1.1 per cent – the standard deviation of ...": the figure defines it.
@@ -3438,10 +3545,26 @@ impl<'a> Builder<'a> {
                     side_at.min(i)..k + 1,
                 ),
             };
+            let crossed = figure.is_none()
+                && side_at > 0
+                && (self.lex(side_at - 1, "move").is_some()
+                    || matches!(
+                        self.v.stem(side_at - 1),
+                        "cross" | "broke" | "break" | "slip" | "dip"
+                    ));
             let mut f = Frame::new(0..0, self.v.sentence, What::SmaGap { sessions }, claimed);
             let (s, _, missing) = self.subject(side_at.min(i), side_at.min(i));
             f.subject = s;
             f.missing = missing;
+            if crossed {
+                // "crossed above its 50-day average on D": the day of the
+                // cross, which the side alone does not decide.
+                f.unread.push(format!(
+                    "the crossing '{} {}' (the day it crossed)",
+                    self.w(side_at - 1),
+                    self.w(side_at)
+                ));
+            }
             f.anchor = self.anchor_day(i);
             self.push(f, span);
         }
@@ -3527,7 +3650,8 @@ impl<'a> Builder<'a> {
                         self.w(j),
                         "," | "or" | "and" | "(" | ")" | "-" | "about" | "roughly" | "nearly"
                     ) || (equivalent && matches!(self.w(j), "equivalent" | "to"))
-                }) && (k + 1..i).any(|j| matches!(self.w(j), "or" | "," | "equivalent"));
+                }) && (k + 1..i)
+                    .any(|j| matches!(self.w(j), "or" | "," | "equivalent"));
                 if joined {
                     let tok = self.v.items[k].tokens.start;
                     if let Some(fi) = self
@@ -3556,7 +3680,10 @@ impl<'a> Builder<'a> {
                 intraday = intraday.or(Some(FieldHint::Either));
                 continue;
             }
-            if w == "as" || w == "equivalent" || (w == "to" && self.w(k.wrapping_sub(1)) == "equivalent") {
+            if w == "as"
+                || w == "equivalent"
+                || (w == "to" && self.w(k.wrapping_sub(1)) == "equivalent")
+            {
                 continue;
             }
             if matches!(w, "to" | "at") {
@@ -3822,9 +3949,31 @@ impl<'a> Builder<'a> {
             let duration = q.unit == QUnit::Plain
                 && self.w(i + 1) == "-"
                 && self.lex(i + 2, "unit").is_some_and(|(l, _)| {
-                    matches!(l, "session" | "week" | "month" | "quarter" | "half" | "year" | "decade")
+                    matches!(
+                        l,
+                        "session" | "week" | "month" | "quarter" | "half" | "year" | "decade"
+                    )
                 });
             if duration {
+                continue;
+            }
+            // "jumped above 30", "fell below 4%", "topped 1,000": a crossing,
+            // which the day before decides too; not read as a move or a level.
+            if let Some(start) = self.crossing_before(i) {
+                let mut f = Frame::new(
+                    0..0,
+                    self.v.sentence,
+                    What::Level {
+                        field: FieldHint::Close,
+                    },
+                    Self::claimed_number(&q, 0),
+                );
+                let (s, _, missing) = self.subject(start, start);
+                f.subject = s;
+                f.missing = missing;
+                f.unread
+                    .push(format!("the crossing '{}'", self.text(start..i + 1)));
+                self.push(f, start..i + 1);
                 continue;
             }
             let trigger = self.trigger_left(i);
@@ -4018,9 +4167,11 @@ impl<'a> Builder<'a> {
                 what.clone(),
                 Self::claimed_number(&q, dir),
             );
-            if let Claimed::Number { signed, .. } = &mut f.claimed {
-                if matches!(what, What::Level { .. }) {
+            if let Claimed::Number { signed, value, .. } = &mut f.claimed {
+                // "fell to 0.54%": the level reached, not a negative figure.
+                if matches!(what, What::Level { .. }) && q.sign.is_none() {
                     *signed = false;
+                    *value = value.abs();
                 }
             }
             let (s, subj_item, missing) = self.subject(i, trig_item);
@@ -4081,6 +4232,12 @@ impl<'a> Builder<'a> {
                     f.what = What::Level {
                         field: FieldHint::Close,
                     };
+                    if let Claimed::Number { signed, value, .. } = &mut f.claimed {
+                        if q.sign.is_none() {
+                            *signed = false;
+                            *value = value.abs();
+                        }
+                    }
                 }
             }
             // "up 77 percent from its bottom on March 23, 2020": measured from that day.
