@@ -154,7 +154,9 @@ fn draft_keeps_only_supported_sentences_and_lists_the_rest() {
     assert!(ok, "{err}");
     let (article, redline) = out.split_once("## Redline").expect("a redline section");
     assert!(
-        article.contains("11 straight sessions") && article.contains("[f1]"),
+        // Cited by a brief Fact (f…) or by the Fact the checker computed (d…).
+        article.contains("11 straight sessions [f1]")
+            || article.contains("11 straight sessions, its longest such run since 2008 [d1]"),
         "{article}"
     );
     assert!(article.contains("## Facts cited"), "{article}");
@@ -231,10 +233,10 @@ fn redline_marks_the_seed_article() {
         "md",
     ]);
     assert!(ok, "{err}");
-    // What the current checker reads: the two cuts (three in the data) and
-    // the 0.86% volatility (0.90% over the stated window).
+    // What the reader reads: the two cuts (three in the data) and the 0.86%
+    // volatility (0.90% over the window the sentence before names).
     assert!(
-        md.contains("~~two rate cuts~~ **[✗") && md.contains("data: 3 cuts"),
+        md.contains("Federal Reserve’s ~~two~~ **[✗") && md.contains(": data: 3]**"),
         "{md}"
     );
     assert!(md.contains("~~0.86%~~ **[✗"), "{md}");

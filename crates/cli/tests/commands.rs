@@ -331,11 +331,12 @@ fn fact_brief_check_and_ask_from_one_store() {
         ],
     );
     assert!(
-        plan.contains("1. ") && plan.contains("[streak]") && plan.contains("^RUT, ^GSPC"),
+        plan.contains("1. the run ending 2026-01-16 (last of the run_length) [series]")
+            && plan.contains("instruments: ^RUT, ^GSPC"),
         "{plan}"
     );
     assert!(
-        !plan.contains("outperformed"),
+        !plan.contains("consecutive") && !plan.contains("[1]"),
         "the plan runs nothing: {plan}"
     );
     let answer = json(
@@ -350,12 +351,20 @@ fn fact_brief_check_and_ask_from_one_store() {
             "2026-01-16",
         ],
     );
-    // streaks.py: 11 sessions from 2026-01-02, +7.8903 % vs +1.3806 %.
+    // streaks.py: 11 sessions from 2026-01-02.
     let text = answer["answer"].as_str().expect("answer");
-    for figure in ["11 straight sessions", "2026-01-02", "+7.89%", "+1.38%"] {
+    for figure in [
+        "11 consecutive sessions",
+        "from 2026-01-02 to 2026-01-16",
+        "[1]",
+    ] {
         assert!(text.contains(figure), "no `{figure}` in: {text}");
     }
-    assert!(!answer["facts"].as_array().expect("facts").is_empty());
+    assert_eq!(answer["facts"][0]["value"], 11, "{answer}");
+    assert_eq!(
+        answer["facts"][0]["details"]["run_start"]["value"], "2026-01-02",
+        "{answer}"
+    );
 
     // A follow-up through a conversation file.
     let ctx = tmp.path().join("conversation.json");
@@ -387,6 +396,10 @@ fn fact_brief_check_and_ask_from_one_store() {
             .contains("^NDX"),
         "{follow}"
     );
+    // crates/ask/tests/truth.py: the Nasdaq 100 returned +20.1677 % in 2025.
+    assert_eq!(follow["facts"][0]["subjects"], serde_json::json!(["^NDX"]));
+    let ndx = follow["facts"][0]["value"].as_f64().expect("number");
+    assert!((ndx - 20.167739).abs() < 1e-3, "{follow}");
 
     // A question outside the data is refused, without a number.
     let refusal = json(

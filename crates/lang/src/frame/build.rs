@@ -3686,6 +3686,41 @@ impl<'a> Builder<'a> {
             {
                 continue;
             }
+            // "The 10-year Treasury yield was 4.24%": a copula right after the name.
+            // ("was 2% higher", "was 20% below its peak" are moves and gaps.)
+            let after = self.w(i + 1);
+            let direction_after = self.lex(i + 1, "move").is_some()
+                || matches!(
+                    after,
+                    "higher"
+                        | "lower"
+                        | "above"
+                        | "below"
+                        | "up"
+                        | "down"
+                        | "off"
+                        | "from"
+                        | "more"
+                        | "less"
+                        | "better"
+                        | "worse"
+                        | "of"
+                        | "under"
+                        | "over"
+                );
+            if matches!(
+                w,
+                "was" | "is" | "stood" | "stands" | "sat" | "sits" | "remained"
+            ) && !direction_after
+                && k > clause.start
+                && self.v.mention(k - 1).is_some_and(|m| m.symbol().is_some())
+            {
+                return Some(Trigger::Level {
+                    item: k,
+                    field: FieldHint::Close,
+                    after_move: None,
+                });
+            }
             if matches!(w, "to" | "at") {
                 let after_move = (clause.start..k)
                     .rev()

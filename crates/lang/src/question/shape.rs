@@ -839,6 +839,11 @@ impl<'a> Parse<'a> {
             self.take_all("move_noun", &[]);
             return Ok((Ask::Annualised, subjects, Some(time)));
         }
+        // "Where did the 2-year yield close on March 13?": a level, though
+        // "close" is also a move word ("closed up 1%").
+        if self.wh == Some("where") && !self.has("move", &["up", "down"]) {
+            return self.level(subjects);
+        }
         if self.has("move", &[]) || self.has("move_noun", &[]) || self.has("qword", &["happen"]) {
             return self.movement(subjects);
         }

@@ -1,0 +1,170 @@
+//! Claim frames, phrase → reading, one row per mechanism of the frame
+//! builder (Duckling-style: each rule with the examples that test it).
+//! These rows are a development set written with the rules; the measure of
+//! generality is `../shared/eval` (see ARCHITECTURE.md).
+//!
+//! Each row: the text, the article's date, and for every claim the reader
+//! finds, `kind "quote" [subjects] claimed | measure reduce window as_of`
+//! (the primary reading), or `| UNREAD what` when a part was not read.
+
+use lang::reader::{Claim, Reader};
+
+fn describe(c: &Claim, text: &str) -> String {
+    let head = format!(
+        "{} {:?} {:?} {}",
+        c.kind,
+        &text[c.start..c.end],
+        c.subjects,
+        c.claimed.describe()
+    );
+    if !c.unread.is_empty() {
+        return format!("{head} | UNREAD {}", c.unread.join("; "));
+    }
+    if let Some(m) = &c.missing {
+        return format!("{head} | MISSING {m}");
+    }
+    let Some(r) = c.readings.iter().find(|r| r.primary) else {
+        return format!("{head} | no reading");
+    };
+    let q = serde_json::to_value(&r.query).unwrap_or_default();
+    let window = match &q["window"]["period"] {
+        // A decisions query carries its own start: from..as_of.
+        serde_json::Value::Null if q["from"].is_string() => {
+            format!("{}..", q["from"].as_str().unwrap_or(""))
+        }
+        serde_json::Value::Null => q["window"]["type"].as_str().unwrap_or("").to_string(),
+        p => match (p["from"].as_str(), p["to"].as_str()) {
+            (Some(a), Some(b)) => format!("{a}..{b}"),
+            _ => p["type"].as_str().unwrap_or("").to_string(),
+        },
+    };
+    format!(
+        "{head} | {} {} {window} {}",
+        q["measure"]["type"]
+            .as_str()
+            .unwrap_or(q["kind"].as_str().unwrap_or("")),
+        q["reduce"]["type"].as_str().unwrap_or(""),
+        q["as_of"].as_str().unwrap_or("")
+    )
+}
+
+#[test]
+fn claims_table() {
+    let reader = Reader::builtin().expect("builtin registry");
+    let cases: &[(&str, &str, &[&str])] = &[
+        // A Saturday article's undated move is Friday's session.
+        (
+            "Technology retreated 0.51% as the sector lagged.",
+            "2026-01-17",
+            &[r#"daily_move "retreated 0.51%" ["XLK"] -0.51% | level return day 2026-01-16"#],
+        ),
+        // Capitalised sector names near "sector(s)" name the SPDR funds; a
+        // colon ends the comparison "lagged", so what follows is a subject.
+        (
+            "Growth sectors lagged: Communication Services declined 1.16%, Consumer Cyclical fell 0.79%.",
+            "2026-01-16",
+            &[
+                r#"daily_move "declined 1.16%" ["XLC"] -1.16% | level return day 2026-01-16"#,
+                r#"daily_move "fell 0.79%" ["XLY"] -0.79% | level return day 2026-01-16"#,
+            ],
+        ),
+        // Outside a sector table, "technology" is a theme, not the fund.
+        (
+            "Investors piled into technology, and the S&P 500 rose 1.2% on Friday.",
+            "2026-01-16",
+            &[r#"daily_move "rose 1.2%" ["^GSPC"] 1.2% | level return day 2026-01-16"#],
+        ),
+        // A leading plus is a sign; a signed percent after "at" is a move.
+        (
+            "In the sector table, Real Estate finished at +0.18% on January 16.",
+            "2026-01-17",
+            &[r#"daily_move "at +0.18%" ["XLRE"] 0.18% | level return day 2026-01-16"#],
+        ),
+        // An opening "During ... spanning X through Y" is the window of the
+        // move; "(equivalent to N in index points)" is its change in points.
+        (
+            "During the 11-day streak spanning December 1, 2025, through January 16, 2026, the Russell 2000 gained approximately 7.88% (equivalent to $195.51 in index points).",
+            "2026-01-17",
+            &[
+                r#"streak "11-day streak" ["^RUT"] 11 | UNREAD what the run of '11-day streak' counts"#,
+                r#"period_return "gained approximately 7.88%" ["^RUT"] about 7.88% | level return 2025-12-01..2026-01-16 2026-01-16"#,
+                r#"period_return "$195.51" ["^RUT"] 195.51 | level change 2025-12-01..2026-01-16 2026-01-16"#,
+            ],
+        ),
+        // A hyphenated duration is not a figure; an outperformance streak
+        // with its benchmark is a relative run.
+        (
+            "Russell 2000 Achieves Record High Amid 11-Day Outperformance Streak Against S&P 500",
+            "2026-01-17",
+            &[r#"streak "11-Day Outperformance Streak" ["^RUT", "^GSPC"] 11 | run_length last day 2026-01-16"#],
+        ),
+        // ... and without one, what the run counts is not read.
+        (
+            "The 11-day outperformance streak carries significance.",
+            "2026-01-17",
+            &[r#"streak "11-day outperformance streak" [] 11 | UNREAD what the run of '11-day outperformance streak' counts; who the claim is about"#],
+        ),
+        // Fed counts: a cardinal before a decision noun, the Fed named, in
+        // a sentence that is also about markets; "late 2025" is Sep–Dec.
+        (
+            "The Federal Reserve's two rate cuts in late 2025 have helped small-cap stocks.",
+            "2026-01-17",
+            &[r#"fed_count "two" ["DFEDTARU", "DFEDTARL"] 2 | rate_decisions  2025-09-01.. 2025-12-31"#],
+        ),
+        // A copula right after the name is a level; "was 2% higher" is not.
+        (
+            "The 10-year Treasury yield was 4.24% on January 16, 2026.",
+            "2026-01-16",
+            &[r#"level "was 4.24%" ["DGS10"] 4.24% | level last day 2026-01-16"#],
+        ),
+        (
+            "The S&P 500 was 2% higher on the week.",
+            "2026-01-16",
+            &[r#"period_return "2%" ["^GSPC"] 2% | level return 2026-01-12..2026-01-16 2026-01-16"#],
+        ),
+        // A level reached is never negative, whatever the verb.
+        (
+            "The benchmark 10-year yield fell to 0.54% on March 9, 2020.",
+            "2020-03-09",
+            &[r#"level "to 0.54%" ["DGS10"] 0.54% | level last day 2020-03-09"#],
+        ),
+        // Crossings are not read as moves or levels.
+        (
+            "The VIX jumped above 30 on August 5, 2024.",
+            "2024-08-05",
+            &[r#"level "jumped above 30" ["^VIX"] more than 30 | UNREAD the crossing 'jumped above 30'"#],
+        ),
+        // A calendar period ranked "since" is the one the sentence names.
+        (
+            "The S&P 500 lost 38.5% in 2008, its worst year since the 1930s.",
+            "2009-01-02",
+            &[
+                r#"period_return "lost 38.5%" ["^GSPC"] -38.5% | level return 2008-01-01..2008-12-31 2008-12-31"#,
+                r#"since "worst year since the 1930s" ["^GSPC"] since 1930-01-01..1939-12-31 | period_return last_at_least_as_extreme all 2008-12-31"#,
+            ],
+        ),
+        // "during intraday trading" makes an all-time high the intraday one.
+        (
+            "The Russell 2000 hit a new all-time high of 2,692.23 on January 16, 2026, during intraday trading.",
+            "2026-01-17",
+            &[
+                r#"record "hit a new all-time high" ["^RUT"] yes | flag last day 2026-01-16"#,
+                r#"extreme "a new all-time high of 2,692.23 on January 16, 2026" ["^RUT"] 2692.23 | level max all 2026-01-17"#,
+            ],
+        ),
+    ];
+    let mut failures = Vec::new();
+    for (text, dateline, want) in cases {
+        let d = model::parse_iso_date(dateline).expect("date");
+        let got: Vec<String> = reader
+            .read(text, d)
+            .iter()
+            .map(|c| describe(c, text))
+            .collect();
+        let want: Vec<String> = want.iter().map(|s| s.to_string()).collect();
+        if got != want {
+            failures.push(format!("{text}\n  got:  {got:#?}\n  want: {want:#?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}

@@ -1,0 +1,99 @@
+//! Question shapes, question → parse, one row per shape or refusal (with a
+//! follow-up row where a shape has one). A development set written with the
+//! rules; the measure is `../shared/eval/questions-dev.jsonl` and the
+//! scorers (see ARCHITECTURE.md). These rows use other wording than the
+//! evaluation questions on purpose.
+//!
+//! Each row: the question, the date it is asked on, the question before it
+//! (or ""), and `Ask | subjects | window` or `DECLINE why`.
+
+use lang::question::{self, Question};
+use lang::reader::Reader;
+use model::Subject;
+
+fn subjects(q: &Question) -> String {
+    q.subjects
+        .iter()
+        .map(|s| match s {
+            Subject::Symbol { symbol } => symbol.clone(),
+            other => format!("{other:?}"),
+        })
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+fn window(q: &Question) -> String {
+    use lang::chunk::Time;
+    match &q.time {
+        None => "-".into(),
+        Some(Time::Span { from, to, .. }) => format!("{from}..{to}"),
+        Some(Time::ToDate { from, .. }) => format!("{from}..to date"),
+        Some(Time::Ever) => "ever".into(),
+        Some(Time::Sessions { n, end }) => format!(
+            "last {n} sessions{}",
+            end.map(|e| format!(" to {e}")).unwrap_or_default()
+        ),
+        Some(other) => format!("{other:?}"),
+    }
+}
+
+fn parse(reader: &Reader, text: &str, as_of: &str, previous: &str) -> String {
+    let d = model::parse_iso_date(as_of).expect("date");
+    let prev = (!previous.is_empty())
+        .then(|| question::read(reader, previous, d, None).ok())
+        .flatten();
+    match question::read(reader, text, d, prev.as_ref()) {
+        Ok(q) => format!("{:?} | {} | {}", q.ask, subjects(&q), window(&q)),
+        Err(e) => format!("DECLINE {e:?}"),
+    }
+}
+
+#[test]
+fn questions_table() {
+    let reader = Reader::builtin().expect("builtin registry");
+    let cases: &[(&str, &str, &str, &str)] = &[
+        // Moves over a named window.
+        ("How did the Nasdaq 100 fare in 2023?", "2026-08-21", "", "Move | ^NDX | 2023-01-01..2023-12-31"),
+        ("what's spx done ytd", "2026-08-21", "", "Move | ^GSPC | 2026-01-01..to date"),
+        // A follow-up keeps the subject and takes the new window.
+        ("and in 2022?", "2026-08-21", "How did the Nasdaq 100 fare in 2023?", "Move | ^NDX | 2022-01-01..2022-12-31"),
+        // Annualised returns.
+        ("What was the Dow's annualized return for the five years 2015 through 2019?", "2026-08-21", "", "Annualised | ^DJI | 2015-01-01..2019-12-31"),
+        // Extremes, records and when.
+        ("What was the Russell 2000's worst day ever?", "2026-08-21", "", "Extreme { measure: Return { sessions: 1 }, order: Lowest } | ^RUT | ever"),
+        ("When did the Nasdaq 100 last drop 4% in a session?", "2026-08-21", "", "When { flag: Flag { of: Return { sessions: 1 }, pred: Le(-4.0) }, last: true } | ^NDX | -"),
+        // Counts.
+        ("How many sessions did the Dow move more than 1% either way in 2023?", "2026-08-21", "", "Count { flag: Flag { of: Return { sessions: 1 }, pred: AbsGt(1.0) } } | ^DJI | 2023-01-01..2023-12-31"),
+        // Comparisons.
+        ("Did the Russell 2000 beat the S&P 500 in 2024?", "2026-08-21", "", "Compare { annualised: false } | ^RUT,^GSPC | 2024-01-01..2024-12-31"),
+        // Levels, drawdowns, volatility, streaks, rates.
+        ("Where did the 2-year yield close on March 13, 2023?", "2026-08-21", "", "Level { field: Close } | DGS2 | 2023-03-13..2023-03-13"),
+        ("How deep was the Nasdaq 100's drawdown in 2022?", "2026-08-21", "", "Drawdown | ^NDX | 2022-01-01..2022-12-31"),
+        ("How volatile was the Russell 2000 in 2020?", "2026-08-21", "", "Volatility | ^RUT | 2020-01-01..2020-12-31"),
+        ("What's the Dow's longest losing streak in 2022?", "2026-08-21", "", "LongestStreak { run: RunLength { of: Return { sessions: 1 }, pred: Lt(0.0) } } | ^DJI | 2022-01-01..2022-12-31"),
+        ("How many times did the Fed cut rates in 2020?", "2026-08-21", "", "Fed(Count(-1)) |  | 2020-01-01..2020-12-31"),
+        // A bare tenor in a question is the yield.
+        ("10y change ytd?", "2026-08-21", "", "Move | DGS10 | 2026-01-01..to date"),
+        // Refusals: forecasts, topics the data cannot decide, unknown names,
+        // a window after the date asked on, words not read.
+        ("Will the S&P 500 rise next month?", "2026-08-21", "", "DECLINE Forecast"),
+        ("What is the forward P/E of the Russell 2000?", "2026-08-21", "", "DECLINE"),
+        ("How did Tesla do in 2024?", "2026-08-21", "", "DECLINE"),
+        ("How did the S&P 500 do in 2027?", "2026-08-21", "", "DECLINE Future"),
+        ("How did the S&P 500 do after the Fed's dot plot surprise?", "2026-08-21", "", "DECLINE"),
+    ];
+    let mut failures = Vec::new();
+    for (text, as_of, previous, want) in cases {
+        let got = parse(&reader, text, as_of, previous);
+        // A refusal row names the kind of refusal (or any refusal).
+        let ok = if let Some(kind) = want.strip_prefix("DECLINE") {
+            got.starts_with("DECLINE") && got.contains(kind.trim())
+        } else {
+            got == *want
+        };
+        if !ok {
+            failures.push(format!("{text}\n  got:  {got}\n  want: {want}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
