@@ -105,11 +105,8 @@ pub fn find(reports: &[CheckReport], universe: &Universe) -> Vec<Conflict> {
                     let name_a = ra.name.clone().unwrap_or_else(|| "article 1".into());
                     let name_b = rb.name.clone().unwrap_or_else(|| "article 2".into());
                     let description = format!(
-                        "{name_a}: \"{}\" ({}) vs {name_b}: \"{}\" ({})",
-                        a.claimed,
-                        format!("as of {}", a.day),
-                        b.claimed,
-                        format!("as of {}", b.day),
+                        "{name_a}: \"{}\" (as of {}) vs {name_b}: \"{}\" (as of {})",
+                        a.claimed, a.day, b.claimed, b.day,
                     );
                     let resolution = match (a.verdict, b.verdict) {
                         (Verdict::Supported, Verdict::Contradicted) => {

@@ -300,10 +300,7 @@ pub fn find(tokens: &[Token], taken: &[bool]) -> Vec<Quantity> {
         let mut sign = None;
         let mut dollars = false;
         // Sign and currency: "-2.21%", "+1.22%", "$4,704.73", "-$5".
-        loop {
-            let Some(t) = tokens.get(k).filter(|_| k < limit) else {
-                break;
-            };
+        while let Some(t) = tokens.get(k).filter(|_| k < limit) {
             let next_glued = tokens.get(k + 1).is_some_and(|n| !n.space_before);
             match t.norm.as_str() {
                 "-" | "+"
@@ -329,10 +326,8 @@ pub fn find(tokens: &[Token], taken: &[bool]) -> Vec<Quantity> {
             i = end;
             continue;
         }
-        // A number word standing alone as a pronoun ("one of the best") is not a figure.
-        let start = if hedge != Hedge::Exact {
-            i
-        } else if sign.is_some() || dollars {
+        // The figure starts at its hedge, sign or currency symbol.
+        let start = if hedge != Hedge::Exact || sign.is_some() || dollars {
             i
         } else {
             k
@@ -406,7 +401,7 @@ fn is_identifier(tokens: &[Token], start: usize, end: usize) -> bool {
     if first.newline_before && after.is_some_and(|a| a.norm == "." || a.norm == ")") {
         return true;
     }
-    if before.is_some_and(|b| b.norm == "#" || b.newline_before && b.norm == "#") {
+    if before.is_some_and(|b| b.norm == "#") {
         return true;
     }
     // A formula: "close / previous close − 1", "a × b".

@@ -366,7 +366,7 @@ impl<'a> Reader<'a> {
         if a.kind != TokKind::Number || a.norm.contains('.') || a.norm.contains(',') {
             return None;
         }
-        if !(self.is(i + 1, "/") && !self.tokens[i + 1].space_before) {
+        if !self.is(i + 1, "/") || self.tokens[i + 1].space_before {
             return None;
         }
         let b = self.tok(i + 2)?;

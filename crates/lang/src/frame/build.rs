@@ -22,6 +22,10 @@ use crate::chunk::{CorefKind, Grain, Hedge, MentionKind, QUnit, Quantity, Time};
 use model::{Calendar, Date, Measure, Order, Pred};
 use std::ops::Range;
 
+/// The measure of the last count claim ("such streaks") and its threshold,
+/// carried to the next sentence ("... 5 such streaks").
+pub type LastCount = (Measure, Option<u32>);
+
 /// Builds the frames of one sentence.
 pub struct Builder<'a> {
     v: &'a View<'a>,
@@ -38,7 +42,7 @@ pub struct Builder<'a> {
     /// The sentence before, in the same paragraph, was about Fed policy.
     pub fed_context: bool,
     /// The condition the last count of the text counted ("done so").
-    pub last_count: Option<(Measure, Option<u32>)>,
+    pub last_count: Option<LastCount>,
 }
 
 /// A frame waiting for its window.
@@ -111,7 +115,7 @@ impl<'a> Builder<'a> {
     }
 
     /// Runs every construction in order.
-    pub fn run(mut self) -> (Vec<Frame>, Vec<bool>, Option<(Measure, Option<u32>)>) {
+    pub fn run(mut self) -> (Vec<Frame>, Vec<bool>, Option<LastCount>) {
         self.fed();
         self.since();
         self.rank();
@@ -987,7 +991,7 @@ impl<'a> Builder<'a> {
         // In a sentence that is also about markets, only a count the Fed
         // is named in ("The Federal Reserve's two rate cuts in late 2025
         // have helped small caps").
-        let market_too = !self.fed_sentence() && !(self.fed_context && self.fed_words_here());
+        let market_too = !(self.fed_sentence() || self.fed_context && self.fed_words_here());
         for i in 0..self.n() {
             if self.used[i] {
                 continue;
@@ -2279,12 +2283,7 @@ impl<'a> Builder<'a> {
             let mut colour = false;
             let mut end = i + 1;
             while k < clause.end && k < i + 7 {
-                if self.w(k) == "-"
-                    || matches!(
-                        self.w(k),
-                        "trading" | "daily" | "straight" | "consecutive" | "successive"
-                    ) && false
-                {
+                if self.w(k) == "-" {
                     k += 1;
                     continue;
                 }
@@ -4278,7 +4277,7 @@ impl<'a> Builder<'a> {
             // "up 77 percent from its bottom on March 23, 2020": measured from that day.
             let mut from_items = Vec::new();
             if let What::Move { .. } = f.what {
-                if let Some((day, items)) = self.from_day(i) {
+                if let Some((day, items)) = self.base_day_from(i) {
                     f.when = When::FromDay(day);
                     from_items = items;
                 }
@@ -4371,7 +4370,7 @@ impl<'a> Builder<'a> {
 
     /// "from its bottom on March 23, 2020", "from its 12-year closing low on
     /// March 9": the day and the items read.
-    fn from_day(&self, i: usize) -> Option<(Date, Vec<usize>)> {
+    fn base_day_from(&self, i: usize) -> Option<(Date, Vec<usize>)> {
         let clause = self.clause(i);
         // "..., measured from the December 31, 2025 close": anywhere after in the clause.
         for k in i + 1..clause.end {

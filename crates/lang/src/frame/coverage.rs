@@ -155,7 +155,7 @@ pub fn check(
                 .iter()
                 .any(|t| t.norm == ",");
         let same_clause = clause.contains(&f.span.start);
-        if time.is_some() && (!near || !defaulted && !(window_kind && same_clause))
+        if time.is_some() && (!near || !(defaulted || window_kind && same_clause))
             || time.is_none() && !near
         {
             continue;

@@ -122,7 +122,7 @@ impl Lexicon {
         }
         // Longest phrases first, so the first match at a position is the longest.
         for list in by_first.values_mut() {
-            list.sort_by(|a, b| b.stems.len().cmp(&a.stems.len()));
+            list.sort_by_key(|p| std::cmp::Reverse(p.stems.len()));
         }
         Ok(Lexicon {
             by_first,

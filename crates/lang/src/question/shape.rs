@@ -291,7 +291,7 @@ impl<'a> Parse<'a> {
                     (Some((fa, la)), Some((fb, lb))) if fb <= fa && la <= lb => *a,
                     (Some((fa, la)), Some((fb, lb))) if fa <= fb && lb <= la => *b,
                     _ => {
-                        let words = vec![
+                        let words = [
                             self.span_text(self.chunks.times[*a].tokens.clone()),
                             self.span_text(self.chunks.times[*b].tokens.clone()),
                         ];

@@ -265,6 +265,13 @@ fn drop_entity_remnants(tokens: &mut Vec<Token>) {
     }
 }
 
+/// A word without its possessive "'s", for telling tickers ("XLE's") from words.
+fn caps_core(raw: &str) -> &str {
+    raw.strip_suffix("'s")
+        .or_else(|| raw.strip_suffix("\u{2019}s"))
+        .unwrap_or(raw)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -319,11 +326,4 @@ mod tests {
             assert!(text.is_char_boundary(t.start) && text.is_char_boundary(t.end));
         }
     }
-}
-
-/// A word without its possessive "'s", for telling tickers ("XLE's") from words.
-fn caps_core(raw: &str) -> &str {
-    raw.strip_suffix("'s")
-        .or_else(|| raw.strip_suffix("\u{2019}s"))
-        .unwrap_or(raw)
 }
