@@ -139,7 +139,7 @@ pub(crate) fn compose(plan: &Plan, facts: &[Option<Fact>], u: &Universe) -> Comp
                 lead.push(said(f));
                 used.push(&f.id);
             }
-            if matches!(plan.intent, Intent::Move) && primary.len() >= 1 {
+            if matches!(plan.intent, Intent::Move) && !primary.is_empty() {
                 out.chart = return_chart(u, &primary);
             }
         }

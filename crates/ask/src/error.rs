@@ -42,7 +42,7 @@ pub enum AskError {
         suggestions: Vec<String>,
     },
     /// The question asks for a forecast.
-    #[error("marketproof does not forecast; it can give the base rate of what happened after similar past events: {}", .suggestions.join(" | "))]
+    #[error("marketproof does not forecast; it reports what happened, for example: {}", .suggestions.join(" | "))]
     Forecast {
         /// Nearest answerable questions.
         suggestions: Vec<String>,

@@ -545,6 +545,11 @@ fn compare_fed(claimed: &Claimed, fact: &Fact, what: FedWhat) -> Option<(bool, S
         }
         (FedWhat::Change, Claimed::Number { value, signed, .. }) => {
             let n = fact.value.as_f64()? as i64;
+            // A statement was due that day and the data as of it do not show
+            // the decision yet: not comparable, so not contradicted.
+            if n == 0 && fact.detail("pending_announcement").is_some() {
+                return None;
+            }
             if n != 1 {
                 return Some((
                     false,

@@ -225,10 +225,14 @@ fn check_and_ask_answer_with_the_data() {
         json!({"text":"The Federal Reserve's two rate cuts in late 2025 helped. The S&P 500 closed at 6,940.01 on January 16, 2026."}),
     );
     let claims = out.structured["claims"].as_array().expect("claims");
+    // The reader prints the actual count as a number; the explanation names the cuts.
     assert!(
-        claims
-            .iter()
-            .any(|c| c["verdict"] == "contradicted" && c["actual"] == "3 cuts"),
+        claims.iter().any(|c| c["verdict"] == "contradicted"
+            && c["claimed"] == "2"
+            && c["actual"] == "3"
+            && c["explanation"]
+                .as_str()
+                .is_some_and(|e| e.contains("(3 cuts, 0 hikes, net -75 bp)"))),
         "{claims:?}"
     );
     assert!(
@@ -241,9 +245,16 @@ fn check_and_ask_answer_with_the_data() {
         json!({"question":"How long has the Russell 2000 beaten the S&P 500?","as_of":"2026-01-16"}),
     );
     assert_eq!(out.structured["refused"], json!(false));
-    assert!(out.structured["answer"]
-        .as_str()
-        .is_some_and(|p| p.contains("11")));
+    // python3 over the CSVs: 11 common sessions from 2026-01-02.
+    assert!(
+        out.structured["answer"]
+            .as_str()
+            .is_some_and(|p| p.contains("11 consecutive sessions")
+                && p.contains("from 2026-01-02 to 2026-01-16")),
+        "{}",
+        out.structured["answer"]
+    );
+    assert_eq!(out.structured["facts"][0]["value"], json!(11));
     let out = ok(
         s,
         "ask",

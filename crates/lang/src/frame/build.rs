@@ -538,7 +538,22 @@ impl<'a> Builder<'a> {
                 }
             }
         }
+        // A Markdown table row ("| ^RUT | style | ... | -12.53% |"): the
+        // instrument its row names first.
+        if self.table_row() {
+            for j in 0..from {
+                if let Some(m) = self.v.mention(j).filter(|m| m.symbol().is_some()) {
+                    return (subj_of(m), Some(j), None);
+                }
+            }
+        }
         (Subj::Carried, None, None)
+    }
+
+    /// Whether the sentence is a row of a Markdown table.
+    fn table_row(&self) -> bool {
+        let start = self.v.doc.sentences[self.v.sentence].tokens.start;
+        self.v.doc.tokens.get(start).is_some_and(|t| t.norm == "|")
     }
 
     /// Windows for the move and level frames of the sentence, once all are
@@ -4008,6 +4023,34 @@ impl<'a> Builder<'a> {
                 f.unread
                     .push(format!("the crossing '{}'", self.text(start..i + 1)));
                 self.push(f, start..i + 1);
+                continue;
+            }
+            // "The S&P 500's median return over the next 126 sessions ... was
+            // +4.33%": a statistic over past cases, not a move of the index.
+            let clause = self.clause(i);
+            let statistic = (clause.start..i).find(|&k| {
+                self.w(k) == "median"
+                    || matches!(self.w(k), "average" | "mean")
+                        && matches!(self.v.stem(k + 1), "return" | "gain" | "loss" | "move")
+            });
+            if let Some(k) = statistic {
+                let mut f = Frame::new(
+                    0..0,
+                    self.v.sentence,
+                    What::Level {
+                        field: FieldHint::Close,
+                    },
+                    Self::claimed_number(&q, 0),
+                );
+                let (s, _, missing) = self.subject(k, k);
+                f.subject = s;
+                f.missing = missing;
+                f.unread.push(format!(
+                    "'{} {}' (a statistic over other periods)",
+                    self.w(k),
+                    self.w(k + 1)
+                ));
+                self.push(f, i..i + 1);
                 continue;
             }
             let trigger = self.trigger_left(i);

@@ -715,8 +715,12 @@ pub fn lower(f: &Frame, registry: &Registry, dateline: Date) -> Result<Vec<Readi
 /// Fed claims read the decisions Fact over the right window.
 fn fed(f: &Frame, what: FedWhat, dateline: Date) -> Vec<Reading> {
     let day = frame_day(f, dateline);
+    // The range a decision sets shows in the data the session after its
+    // announcement: read as of then when the article's date allows.
+    let after = model::calendar::next_session(day).min(dateline).max(day);
     let (from, as_of) = match what {
-        FedWhat::Change | FedWhat::Range => (Some(day), day),
+        FedWhat::Change => (Some(day), after),
+        FedWhat::Range => (Some(day), day),
         FedWhat::PriorRange => (Some(day - Duration::days(1)), day - Duration::days(1)),
         FedWhat::Count(_) => match &f.when {
             When::Time(Time::Span { from, to, .. }) => (Some(*from), (*to).min(dateline)),
