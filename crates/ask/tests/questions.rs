@@ -433,7 +433,6 @@ fn check_reader(issue: &str) {
 }
 
 #[test]
-#[ignore = "reader: a follow-up naming an instrument after a relative streak ('and the Nasdaq 100?' after 'How long has IWM beaten SPY?') drops the benchmark and answers the Nasdaq 100's own up-day run"]
 fn reader_follow_up_keeps_the_benchmark() {
     check_reader("follow_up_keeps_the_benchmark");
 }
@@ -451,7 +450,6 @@ fn reader_fall_from_the_peak() {
 }
 
 #[test]
-#[ignore = "reader: 'How far is the Nasdaq from its high?' is read as the highest close ever, not the distance below it"]
 fn reader_how_far_from_the_high() {
     check_reader("how_far_from_the_high");
 }
@@ -487,13 +485,11 @@ fn reader_opening_gap() {
 }
 
 #[test]
-#[ignore = "reader: 'What was the average VIX level in 2025?' is read as the last close of 2025, not the mean close"]
 fn reader_an_average_level() {
     check_reader("an_average_level");
 }
 
 #[test]
-#[ignore = "reader: 'What is the Russell 2000's year-to-date return as of 2026-01-16?' (a brief's topic) is read as the return of the session of 2026-01-16, not the year to date"]
 fn reader_year_to_date_as_of() {
     check_reader("year_to_date_as_of");
 }

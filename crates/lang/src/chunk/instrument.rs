@@ -343,6 +343,17 @@ impl InstrumentFinder {
         self.add_trackers(tokens, &mut out);
         add_corefs(tokens, &mut out);
         out.sort_by_key(|m| m.tokens.start);
+        // "the average VIX level": a term right before a name modifies it;
+        // in a question "the average" is the statistic, never the Dow.
+        let starts: Vec<usize> = out.iter().map(|m| m.tokens.start).collect();
+        out.retain(|m| {
+            let MentionKind::Coref { .. } = m.kind else {
+                return true;
+            };
+            let before_name = starts.contains(&m.tokens.end);
+            let average = tokens[m.tokens.end - 1].norm.starts_with("average");
+            !(before_name || self.question && average)
+        });
         absorb_parenthesized(tokens, &mut out);
         join_spreads(tokens, &mut out);
         out

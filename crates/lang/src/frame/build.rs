@@ -2377,7 +2377,8 @@ impl<'a> Builder<'a> {
                 || (q.ordinal
                     && unit == Some("session")
                     && (i.saturating_sub(3)..i).any(|j| self.w(j) == "for"));
-            if !is_streak || unit == Some("meeting") {
+            // "one-day declines": a kind of day, not a run of one.
+            if !is_streak || unit == Some("meeting") || q.value <= 1.0 {
                 continue;
             }
             let calendar = match unit {
@@ -4028,11 +4029,21 @@ impl<'a> Builder<'a> {
             // "The S&P 500's median return over the next 126 sessions ... was
             // +4.33%": a statistic over past cases, not a move of the index.
             let clause = self.clause(i);
-            let statistic = (clause.start..i).find(|&k| {
-                self.w(k) == "median"
-                    || matches!(self.w(k), "average" | "mean")
-                        && matches!(self.v.stem(k + 1), "return" | "gain" | "loss" | "move")
-            });
+            // "... was higher in 4 of 5 cases", "higher in 73.7% of them":
+            // a share of past cases.
+            let share = i >= 2
+                && self.w(i - 1) == "in"
+                && matches!(
+                    self.w(i - 2),
+                    "higher" | "lower" | "up" | "down" | "positive" | "negative"
+                );
+            let statistic = (clause.start..i)
+                .find(|&k| {
+                    self.w(k) == "median"
+                        || matches!(self.w(k), "average" | "mean")
+                            && matches!(self.v.stem(k + 1), "return" | "gain" | "loss" | "move")
+                })
+                .or(share.then(|| i - 2));
             if let Some(k) = statistic {
                 let mut f = Frame::new(
                     0..0,

@@ -287,6 +287,26 @@ impl<'a> Parse<'a> {
             [k] => *k,
             [a, b] => {
                 let (ta, tb) = (&self.chunks.times[*a].time, &self.chunks.times[*b].time);
+                // "year-to-date return as of 2026-01-16": to date, ending that day.
+                if let (Time::ToDate { from, .. }, Some((day, last))) = (ta, span_of(tb)) {
+                    let at = self.chunks.times[*b].tokens.start;
+                    let as_of_before = at >= 2
+                        && self.doc.tokens[at - 2].norm == "as"
+                        && self.doc.tokens[at - 1].norm == "of";
+                    if as_of_before && day == last && day >= *from {
+                        let from = *from;
+                        self.time_used[*a] = true;
+                        self.time_used[*b] = true;
+                        // "as of" is read with the day.
+                        self.used[at - 2..at].iter_mut().for_each(|u| *u = true);
+                        return Ok(Some(Time::Span {
+                            from,
+                            to: day,
+                            grain: Grain::Span,
+                            range: false,
+                        }));
+                    }
+                }
                 match (span_of(ta), span_of(tb)) {
                     (Some((fa, la)), Some((fb, lb))) if fb <= fa && la <= lb => *a,
                     (Some((fa, la)), Some((fb, lb))) if fa <= fb && lb <= la => *b,
@@ -686,7 +706,19 @@ impl<'a> Parse<'a> {
                         *first = named[0].clone();
                     }
                 }
-                _ => q.subjects = named,
+                // "and the Nasdaq 100?" after "How long has IWM beaten SPY?":
+                // the Nasdaq 100 against SPY.
+                _ => match (q.subjects.as_slice(), named.as_slice()) {
+                    ([Subject::Relative { b, .. }], [Subject::Symbol { symbol }])
+                        if symbol != b =>
+                    {
+                        q.subjects = vec![Subject::Relative {
+                            a: symbol.clone(),
+                            b: b.clone(),
+                        }];
+                    }
+                    _ => q.subjects = named,
+                },
             }
         }
         // "and the lowest?", "and the worst?": the other end.
@@ -779,7 +811,8 @@ impl<'a> Parse<'a> {
             .enumerate()
             .any(|(k, t)| !self.time_used[k] && t.time == Time::Ever);
         let record_word = self.has("record", &[]) || (ever && self.has("qword", &["high"]));
-        if record_word && self.wh == Some("how_far") {
+        // "How far is the Nasdaq from its high?": the distance below the peak.
+        if (record_word || self.has("qword", &["high"])) && self.wh == Some("how_far") {
             return self.drawdown(subjects);
         }
         if record_word && (record_asked || !self.has("qword", &["drawdown"])) {
