@@ -112,7 +112,8 @@ async def run(args):
                     "The S&P 500 closed at 6,940.01 on January 16, 2026.",
         })
         claims = structured(r)["claims"]
-        check(any(c["verdict"] == "contradicted" and c["actual"] == "3 cuts" for c in claims), "two cuts contradicted: 3")
+        check(any(c["verdict"] == "contradicted" and c["actual"] == "3" and "3 cuts" in c["explanation"]
+                  for c in claims), "two cuts contradicted: 3")
         check(any(c["verdict"] == "supported" and c["citations"] for c in claims), "the close supported, cited")
 
         # -- ask: plan + answer, and a refusal.

@@ -166,7 +166,10 @@ impl Reader {
                 .clone()
                 .last()
                 .is_some_and(|k| doc.tokens[k].norm == "?");
-            if question {
+            // A method's definition ("drawdown.close v1: close / running
+            // maximum close − 1; correction at −10 % or worse") defines, it
+            // claims nothing.
+            if question || is_definition(&doc, s) {
                 time_used = used;
                 continue;
             }
@@ -337,4 +340,29 @@ impl Claimed {
             Claimed::Symbol { symbol } => symbol.clone(),
         }
     }
+}
+
+/// Whether sentence `s` opens like a method's definition: a dotted id, a
+/// version, a colon ("volatility.std v1: ...").
+fn is_definition(doc: &Doc, s: usize) -> bool {
+    let t = &doc.tokens[doc.sentences[s].tokens.clone()];
+    let word = |k: usize| t.get(k).map(|x| x.norm.as_str());
+    let digits = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_ascii_digit());
+    // The token after a version ("v1", or "v" then "1") at `k`.
+    let version = |k: usize| -> Option<usize> {
+        let w = word(k)?;
+        if w.len() > 1 && w.starts_with('v') && digits(&w[1..]) {
+            Some(k + 1)
+        } else if w == "v" && word(k + 1).is_some_and(digits) {
+            Some(k + 2)
+        } else {
+            None
+        }
+    };
+    // id "." id ["." id] version ":"
+    if word(1) != Some(".") {
+        return false;
+    }
+    let after_id = if word(3) == Some(".") { 5 } else { 3 };
+    version(after_id).is_some_and(|k| word(k) == Some(":"))
 }

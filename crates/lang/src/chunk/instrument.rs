@@ -262,7 +262,15 @@ impl InstrumentFinder {
                         || (t.norm.len() == 1 && t.capitalised)
                         || lower_ok(t)
                 });
-                if !ok {
+                // Keys are stems, and "XLY" stems to "xli": a one-word ticker
+                // must be the ticker as written.
+                let written = tokens[tok].norm.trim_end_matches("'s");
+                let same = p.n_keys > 1
+                    || p.ticker.as_deref().is_some_and(|tk| {
+                        tk.trim_start_matches('^')
+                            .eq_ignore_ascii_case(written.trim_start_matches('^'))
+                    });
+                if !ok || !same {
                     continue;
                 }
             }
@@ -775,6 +783,12 @@ mod tests {
             ("The Cboe VIX Index's 44 percent jump", &["Cboe VIX Index's=^VIX's"]),
             ("the Russell 2000's lead", &["Russell 2000's=^RUT's"]),
             ("IWM and the S&P", &["IWM=IWM", "S&P=^GSPC"]),
+            // Keys are stems ("xly" stems to "xli"): a ticker is matched as written.
+            ("XLY fell while XLI rose", &["XLY=XLY", "XLI=XLI"]),
+            (
+                "In the sector table, Consumer Discretionary fell and Health Care rose",
+                &["Consumer Discretionary=XLY", "Health Care=XLV"],
+            ),
             ("iwm is lowercase", &[]),
             ("COMP, -2.21%", &["COMP=^IXIC"]),
             ("The Nasdaq -100 index", &["Nasdaq -100 index=^NDX"]),

@@ -866,6 +866,8 @@ impl<'a> Reader<'a> {
             Some("from" | "spanning") => (true, i + 1),
             _ => (false, i),
         };
+        // "from the December 31, 2025 close to January 16, 2026"
+        let k = if lead && self.is(k, "the") { k + 1 } else { k };
         let (a_end, a) = self.point(k)?;
         let Time::Span {
             from: a_from,
@@ -882,6 +884,8 @@ impl<'a> Reader<'a> {
             j += 1;
         }
         let mut skipped = 0;
+        // "from the D close": the base is D's close, so the move starts after D.
+        let from_close = lead && self.is(j, "close");
         while lead
             && skipped < 2
             && self.word(j).is_some_and(|w| {
@@ -954,6 +958,11 @@ impl<'a> Reader<'a> {
             a_from
         };
         let _ = a_to;
+        let a_from = if from_close && a_grain == Grain::Day {
+            a_from + Duration::days(1)
+        } else {
+            a_from
+        };
         let mut end = b_end;
         while self.word(end).is_some_and(|w| {
             matches!(
@@ -1885,6 +1894,7 @@ mod tests {
             ("three consecutive cuts in September, October, and December 2025", "2026-01-16", &["September, October, and December 2025 = 2025-09-01..2025-12-31 Span"]),
             ("During the 11-day streak spanning December 1, 2025, through January 16, 2026, the index", "2026-01-17", &["spanning December 1, 2025, through January 16, 2026 = 2025-12-01..2026-01-16 Span"]),
             ("The rally ran December 1, 2025, through January 16, 2026.", "2026-01-17", &["December 1, 2025, through January 16, 2026 = 2025-12-01..2026-01-16 Span"]),
+            ("rose 7.89% from the December 31, 2025 close to January 16, 2026", "2026-01-16", &["from the December 31, 2025 close to January 16, 2026 = 2026-01-01..2026-01-16 Span"]),
             ("two rate cuts in late 2025", "2026-01-17", &["late 2025 = 2025-09-01..2025-12-31 Span"]),
             ("rose 5% in April and 3% in May of 1996", "1996-06-01", &["April = 1996-04-01..1996-04-30 Month", "May of 1996 = 1996-05-01..1996-05-31 Month"]),
         ];

@@ -715,6 +715,33 @@ impl<'a> Builder<'a> {
                 }
             }
         }
+        // "The Russell 2000 rose 7.89% from D1 to D2, while the S&P 500 rose
+        // 1.38%": a contrast clause without a window of its own shares the
+        // window of the move it is set against.
+        for p in &pending {
+            if p.sibling_of.is_some()
+                || self.frames[p.frame].when != When::Default
+                || !matches!(self.frames[p.frame].what, What::Move { .. })
+            {
+                continue;
+            }
+            let clause = self.clause(p.extent.start);
+            if !matches!(self.w(clause.start), "while" | "whereas") {
+                continue;
+            }
+            let before = pending.iter().rev().find(|q| {
+                q.extent.start < clause.start
+                    && matches!(self.frames[q.frame].what, What::Move { .. })
+                    && matches!(
+                        self.frames[q.frame].when,
+                        When::Time(Time::Span { .. } | Time::ToDate { .. })
+                    )
+            });
+            if let Some(q) = before {
+                let w = self.frames[q.frame].when.clone();
+                self.frames[p.frame].when = w;
+            }
+        }
         // A day named anywhere in the sentence (and not read by another kind
         // of claim, nor a base day) is the day of the frames left without a window.
         let day = (0..self.n()).find_map(|k| match self.v.time(k).map(|t| &t.time) {
@@ -3133,6 +3160,16 @@ impl<'a> Builder<'a> {
             let (s, _, missing) = self.subject(verb, verb);
             f.subject = s;
             f.missing = missing;
+            // "did not set a record close": a negated claim is not read as
+            // its opposite.
+            let negated = (verb.saturating_sub(3).max(clause.start)..=verb)
+                .any(|k| matches!(self.w(k), "not" | "n't" | "never" | "no"));
+            if negated {
+                f.unread.push(format!(
+                    "the negation '{}'",
+                    self.text(verb.saturating_sub(2).max(clause.start)..after)
+                ));
+            }
             f.anchor = self.anchor_day(i);
             if self.v.time(i).is_some() {
                 self.use_time(i);
@@ -3183,7 +3220,9 @@ impl<'a> Builder<'a> {
             // noun and the figure ("volatility during this period registered at 0.86%").
             let window = (i + 1..self.n().min(i + 9))
                 .find(is_window)
-                .or_else(|| (v + 1..i).find(is_window));
+                .or_else(|| (v + 1..i).find(is_window))
+                // "Over the past 252 sessions, the standard deviation ... was 1.44%".
+                .or_else(|| (0..v).rev().find(is_window));
             let Some(w) = window else { continue };
             let time = self.v.time(w).map(|t| t.time.clone()).unwrap_or(Time::Ever);
             // "1.1 per cent – the standard deviation of ...": the figure defines it.
