@@ -4555,12 +4555,46 @@ impl<'a> Builder<'a> {
                 },
             );
             let (s, _, missing) = self.subject(i, i);
+            // A table row's bare figure ("| ^RUT | ... | 2,677.74 [1] | +0.12% |")
+            // is the row instrument's level: the close of the day.
+            let row_level = self.table_row()
+                && q.unit == QUnit::Plain
+                && q.hedge == Hedge::Exact
+                && q.sign.is_none()
+                && matches!(s, Subj::Symbol(_))
+                && self.cell_is_figure(i);
             f.subject = s;
             f.missing = missing;
-            f.unread
-                .push(format!("what '{}' measures", self.text(i..i + 1)));
+            if !row_level {
+                f.unread
+                    .push(format!("what '{}' measures", self.text(i..i + 1)));
+            }
             self.push(f, i..i + 1);
         }
+    }
+
+    /// Whether the table cell of item `i` holds the figure and nothing but a
+    /// citation or a note in brackets ("2,677.74 [1]", "265.29
+    /// (dividend-adjusted close) [2]").
+    fn cell_is_figure(&self, i: usize) -> bool {
+        let toks = &self.v.doc.tokens;
+        let at = self.v.items[i].tokens.clone();
+        let cell_start = (0..at.start).rev().find(|&k| toks[k].norm == "|");
+        let cell_end = (at.end..toks.len()).find(|&k| toks[k].norm == "|");
+        let (Some(a), Some(b)) = (cell_start, cell_end) else {
+            return false;
+        };
+        // Before the figure: nothing; after it: brackets and what they hold.
+        let mut depth = 0i32;
+        a + 1 == at.start
+            && toks[at.end..b].iter().all(|t| {
+                match t.norm.as_str() {
+                    "(" | "[" => depth += 1,
+                    ")" | "]" => depth -= 1,
+                    _ => return depth > 0,
+                }
+                true
+            })
     }
 }
 

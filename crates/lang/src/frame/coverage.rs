@@ -120,7 +120,10 @@ pub fn check(
             .copied()
             .filter(|k| clause.contains(&frames[*k].span.start))
             .collect();
-        let pool = if candidates.is_empty() {
+        // In a table row each cell stands alone: a word in the "Why" cell
+        // ("Best sector fund on the day.") does not qualify the figures.
+        let table_row = doc.tokens[sent.tokens.start].norm == "|";
+        let pool = if candidates.is_empty() && !table_row {
             in_sentence.clone()
         } else {
             candidates
