@@ -326,7 +326,11 @@ impl InstrumentFinder {
                     continue;
                 }
                 // "the Cboe VIX Index's": a trailing head noun belongs to the name.
-                if tokens.get(end).is_some_and(|t| t.stem == "index") {
+                // "the tech-heavy Nasdaq Composite": so does a capitalised "Composite".
+                if tokens
+                    .get(end)
+                    .is_some_and(|t| t.stem == "index" || t.stem == "composit" && t.capitalised)
+                {
                     end += 1;
                 }
                 let glued = tokens[end - 1].norm.ends_with("'s");
@@ -785,6 +789,7 @@ mod tests {
             ("IWM and the S&P", &["IWM=IWM", "S&P=^GSPC"]),
             // Keys are stems ("xly" stems to "xli"): a ticker is matched as written.
             ("XLY fell while XLI rose", &["XLY=XLY", "XLI=XLI"]),
+            ("The tech-heavy Nasdaq Composite fell", &["tech-heavy Nasdaq Composite=^IXIC"]),
             (
                 "In the sector table, Consumer Discretionary fell and Health Care rose",
                 &["Consumer Discretionary=XLY", "Health Care=XLV"],

@@ -885,7 +885,13 @@ impl<'a> Reader<'a> {
         }
         let mut skipped = 0;
         // "from the D close": the base is D's close, so the move starts after D.
-        let from_close = lead && self.is(j, "close");
+        let from_close = lead
+            && self.word(j).is_some_and(|w| {
+                matches!(
+                    w,
+                    "close" | "low" | "lows" | "high" | "highs" | "peak" | "bottom" | "top"
+                )
+            });
         while lead
             && skipped < 2
             && self.word(j).is_some_and(|w| {
@@ -912,37 +918,48 @@ impl<'a> Reader<'a> {
         if self.is(b_at, "the") {
             b_at += 1;
         }
-        // "Oct. 3–10", "Oct. 5 and 12, 2022": a bare day number after a day.
-        let (b_end, b_from, b_to) = if let Some((e, Time::Span { from, to, .. })) = self
-            .point(b_at)
-            .filter(|(_, t)| matches!(t, Time::Span { .. }))
-        {
-            (e, from, to)
-        } else if a_grain == Grain::Day {
-            let d: u32 = self.word(b_at)?.parse().ok()?;
-            let mut e = b_at + 1;
-            let year_at = if self.is(e, ",") { e + 1 } else { e };
-            let y = match self.tok(year_at).and_then(plain_year) {
-                Some(y) => {
-                    e = year_at + 1;
-                    y
+        // "from the March 23, 2020 low to the end of that year".
+        let end_of_that = self.is(b_at, "end")
+            && self.is(b_at + 1, "of")
+            && matches!(self.word(b_at + 2), Some("that" | "the"));
+        let (b_end, b_from, b_to) =
+            if end_of_that && matches!(self.word(b_at + 3), Some("year" | "month")) {
+                let last = if self.is(b_at + 3, "year") {
+                    ymd(a_from.year(), 12, 31)?
+                } else {
+                    month_end(a_from.year(), a_from.month())?
+                };
+                (b_at + 4, last, last)
+            } else if let Some((e, Time::Span { from, to, .. })) = self
+                .point(b_at)
+                .filter(|(_, t)| matches!(t, Time::Span { .. }))
+            {
+                (e, from, to)
+            } else if a_grain == Grain::Day {
+                let d: u32 = self.word(b_at)?.parse().ok()?;
+                let mut e = b_at + 1;
+                let year_at = if self.is(e, ",") { e + 1 } else { e };
+                let y = match self.tok(year_at).and_then(plain_year) {
+                    Some(y) => {
+                        e = year_at + 1;
+                        y
+                    }
+                    None => a_from.year(),
+                };
+                let day = ymd(y, a_from.month(), d)?;
+                (e, day, day)
+            } else if a_grain == Grain::Year && sep == "-" {
+                // "2022-23": the second year in two digits.
+                let w = self.word(b_at)?;
+                let yy: i32 = w.parse().ok().filter(|_| w.len() == 2)?;
+                let y = a_from.year() / 100 * 100 + yy;
+                if y <= a_from.year() {
+                    return None;
                 }
-                None => a_from.year(),
-            };
-            let day = ymd(y, a_from.month(), d)?;
-            (e, day, day)
-        } else if a_grain == Grain::Year && sep == "-" {
-            // "2022-23": the second year in two digits.
-            let w = self.word(b_at)?;
-            let yy: i32 = w.parse().ok().filter(|_| w.len() == 2)?;
-            let y = a_from.year() / 100 * 100 + yy;
-            if y <= a_from.year() {
+                (b_at + 1, ymd(y, 1, 1)?, ymd(y, 12, 31)?)
+            } else {
                 return None;
-            }
-            (b_at + 1, ymd(y, 1, 1)?, ymd(y, 12, 31)?)
-        } else {
-            return None;
-        };
+            };
         // "X to Y" without "from"/"between" only for years ("2000 to 2002")
         // and for two days joined by "through" ("December 1, 2025, through
         // January 16, 2026").
@@ -1550,7 +1567,62 @@ impl<'a> Reader<'a> {
                         | "top"
                 );
                 if !record_noun {
-                    return None;
+                    // "its two-day loss", "a three-week rally": the last N sessions.
+                    let move_noun = matches!(
+                        next,
+                        "loss"
+                            | "losses"
+                            | "gain"
+                            | "gains"
+                            | "decline"
+                            | "declines"
+                            | "drop"
+                            | "slide"
+                            | "rally"
+                            | "advance"
+                            | "fall"
+                            | "rise"
+                            | "selloff"
+                            | "sell-off"
+                            | "rout"
+                            | "slump"
+                            | "surge"
+                            | "jump"
+                            | "climb"
+                            | "return"
+                            | "move"
+                            | "tumble"
+                            | "plunge"
+                            | "skid"
+                            | "winning"
+                            | "losing"
+                    );
+                    let per = match unit.label {
+                        "session" => 1,
+                        "week" => 5,
+                        "month" => 21,
+                        _ => 0,
+                    };
+                    // "the biggest nine-day drop": a ranked measure reads it.
+                    let ranked =
+                        (i.saturating_sub(2)..i).any(|k| self.hit(k, "superlative").is_some());
+                    if !move_noun
+                        || per == 0
+                        || n < 2
+                        || ranked
+                        || next == "winning"
+                        || next == "losing"
+                    {
+                        return None;
+                    }
+                    return Some(TimeChunk {
+                        tokens: i..unit.end,
+                        time: Time::Sessions {
+                            n: n * per,
+                            end: None,
+                        },
+                        year_implied: false,
+                    });
                 }
                 // "a five-month low": nothing lower for five months, so the
                 // previous lower value is five to six months back (the writer
@@ -1853,7 +1925,7 @@ mod tests {
             ("between Oct. 5 and 12, 2022", "2024-01-04", &["between Oct. 5 and 12, 2022 = 2022-10-05..2022-10-12 Span"]),
             ("From January 2 through January 22, the index", "2026-01-22", &["From January 2 through January 22 = 2026-01-02..2026-01-22 Span"]),
             ("from March 23, 2017, to March 30, 2017", "2017-03-30", &["from March 23, 2017, to March 30, 2017 = 2017-03-23..2017-03-30 Span"]),
-            ("From Feb 19, 2020 highs to the March 23, 2020 bottom", "2021-03-16", &["From Feb 19, 2020 highs to the March 23, 2020 bottom = 2020-02-19..2020-03-23 Span"]),
+            ("From Feb 19, 2020 highs to the March 23, 2020 bottom", "2021-03-16", &["From Feb 19, 2020 highs to the March 23, 2020 bottom = 2020-02-20..2020-03-23 Span"]),
             ("from 2000 to 2002", "2022-12-30", &["from 2000 to 2002 = 2000-01-01..2002-12-31 Span"]),
             ("the first nine months of 2021", "2021-10-01", &["the first nine months of 2021 = 2021-01-01..2021-09-30 Span"]),
             ("Q3-2019", "2020-01-01", &["Q3-2019 = 2019-07-01..2019-09-30 Quarter"]),
@@ -1895,6 +1967,10 @@ mod tests {
             ("During the 11-day streak spanning December 1, 2025, through January 16, 2026, the index", "2026-01-17", &["spanning December 1, 2025, through January 16, 2026 = 2025-12-01..2026-01-16 Span"]),
             ("The rally ran December 1, 2025, through January 16, 2026.", "2026-01-17", &["December 1, 2025, through January 16, 2026 = 2025-12-01..2026-01-16 Span"]),
             ("rose 7.89% from the December 31, 2025 close to January 16, 2026", "2026-01-16", &["from the December 31, 2025 close to January 16, 2026 = 2026-01-01..2026-01-16 Span"]),
+            ("bringing its two-day loss to more than 10%", "2025-04-04", &["two-day = last 2 sessions"]),
+            ("The Nasdaq ended the week down 1.4%.", "2026-01-16", &["ended the week = 2026-01-12.. to date Week"]),
+            ("after hitting 65.73 earlier in the session", "2024-08-05", &["earlier in the session = clock close=false"]),
+            ("its return from the March 23, 2020 low to the end of that year", "2026-08-21", &["from the March 23, 2020 low to the end of that year = 2020-03-24..2020-12-31 Span"]),
             ("two rate cuts in late 2025", "2026-01-17", &["late 2025 = 2025-09-01..2025-12-31 Span"]),
             ("rose 5% in April and 3% in May of 1996", "1996-06-01", &["April = 1996-04-01..1996-04-30 Month", "May of 1996 = 1996-05-01..1996-05-31 Month"]),
         ];

@@ -1048,6 +1048,35 @@ impl<'a> Builder<'a> {
             // "the first reduction in four years", "for the first time in 9 1/2 years"
             if self.v.token(i).norm == "first" {
                 let clause = self.clause(i);
+                // "its first cut since March 2020": when the one before came,
+                // which this reader does not compare; not a count.
+                let since = (i + 1..clause.end.min(i + 6)).find(|k| {
+                    self.v
+                        .time(*k)
+                        .is_some_and(|t| matches!(t.time, Time::Since { .. }))
+                });
+                if let Some(l) = since {
+                    let mut f = Frame::new(
+                        0..0,
+                        self.v.sentence,
+                        What::Fed(FedWhat::Count(0)),
+                        Claimed::Number {
+                            value: 1.0,
+                            decimals: 0,
+                            hedge: Hedge::Exact,
+                            unit: QUnit::Plain,
+                            signed: false,
+                        },
+                    );
+                    f.subject = Subj::Fed;
+                    f.unread.push(format!(
+                        "'{}' (the decision before it)",
+                        self.text(i..l + 1)
+                    ));
+                    self.use_time(l);
+                    self.push(f, i..l + 1);
+                    continue;
+                }
                 let look = (i + 1..clause.end.min(i + 6)).find(|k| {
                     self.v
                         .time(*k)
