@@ -141,6 +141,31 @@ impl Conversation {
 /// engine's).
 pub const HORIZONS_SESSIONS: [usize; 4] = facts::kernels::event_study::HORIZONS;
 
+/// The reader for `registry`. Building one compiles every name into
+/// automata (about 4 ms), so the last one is kept for the process and
+/// rebuilt only when the registry changes (a user's or a sync's instruments).
+fn reader_for(registry: &Registry) -> std::sync::Arc<Reader> {
+    use std::hash::{Hash, Hasher};
+    use std::sync::{Arc, Mutex};
+    static LAST: Mutex<Option<(u64, Arc<Reader>)>> = Mutex::new(None);
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    for i in registry.instruments() {
+        i.symbol.hash(&mut h);
+        i.name.hash(&mut h);
+        i.aliases.hash(&mut h);
+    }
+    let key = h.finish();
+    let mut last = LAST.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some((k, r)) = last.as_ref() {
+        if *k == key {
+            return Arc::clone(r);
+        }
+    }
+    let r = Arc::new(Reader::new(registry.clone()));
+    *last = Some((key, Arc::clone(&r)));
+    r
+}
+
 /// Reads `question` (after `context`) and plans its steps.
 pub(crate) fn plan(
     text: &str,
@@ -148,7 +173,7 @@ pub(crate) fn plan(
     as_of: Date,
     registry: &Registry,
 ) -> Result<Plan, AskError> {
-    let reader = Reader::new(registry.clone());
+    let reader = reader_for(registry);
     let mut chain: Vec<String> = Vec::new();
     let mut previous: Option<Question> = None;
     if let Some(c) = context {
@@ -463,7 +488,7 @@ impl Plan {
         let Ok(registry) = Registry::builtin() else {
             return;
         };
-        let reader = Reader::new(registry);
+        let reader = reader_for(&registry);
         let mut previous = None;
         for q in &self.context {
             previous = question::read(&reader, q, self.as_of, previous.as_ref()).ok();

@@ -56,7 +56,7 @@ pub struct Hit<'l> {
 /// Every lexicon, indexed by the first stem of each phrase.
 #[derive(Debug)]
 pub struct Lexicon {
-    by_first: HashMap<String, Vec<Phrase>>,
+    by_first: HashMap<String, Vec<Phrase>, foldhash::fast::RandomState>,
     n_phrases: usize,
 }
 
@@ -90,7 +90,8 @@ pub fn phrase_stems(phrase: &str) -> Vec<String> {
 
 impl Lexicon {
     fn load() -> Result<Lexicon, String> {
-        let mut by_first: HashMap<String, Vec<Phrase>> = HashMap::new();
+        let mut by_first: HashMap<String, Vec<Phrase>, foldhash::fast::RandomState> =
+            HashMap::default();
         let mut n_phrases = 0;
         for (file, text) in FILES {
             let table: toml::Table = text.parse().map_err(|e| format!("{file}: {e}"))?;
