@@ -63,6 +63,11 @@ pub fn find(reports: &[CheckReport], universe: &Universe) -> Vec<Conflict> {
                     if a.kind != b.kind || a.subjects != b.subjects || a.subjects.is_empty() {
                         continue;
                     }
+                    // A figure the reader did not read ("18 times forward
+                    // earnings" left unverifiable) conflicts with nothing.
+                    if [a, b].iter().any(|c| misread(c)) {
+                        continue;
+                    }
                     let (Some((la, ha, exact_a)), Some((lb, hb, exact_b))) =
                         (number(&a.claimed_value), number(&b.claimed_value))
                     else {
@@ -151,4 +156,11 @@ fn dedupe(v: Vec<(Conflict, String)>) -> Vec<Conflict> {
         }
     }
     out
+}
+
+/// A claim left unverifiable because the reader could not read it, or read
+/// a figure far off the scale of what it measured.
+fn misread(c: &crate::CheckedClaim) -> bool {
+    c.verdict == Verdict::Unverifiable
+        && (c.explanation.starts_with("Could not read") || c.explanation.starts_with("Not checked"))
 }
