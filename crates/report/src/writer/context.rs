@@ -72,7 +72,7 @@ impl Writer<'_> {
                 "Among the major indices on"
             };
             perf.push(format!("{others} {}, {}.", fmt::date(d), join_and(&parts)));
-            dr.topic(format!("How did the major indices do on {d}?"));
+            dr.topic(format!("How did the Nasdaq 100 do on {d}?"));
         }
         // Year to date for the subject and its benchmark, unless the lead
         // printed the same return already.
@@ -552,7 +552,7 @@ impl Writer<'_> {
                     .collect();
                 self.missing_funds(&missing, "sector", paras);
                 dr.tag("sector_rotation");
-                dr.topic(format!("How did the sectors do on {d}?"));
+                dr.topic(format!("Which sector fund did best on {d}?"));
             }
         }
         let styles = self.day_moves(STYLES);
@@ -1035,27 +1035,25 @@ impl Writer<'_> {
         dr.topic(match &cond {
             // The lead already asks what followed its last streak.
             Condition::Streak { vs: Some(_), .. } => return,
-            Condition::Streak {
-                direction, min_len, ..
-            } => format!(
-                "What happened to {a} after it {} {} days in a row?",
+            // The reader declines event studies ("what happened after ..."):
+            // the topic asks what it reads about the same event.
+            Condition::Streak { direction, .. } => format!(
+                "What was {a}'s longest {} streak ever?",
                 if *direction == Direction::Up {
-                    "rose"
+                    "winning"
                 } else {
-                    "fell"
-                },
-                fmt::count(i64::from(*min_len))
+                    "losing"
+                }
             ),
             Condition::DailyMove { .. } => {
                 let p = view::move_pct(&lf).unwrap_or(0.0);
                 format!(
-                    "What happened to {a} after a one-day {} of {} or more?",
-                    if p < 0.0 { "drop" } else { "gain" },
-                    fmt::pct_abs(p)
+                    "What was {a}'s {} day ever?",
+                    if p < 0.0 { "worst" } else { "best" }
                 )
             }
-            Condition::RecordClose => format!("What happened to {a} after record closes?"),
-            _ => format!("When did {a} last enter a bear market?"),
+            Condition::RecordClose => format!("How many record closes has {a} had this year?"),
+            _ => format!("How far is {a} below its record high?"),
         });
     }
 

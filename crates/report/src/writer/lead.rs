@@ -92,10 +92,9 @@ impl Writer<'_> {
         dr.tag("market_rotation");
         let verb_q = if up { "beaten" } else { "trailed" };
         dr.topic(format!("How long has {a} {verb_q} {b}?"));
-        dr.topic(format!(
-            "What happened to {a} after its last {len_s}-session {} streak against {b}?",
-            if up { "winning" } else { "losing" }
-        ));
+        if up {
+            dr.topic(format!("What was {a}'s longest streak of beating {b}?"));
+        }
         // The window: the subject's and the benchmark's return over it.
         let start = view::window_start(&f);
         if let (Some(start), Some(bench)) = (start, lead.bench.clone()) {
@@ -340,7 +339,8 @@ impl Writer<'_> {
             }
         }
         dr.topic(format!(
-            "How often has {a} {verb} {len_s} sessions in a row?"
+            "What was {a}'s longest {} streak ever?",
+            if up { "winning" } else { "losing" }
         ));
     }
 
@@ -462,7 +462,10 @@ impl Writer<'_> {
             }
         }
         if big {
-            dr.topic(format!("What were {a}'s biggest daily moves before {d}?"));
+            dr.topic(format!(
+                "What was {a}'s {} day ever?",
+                if p < 0.0 { "worst" } else { "best" }
+            ));
         }
         if p > 0.0 {
             self.record_sentences(&lead.subject.clone(), dr, perf);
@@ -530,7 +533,7 @@ impl Writer<'_> {
                     fmt::date(d)
                 ));
                 dr.tag("record_close");
-                dr.topic(format!("Is {a} at a record close on {d}?"));
+                dr.topic(format!("How many record closes has {a} had this year?"));
             }
             _ => {
                 let f = self.f(lead.h).clone();
@@ -570,8 +573,8 @@ impl Writer<'_> {
                 ));
                 self.day_move_sentence(&lead.subject, dr);
                 dr.topic(format!(
-                    "When was {a} last this {}?",
-                    if high { "high" } else { "low" }
+                    "What was {a}'s {} close ever?",
+                    if high { "highest" } else { "lowest" }
                 ));
             }
         }
@@ -671,7 +674,7 @@ impl Writer<'_> {
         ));
         dr.vix_said = true;
         dr.tag("vix");
-        dr.topic("When was the VIX last this high?".into());
+        dr.topic("What was the VIX's highest close ever?".into());
     }
 
     fn lead_drawdown(&mut self, lead: &Cand, dr: &mut Draft, _perf: &mut [String]) {
@@ -731,7 +734,7 @@ impl Writer<'_> {
         dr.story = format!("{a}'s slide into a {state}");
         dr.summary
             .push(format!("Drawdown: {a} is in a {state} {c}."));
-        dr.topic(format!("How far is {a} below its peak on {d}?"));
+        dr.topic(format!("How far is {a} below its record high?"));
         self.day_move_sentence(&lead.subject, dr);
         if let Some(ls) = self.ask(Query::LowestSince {
             symbol: lead.subject.clone(),
@@ -772,7 +775,7 @@ impl Writer<'_> {
             fmt::date(d)
         ));
         dr.tag("technical_analysis");
-        dr.topic(format!("Is {a} above its moving average on {d}?"));
+        dr.topic(format!("How far is {a} below its record high?"));
         self.day_move_sentence(&lead.subject, dr);
     }
 
