@@ -17,7 +17,6 @@ mod error;
 mod fetched;
 mod import;
 mod learnt;
-mod load;
 pub mod quality;
 pub mod read;
 pub mod testing;
@@ -350,7 +349,16 @@ impl Store {
             .conn
             .prepare("SELECT instrument, field, dates, vals, srcs FROM series")?;
         let mut rows = stmt.query([])?;
-        universe.series = load::series_map(&mut rows)?;
+        while let Some(row) = rows.next()? {
+            let series = decode_series(
+                row.get(0)?,
+                &row.get::<_, String>(1)?,
+                blob(row, 2)?,
+                blob(row, 3)?,
+                blob(row, 4)?,
+            )?;
+            universe.series.insert(series.key().clone(), series);
+        }
         universe.documents = self.documents()?;
         universe.members = self.members()?;
         Ok(universe)
