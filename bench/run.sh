@@ -1,44 +1,49 @@
 #!/usr/bin/env bash
-# Side-by-side benchmark of the marketproof scan against pandas and polars.
-# See bench/README.md. Run from anywhere; everything it writes goes to
-# bench/out (git-ignored) and the Python venv to bench/.venv.
+# Side-by-side benchmark of the marketproof scan against tuned polars and
+# DuckDB peers (and the direct polars/pandas translations). See
+# bench/README.md. Everything it writes goes to bench/out (git-ignored), the
+# Python venv to bench/.venv.
+#
+# Order of work, per dataset:
+#   1. agreement first: every tool exports its figures once; check.py
+#      compares each with marketproof's CSV path; any DISAGREE stops the run;
+#   2. timing, interleaved: ROUNDS rounds, each running every tool once in
+#      turn (A B C ... A B C ...), each tool a fresh process, the 1-minute
+#      load average written beside every run; marketproof's CSV run also
+#      times the floor (a plain read of the same closes) in the same process;
+#   3. summary.py: medians over every sample of every round, ratios, load.
 #
 # Environment knobs:
-#   DATASETS="real syn"   which datasets to run (real = the shared market
-#                         data; syn = 5,000 x 10,000 synthetic series)
-#   RUNS=5                compute-only repetitions per tool (data in memory)
-#   PEER_RUNS             compute-only repetitions for pandas/polars (default RUNS)
-#   WHOLE_RUNS=5          whole runs (files -> results) per tool; for
-#                         marketproof also from its store (store -> results)
-#                         and as many fresh `marketproof scan` processes
-#   KEEP_STORES=1         keep bench/out/stores/<dataset>.db after the run
-#   PANDAS_WHOLE_RUNS     whole runs for pandas (default WHOLE_RUNS)
-#   POLARS_WHOLE_RUNS     whole runs for polars (default WHOLE_RUNS)
-#   SERIES=5000 SESSIONS=10000 SEED=20260821   synthetic universe size
-#   MARKET_DATA=../shared/market-data          real data folder
+#   DATASETS="real syn"   real = the shared market data; syn = 5,000 x 10,000
+#                         synthetic series; big = 10,000 x 7,560 (30 years),
+#                         marketproof paths and the tuned polars peer only
+#   ROUNDS=3              interleaved rounds
+#   RUNS=3                compute-only repetitions per process (data in memory)
+#   WHOLE_RUNS=1          whole runs (files -> results) per process
+#   PEERS="pb_polars pb_duckdb polars pandas"   peers timed (all are checked)
+#   MP_BEFORE=path        another marketproof binary timed beside this one
+#                         (fresh `scan` processes), e.g. the build before a change
+#   KEEP_STORES=1         keep bench/out/stores/<dataset>.db
+#   MARKET_DATA=../shared/market-data
 set -euo pipefail
 
 BENCH="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(cd "$BENCH/.." && pwd)"
 OUT="$BENCH/out"
 VENV="$BENCH/.venv"
-RUNS="${RUNS:-5}"
-PEER_RUNS="${PEER_RUNS:-$RUNS}"
-WHOLE_RUNS="${WHOLE_RUNS:-5}"
-PANDAS_WHOLE_RUNS="${PANDAS_WHOLE_RUNS:-$WHOLE_RUNS}"
-POLARS_WHOLE_RUNS="${POLARS_WHOLE_RUNS:-$WHOLE_RUNS}"
+ROUNDS="${ROUNDS:-3}"
+RUNS="${RUNS:-3}"
+WHOLE_RUNS="${WHOLE_RUNS:-1}"
 DATASETS="${DATASETS:-real syn}"
-SERIES="${SERIES:-5000}"
-SESSIONS="${SESSIONS:-10000}"
-SEED="${SEED:-20260821}"
+PEERS="${PEERS:-pb_polars pb_duckdb polars pandas}"
 MARKET_DATA="${MARKET_DATA:-$ROOT/../shared/market-data}"
 mkdir -p "$OUT"
 
 # 1. Python peers in a venv.
-if [ ! -x "$VENV/bin/python" ] || ! "$VENV/bin/python" -c "import pandas, polars, numpy" 2>/dev/null; then
-  echo "== creating $VENV (pip install pandas polars numpy)" >&2
+if [ ! -x "$VENV/bin/python" ] || ! "$VENV/bin/python" -c "import pandas, polars, numpy, duckdb" 2>/dev/null; then
+  echo "== creating $VENV (pip install pandas polars numpy duckdb)" >&2
   python3 -m venv "$VENV"
-  "$VENV/bin/pip" install --quiet pandas polars numpy
+  "$VENV/bin/pip" install --quiet pandas polars numpy duckdb
 fi
 PY="$VENV/bin/python"
 
@@ -50,83 +55,135 @@ MP="$ROOT/target/release/marketproof"
 STORES="$OUT/stores"
 mkdir -p "$STORES"
 
-# 3. The synthetic universe, once.
-SYN="$OUT/syn"
-if [[ " $DATASETS " == *" syn "* ]] && [ "$(ls "$SYN" 2>/dev/null | grep -c '^SYN.*\.csv$')" -ne "$SERIES" ]; then
-  echo "== generating $SERIES x $SESSIONS synthetic series into $SYN" >&2
-  rm -rf "$SYN"
-  "$SCAN" gen --out "$SYN" --series "$SERIES" --sessions "$SESSIONS" --seed "$SEED" >&2
-fi
+load1() { cut -d' ' -f1 /proc/loadavg; }
 
-# 4. Each dataset: run the three tools (timings + export), then check.
+# Runs a command, appending one JSON line to $TIMINGS: the tool, the round,
+# the load average before and after, and the command's own JSON (stdout).
+timed() {
+  local tool="$1" round="$2"; shift 2
+  local before after json
+  before=$(load1)
+  json=$("$@")
+  after=$(load1)
+  printf '{"tool": "%s", "round": %s, "load1_before": %s, "load1_after": %s, "result": %s}\n' \
+    "$tool" "$round" "$before" "$after" "$json" >> "$TIMINGS"
+}
+
+# A fresh `marketproof scan` process, as a user runs it: wall and CPU time
+# and peak RSS from /usr/bin/time.
+cli_run() {
+  local bin="$1" db="$2" bench="$3" t t0 t1
+  t=$(mktemp)
+  t0=$(date +%s.%N)
+  /usr/bin/time -f '%U %S %M' -o "$t" "$bin" --store "$db" scan --benchmark "$bench" --top 10 --format json > /dev/null
+  t1=$(date +%s.%N)
+  read -r user sys rss < "$t"
+  rm -f "$t"
+  awk -v a="$t0" -v b="$t1" -v u="$user" -v s="$sys" -v m="$rss" \
+    'BEGIN { printf "{\"wall_s\": %.4f, \"cpu_s\": %.2f, \"max_rss_kb\": %d}", b - a, u + s, m }' 
+}
+
+# 3. Synthetic universes, once.
+gen() {
+  local dir="$1" series="$2" sessions="$3"
+  if [ "$(ls "$dir" 2>/dev/null | grep -c '^SYN.*\.csv$')" -ne "$series" ]; then
+    echo "== generating $series x $sessions synthetic series into $dir" >&2
+    rm -rf "$dir"
+    "$SCAN" gen --out "$dir" --series "$series" --sessions "$sessions" --seed 20260821 >&2
+  fi
+}
+
 for dataset in $DATASETS; do
+  peers="$PEERS"
   case "$dataset" in
     real)
       DATA=(--data "$MARKET_DATA/guydekowski_market-lab" --data "$MARKET_DATA/dsturdy_factor-attribution")
       BENCHMARK="$MARKET_DATA/guydekowski_market-lab/GSPC.csv"
-      # The store holds the whole shared folder (import throughput on every
-      # format); `marketproof scan` then reads all its daily index/ETF closes.
       IMPORT=("$MARKET_DATA"); BENCH_SYMBOL="^GSPC" ;;
     syn)
-      DATA=(--data "$SYN")
-      BENCHMARK="$SYN/SYN00001.csv"
-      IMPORT=("$SYN"); BENCH_SYMBOL="SYN00001" ;;
+      gen "$OUT/syn" 5000 10000
+      DATA=(--data "$OUT/syn")
+      BENCHMARK="$OUT/syn/SYN00001.csv"
+      IMPORT=("$OUT/syn"); BENCH_SYMBOL="SYN00001" ;;
+    big)
+      gen "$OUT/big" 10000 7560
+      DATA=(--data "$OUT/big")
+      BENCHMARK="$OUT/big/SYN00001.csv"
+      IMPORT=("$OUT/big"); BENCH_SYMBOL="SYN00001"
+      peers="pb_polars" ;;
     *) echo "unknown dataset $dataset" >&2; exit 2 ;;
   esac
   dir="$OUT/results/$dataset"
+  rm -rf "$dir"
   mkdir -p "$dir"
-  echo "== $dataset: marketproof (CSV files)" >&2
-  "$SCAN" run "${DATA[@]}" --bench "$BENCHMARK" --runs "$RUNS" --whole-runs "$WHOLE_RUNS" \
-    --export "$dir/marketproof.csv" > "$dir/marketproof.json"
+  TIMINGS="$dir/timings.jsonl"
 
-  # marketproof's own path: import into a fresh store (rows/s, peak RSS),
-  # then load + scan from the store.
+  # The store: a fresh import (rows/s, peak RSS).
   db="$STORES/$dataset.db"
   rm -f "$db" "$db-wal" "$db-shm"
-  echo "== $dataset: marketproof import into $db" >&2
+  echo "== $dataset: marketproof import into $db (load $(load1))" >&2
   t0=$(date +%s.%N)
   /usr/bin/time -f '%M' -o "$dir/import.rss" "$MP" --store "$db" --format json import "${IMPORT[@]}" > "$dir/import.report.json"
   t1=$(date +%s.%N)
-  "$PY" - "$dir/import.report.json" "$t0" "$t1" "$(cat "$dir/import.rss")" > "$dir/import.json" <<'PYEOF'
+  "$PY" - "$dir/import.report.json" "$t0" "$t1" "$(cat "$dir/import.rss")" "$(load1)" > "$dir/import.json" <<'PYEOF'
 import json, sys
 report = json.load(open(sys.argv[1]))
 secs = float(sys.argv[3]) - float(sys.argv[2])
 rows = report["observations_added"]
 print(json.dumps({"observations": rows, "files": len(report["files"]), "series": report["series"],
-                  "seconds": secs, "rows_per_s": rows / secs, "max_rss_kb": int(sys.argv[4])}))
+                  "seconds": secs, "rows_per_s": rows / secs, "max_rss_kb": int(sys.argv[4]),
+                  "load1_after": float(sys.argv[5])}))
 PYEOF
   rm -f "$dir/import.report.json" "$dir/import.rss"
-  echo "== $dataset: marketproof from the store" >&2
-  "$SCAN" store --db "$db" --bench "$BENCH_SYMBOL" --whole-runs "$WHOLE_RUNS" \
-    --export "$dir/marketproof_store.csv" --export-prefix "$(basename "${DATA[1]}")" \
-    > "$dir/marketproof_store.json"
-  # Fresh processes: `marketproof scan` as a user runs it (open, load, scan, print).
-  cli=()
-  for _ in $(seq "$WHOLE_RUNS"); do
-    t0=$(date +%s.%N)
-    "$MP" --store "$db" scan --benchmark "$BENCH_SYMBOL" --top 10 --format json > /dev/null
-    t1=$(date +%s.%N)
-    cli+=("$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.4f", b - a }')")
-  done
-  echo "{\"cli_s\": [$(IFS=,; echo "${cli[*]}")]}" > "$dir/marketproof_cli.json"
 
-  echo "== $dataset: polars" >&2
-  "$PY" "$BENCH/peers/scan.py" --engine polars "${DATA[@]}" --bench "$BENCHMARK" \
-    --runs "$PEER_RUNS" --whole-runs "$POLARS_WHOLE_RUNS" --export "$dir/polars.csv" > "$dir/polars.json"
-  echo "== $dataset: pandas" >&2
-  "$PY" "$BENCH/peers/scan.py" --engine pandas "${DATA[@]}" --bench "$BENCHMARK" \
-    --runs "$PEER_RUNS" --whole-runs "$PANDAS_WHOLE_RUNS" --export "$dir/pandas.csv" > "$dir/pandas.json"
-  echo "== $dataset: agreement" >&2
-  "$PY" "$BENCH/peers/check.py" "$dir/marketproof.csv" "$dir/polars.csv" "$dir/pandas.csv" \
-    | tee "$dir/agreement.txt"
-  if [ "$dataset" = syn ]; then
-    # The store path must give the same figures as the CSV path.
-    "$PY" "$BENCH/peers/check.py" "$dir/marketproof.csv" "$dir/marketproof_store.csv" \
-      | tee -a "$dir/agreement.txt"
+  # Agreement first: one export per tool, each compared with marketproof's.
+  echo "== $dataset: agreement (load $(load1))" >&2
+  "$SCAN" run "${DATA[@]}" --bench "$BENCHMARK" --runs 1 --whole-runs 1 --export "$dir/marketproof.csv" > /dev/null
+  others=()
+  if [ "$dataset" != real ]; then
+    # The store holds exactly the synthetic files: its figures must match.
+    "$SCAN" store --db "$db" --bench "$BENCH_SYMBOL" --whole-runs 1 \
+      --export "$dir/marketproof_store.csv" --export-prefix "$(basename "${DATA[1]}")" > /dev/null
+    others+=("$dir/marketproof_store.csv")
   fi
+  for peer in $PEERS; do
+    case "$peer" in
+      pb_polars|pb_duckdb) cmd=("$PY" "$BENCH/peers/$peer.py") ;;
+      polars|pandas) cmd=("$PY" "$BENCH/peers/scan.py" --engine "$peer") ;;
+    esac
+    [[ " $peers " == *" $peer "* ]] || continue
+    "${cmd[@]}" "${DATA[@]}" --bench "$BENCHMARK" --runs 1 --whole-runs 1 --export "$dir/$peer.csv" > /dev/null
+    others+=("$dir/$peer.csv")
+  done
+  if ! "$PY" "$BENCH/peers/check.py" "$dir/marketproof.csv" "${others[@]}" | tee "$dir/agreement.txt"; then
+    echo "== $dataset: DISAGREE, no timing" >&2
+    exit 1
+  fi
+
+  # Timing, interleaved.
+  for round in $(seq "$ROUNDS"); do
+    echo "== $dataset: round $round of $ROUNDS (load $(load1))" >&2
+    timed marketproof "$round" "$SCAN" run "${DATA[@]}" --bench "$BENCHMARK" --runs "$RUNS" --whole-runs "$WHOLE_RUNS"
+    timed marketproof_store "$round" "$SCAN" store --db "$db" --bench "$BENCH_SYMBOL" --whole-runs "$RUNS"
+    timed marketproof_cli "$round" cli_run "$MP" "$db" "$BENCH_SYMBOL"
+    if [ -n "${MP_BEFORE:-}" ]; then
+      timed marketproof_cli_before "$round" cli_run "$MP_BEFORE" "$db" "$BENCH_SYMBOL"
+    fi
+    for peer in $peers; do
+      case "$peer" in
+        pb_polars|pb_duckdb) cmd=("$PY" "$BENCH/peers/$peer.py") ;;
+        polars|pandas) cmd=("$PY" "$BENCH/peers/scan.py" --engine "$peer") ;;
+      esac
+      timed "$peer" "$round" "${cmd[@]}" "${DATA[@]}" --bench "$BENCHMARK" --runs "$RUNS" --whole-runs "$WHOLE_RUNS"
+    done
+    timed marketproof_cli "$round" cli_run "$MP" "$db" "$BENCH_SYMBOL"
+    if [ -n "${MP_BEFORE:-}" ]; then
+      timed marketproof_cli_before "$round" cli_run "$MP_BEFORE" "$db" "$BENCH_SYMBOL"
+    fi
+  done
   [ "${KEEP_STORES:-0}" = 1 ] || rm -f "$db" "$db-wal" "$db-shm"
 done
 
-# 5. Summary: medians and ratios.
+# 4. Summary: medians and ratios.
 echo "== machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 "$PY" "$BENCH/peers/summary.py" "$OUT/results" $DATASETS

@@ -34,6 +34,7 @@ MONTH = 21
 VOL = 20
 SMA = 200
 CORRECTION = -0.10
+MIN_HISTORY = 1260  # closes: five years of 252 sessions (rank.rs MIN_HISTORY_SESSIONS)
 
 COLUMNS = [
     "symbol", "sessions", "last_date", "close", "return_1d", "return_1m",
@@ -102,21 +103,27 @@ def streak_score(length, since, history):
 
 
 def add_rarity(rows):
-    """rows: list of dicts with the scan figures; adds 'rarity' in place."""
-    drawdowns = np.sort(np.array([r["drawdown"] for r in rows], dtype=float))
+    """rows: list of dicts with the scan figures; adds 'rarity' and 'short'
+    in place. Rarity v2 (crates/scan/src/rank.rs): a series with fewer than
+    MIN_HISTORY closes gets no streak, relative-streak or drawdown score and
+    is left out of the drawdown population; the relative streak needs as
+    many common closes (rel_history + 1) with the benchmark."""
+    long = [r["sessions"] >= MIN_HISTORY for r in rows]
+    drawdowns = np.sort(np.array([r["drawdown"] for r, ok in zip(rows, long) if ok], dtype=float))
     total = len(drawdowns)
-    for r in rows:
+    for r, ok in zip(rows, long):
         history = r["sessions"] - 1
-        s1 = streak_score(r["streak"], r["streak_since"], history)
+        s1 = streak_score(r["streak"], r["streak_since"], history) if ok else 0.0
         s2 = 0.0
-        if r["rel_streak"] is not None:
+        if r["rel_streak"] is not None and r["rel_history"] + 1 >= MIN_HISTORY:
             s2 = streak_score(r["rel_streak"], r["rel_since"], r["rel_history"])
         s3 = r["record_gap"] / history if r["record_gap"] is not None and history > 0 else 0.0
         s4 = 0.0
-        if r["drawdown"] <= CORRECTION:
+        if r["drawdown"] <= CORRECTION and ok:
             at_or_deeper = np.searchsorted(drawdowns, r["drawdown"], side="right")
             s4 = (total - at_or_deeper) / total
         r["rarity"] = max(s1, s2, s3, s4)
+        r["short"] = not ok
     return rows
 
 
@@ -408,7 +415,8 @@ def main():
     import polars
 
     med = lambda xs: float(np.median(xs))  # noqa: E731
-    order = sorted(range(len(rows)), key=lambda i: -rows[i]["rarity"])
+    # Full history first, then rarity (highest first), ties by input order.
+    order = sorted(range(len(rows)), key=lambda i: (rows[i]["short"], -rows[i]["rarity"]))
     print(
         json.dumps(
             {

@@ -3,11 +3,10 @@
 
     summary.py RESULTS_DIR DATASET [DATASET ...]
 
-Per dataset: compute (data in memory) and whole run (files on disk ->
-ranked results) for marketproof, polars and pandas; marketproof's whole run
-also from its own store (load + compute), and as fresh `marketproof scan`
-processes; then the import into the store (rows/s, peak RSS). Ratios are
-other tool / marketproof.
+Reads RESULTS_DIR/DATASET/timings.jsonl (one line per timed process: tool,
+round, 1-minute load average before and after, the tool's JSON) plus
+agreement.txt and import.json. Every median is taken over all samples of
+all rounds. Ratios are the other tool's time divided by marketproof's.
 """
 
 import json
@@ -15,79 +14,129 @@ import os
 import statistics
 import sys
 
-TOOLS = ["marketproof", "polars", "pandas"]
+PEER_NAMES = {
+    "pb_polars": "polars, tuned (pb_polars.py)",
+    "pb_duckdb": "DuckDB SQL (pb_duckdb.py)",
+    "polars": "polars, direct translation (scan.py)",
+    "pandas": "pandas, direct translation (scan.py)",
+}
 
 
-def load(path):
-    if os.path.exists(path):
-        with open(path) as f:
-            return json.load(f)
-    return None
+def med(xs):
+    return statistics.median(xs) if xs else float("nan")
 
 
-def ratio(a, b):
-    return a / b if b else float("nan")
+def samples(lines, tool, key):
+    out = []
+    for line in lines:
+        if line["tool"] == tool and key in line["result"]:
+            v = line["result"][key]
+            out.extend(v if isinstance(v, list) else [v])
+    return out
+
+
+def loads(lines, tool=None):
+    xs = [x for line in lines if tool is None or line["tool"] == tool
+          for x in (line["load1_before"], line["load1_after"])]
+    return (min(xs), med(xs), max(xs)) if xs else (float("nan"),) * 3
+
+
+def s(x, digits=3):
+    return "" if x != x else f"{x:.{digits}f}"
+
+
+def r(a, b):
+    return "" if not b or a != a or b != b else f"{a / b:.1f}×"
+
+
+def dataset(root, name):
+    path = os.path.join(root, name, "timings.jsonl")
+    if not os.path.exists(path):
+        print(f"## {name}: no timings\n")
+        return
+    with open(path) as f:
+        lines = [json.loads(x) for x in f if x.strip()]
+    rounds = max(line["round"] for line in lines)
+    lo, mid, hi = loads(lines)
+    mp = {k: med(samples(lines, "marketproof", k)) for k in
+          ("compute_s", "compute_cpu_s", "whole_s", "whole_cpu_s", "floor_s", "load_s")}
+    bytes_ = samples(lines, "marketproof", "floor_bytes")
+    floor = mp["floor_s"]
+    st = {k: med(samples(lines, "marketproof_store", k)) for k in
+          ("load_s", "load_cpu_s", "compute_s", "compute_cpu_s", "whole_s", "whole_cpu_s", "floor_s")}
+    cli = {k: med(samples(lines, "marketproof_cli", k)) for k in ("wall_s", "cpu_s", "max_rss_kb")}
+    cli_before = {k: med(samples(lines, "marketproof_cli_before", k)) for k in ("wall_s", "cpu_s", "max_rss_kb")}
+    points = samples(lines, "marketproof", "points")
+    series = samples(lines, "marketproof", "series")
+    print(f"## {name}: {series[0]:,} series, {points[0]:,} closes\n" if points else f"## {name}\n")
+    print(f"{rounds} interleaved rounds; 1-minute load average over the runs "
+          f"{lo:.2f}–{hi:.2f} (median {mid:.2f}) on {os.cpu_count()} CPUs.\n")
+    agreement = os.path.join(root, name, "agreement.txt")
+    if os.path.exists(agreement):
+        print("Agreement (checked before timing):\n")
+        for line in open(agreement):
+            if " vs " in line:
+                a, rest = line.strip().split(" vs ", 1)
+                print(f"- {os.path.basename(a)} vs {rest.replace(os.path.dirname(a) + '/', '')}")
+        print()
+
+    print("| tool | compute wall (s) | compute CPU (s) | whole from CSV wall (s) | whole CPU (s) | "
+          "compute ÷ marketproof wall / CPU | whole ÷ marketproof wall / CPU | load (median) |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|")
+    print(f"| marketproof (CSV path) | {s(mp['compute_s'])} | {s(mp['compute_cpu_s'], 2)} | {s(mp['whole_s'])} | "
+          f"{s(mp['whole_cpu_s'], 2)} | 1 | 1 | {loads(lines, 'marketproof')[1]:.2f} |")
+    peers = [t for t in PEER_NAMES if any(line["tool"] == t for line in lines)]
+    pk = {}
+    for t in peers:
+        pk[t] = {k: med(samples(lines, t, k)) for k in ("compute_s", "compute_cpu_s", "whole_s", "whole_cpu_s", "load_s")}
+        p = pk[t]
+        print(f"| {PEER_NAMES[t]} | {s(p['compute_s'])} | {s(p['compute_cpu_s'], 2)} | {s(p['whole_s'])} | "
+              f"{s(p['whole_cpu_s'], 2)} | {r(p['compute_s'], mp['compute_s'])} / {r(p['compute_cpu_s'], mp['compute_cpu_s'])} | "
+              f"{r(p['whole_s'], mp['whole_s'])} / {r(p['whole_cpu_s'], mp['whole_cpu_s'])} | {loads(lines, t)[1]:.2f} |")
+    print()
+
+    tuned = pk.get("pb_polars")
+    print("| marketproof from its store | wall (s) | CPU (s) | tuned polars whole from CSV ÷ |")
+    print("|---|---:|---:|---:|")
+    tw = tuned["whole_s"] if tuned else float("nan")
+    print(f"| load (open + `Store::universe`), in one process | {s(st['load_s'])} | {s(st['load_cpu_s'], 2)} | |")
+    print(f"| compute (`scan_universe`: pick, scan, rank) | {s(st['compute_s'])} | {s(st['compute_cpu_s'], 2)} | |")
+    print(f"| whole: load + compute, in one process | {s(st['whole_s'])} | {s(st['whole_cpu_s'], 2)} | {r(tw, st['whole_s'])} |")
+    print(f"| fresh `marketproof scan --format json` process | {s(cli['wall_s'])} | {s(cli['cpu_s'], 2)} | {r(tw, cli['wall_s'])} |")
+    if cli_before["wall_s"] == cli_before["wall_s"]:
+        print(f"| the same, build before this change (`MP_BEFORE`) | {s(cli_before['wall_s'])} | {s(cli_before['cpu_s'], 2)} | |")
+    print()
+    print(f"Peak RSS of the `marketproof scan` process: {cli['max_rss_kb'] / 1024:.0f} MB"
+          + (f" (before: {cli_before['max_rss_kb'] / 1024:.0f} MB)" if cli_before["max_rss_kb"] == cli_before["max_rss_kb"] else "") + ".\n")
+
+    if bytes_:
+        gb = bytes_[0] / 1e9
+        print("| the floor: a plain read of the same closes | s | GB/s | path ÷ floor |")
+        print("|---|---:|---:|---:|")
+        print(f"| sum of every close, {gb * 1000:.0f} MB, 2 threads (median of {len(samples(lines, 'marketproof', 'floor_s'))}) "
+              f"| {s(floor, 4)} | {gb / floor:.1f} | 1 |")
+        print(f"| marketproof compute (CSV path, in memory) | {s(mp['compute_s'])} | | {r(mp['compute_s'], floor)} |")
+        print(f"| marketproof compute from the store (`scan_universe`) | {s(st['compute_s'])} | | {r(st['compute_s'], floor)} |")
+        print(f"| marketproof whole from the store, one process | {s(st['whole_s'])} | | {r(st['whole_s'], floor)} |")
+        print(f"| fresh `marketproof scan` process | {s(cli['wall_s'])} | | {r(cli['wall_s'], floor)} |")
+        if tuned:
+            print(f"| tuned polars compute | {s(tuned['compute_s'])} | | {r(tuned['compute_s'], floor)} |")
+        print()
+
+    imp = os.path.join(root, name, "import.json")
+    if os.path.exists(imp):
+        j = json.load(open(imp))
+        print(f"Import: {j['files']:,} files, {j['observations']:,} observations, {j['series']:,} series in "
+              f"{j['seconds']:.2f} s ({j['rows_per_s'] / 1e6:.1f} M rows/s), peak RSS {j['max_rss_kb'] / 1024:.0f} MB, "
+              f"load {j.get('load1_after', float('nan')):.2f} after.\n")
 
 
 def main(argv):
-    out = argv[1]
-    for dataset in argv[2:]:
-        d = os.path.join(out, dataset)
-        results = {t: r for t in TOOLS if (r := load(os.path.join(d, f"{t}.json")))}
-        if "marketproof" not in results:
-            continue
-        mp = results["marketproof"]
-        store = load(os.path.join(d, "marketproof_store.json"))
-        cli = load(os.path.join(d, "marketproof_cli.json"))
-        imp = load(os.path.join(d, "import.json"))
-        print(f"\n### {dataset}: {mp['series']} series, {mp['points']:,} closes\n")
-        print("| tool | compute wall (s) | compute CPU (s) | whole wall (s) | whole CPU (s) "
-              "| compute ratio wall / CPU | whole ratio wall / CPU |")
-        print("|---|---:|---:|---:|---:|---:|---:|")
-        for tool in TOOLS:
-            r = results.get(tool)
-            if r is None:
-                continue
-            print(
-                f"| {tool} | {r['median_compute_s']:.4f} | {r['median_compute_cpu_s']:.3f} | "
-                f"{r['median_whole_s']:.3f} | {r['median_whole_cpu_s']:.2f} | "
-                f"{ratio(r['median_compute_s'], mp['median_compute_s']):.1f}x / "
-                f"{ratio(r['median_compute_cpu_s'], mp['median_compute_cpu_s']):.1f}x | "
-                f"{ratio(r['median_whole_s'], mp['median_whole_s']):.1f}x / "
-                f"{ratio(r['median_whole_cpu_s'], mp['median_whole_cpu_s']):.1f}x |"
-            )
-        print(f"\nruns: compute {len(mp['compute_s'])}, whole {len(mp['whole_s'])} (marketproof); "
-              + ", ".join(f"{t} compute {len(results[t]['compute_s'])} / whole {len(results[t]['whole_s'])}"
-                          for t in TOOLS[1:] if t in results))
-        if store:
-            print(f"\n#### From marketproof's store ({store['series']} series, {store['points']:,} closes)\n")
-            print("| marketproof from the store | load wall (s) | load CPU (s) | compute wall (s) "
-                  "| whole wall (s) | whole CPU (s) | polars whole ÷ | pandas whole ÷ |")
-            print("|---|---:|---:|---:|---:|---:|---:|---:|")
-            pw = results.get("polars", {}).get("median_whole_s", float("nan"))
-            pdw = results.get("pandas", {}).get("median_whole_s", float("nan"))
-            pwc = results.get("polars", {}).get("median_whole_cpu_s", float("nan"))
-            pdwc = results.get("pandas", {}).get("median_whole_cpu_s", float("nan"))
-            print(
-                f"| median of {len(store['whole_s'])} in-process runs | {store['median_load_s']:.3f} | "
-                f"{store['median_load_cpu_s']:.2f} | {store['median_compute_s']:.3f} | "
-                f"{store['median_whole_s']:.3f} | {store['median_whole_cpu_s']:.2f} | "
-                f"{ratio(pw, store['median_whole_s']):.1f}x wall / {ratio(pwc, store['median_whole_cpu_s']):.1f}x CPU | "
-                f"{ratio(pdw, store['median_whole_s']):.1f}x wall / {ratio(pdwc, store['median_whole_cpu_s']):.1f}x CPU |"
-            )
-            print(f"| first run (fresh process) | {store['load_s'][0]:.3f} | {store['load_cpu_s'][0]:.2f} | "
-                  f"{store['compute_s'][0]:.3f} | {store['whole_s'][0]:.3f} | {store['whole_cpu_s'][0]:.2f} | "
-                  f"{ratio(pw, store['whole_s'][0]):.1f}x wall | {ratio(pdw, store['whole_s'][0]):.1f}x wall |")
-            if cli:
-                c = statistics.median(cli["cli_s"])
-                print(f"| `marketproof scan` process (median of {len(cli['cli_s'])}) | | | | {c:.3f} | | "
-                      f"{ratio(pw, c):.1f}x wall | {ratio(pdw, c):.1f}x wall |")
-        if imp:
-            print(f"\n#### Import into a fresh store\n")
-            print("| files | observations | series | wall (s) | rows/s | peak RSS (MB) |")
-            print("|---:|---:|---:|---:|---:|---:|")
-            print(f"| {imp['files']:,} | {imp['observations']:,} | {imp['series']:,} | {imp['seconds']:.2f} | "
-                  f"{imp['rows_per_s']:,.0f} | {imp['max_rss_kb'] / 1024:.0f} |")
+    if len(argv) < 3:
+        print(__doc__)
+        return 2
+    for name in argv[2:]:
+        dataset(argv[1], name)
     return 0
 
 

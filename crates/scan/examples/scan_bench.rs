@@ -391,6 +391,31 @@ fn median(xs: &[f64]) -> f64 {
     }
 }
 
+/// Sum of `xs` in eight independent lanes: the adds keep up with memory,
+/// so the time is the time to stream the bytes in.
+fn sum_lanes(xs: &[f64]) -> f64 {
+    let mut lanes = [0.0f64; 8];
+    let chunks = xs.chunks_exact(8);
+    let tail: f64 = chunks.remainder().iter().sum();
+    for c in chunks {
+        for (lane, x) in lanes.iter_mut().zip(c) {
+            *lane += x;
+        }
+    }
+    lanes.iter().sum::<f64>() + tail
+}
+
+/// The measured floor: a plain sequential read of the same closes the scan
+/// reads (every series' values, series spread over `threads` threads as the
+/// scan spreads them), nothing computed but a sum. Seconds.
+fn read_floor(columns: &[&[f64]], threads: usize) -> f64 {
+    let t0 = Instant::now();
+    let sums = par_map(columns, threads, |c| sum_lanes(c));
+    let elapsed = t0.elapsed().as_secs_f64();
+    std::hint::black_box(sums);
+    elapsed
+}
+
 fn run(args: &Args) -> Result<(), Error> {
     let bench_path = args.bench.as_ref().ok_or("run needs --bench FILE")?;
     let bench = symbol_of(bench_path);
@@ -414,9 +439,14 @@ fn run(args: &Args) -> Result<(), Error> {
     let Some((loaded, _)) = last else {
         return Err("no run".into());
     };
-    // Compute alone on the series already in memory.
+    // Compute alone on the series already in memory, each run after a run
+    // of the floor (a plain read of the same closes).
+    let columns: Vec<&[f64]> = loaded.iter().map(|(_, s)| s.values()).collect();
+    let floor_bytes: usize = columns.iter().map(|c| std::mem::size_of_val(*c)).sum();
+    let mut floor_s = Vec::new();
     let mut result = None;
     for _ in 0..args.runs.max(1) {
+        floor_s.push(read_floor(&columns, args.threads));
         drop(result.take());
         let (t0, c0) = (Instant::now(), cpu_seconds());
         result = Some(compute(&loaded, &bench, args.threads));
@@ -447,6 +477,7 @@ fn run(args: &Args) -> Result<(), Error> {
          \"compute_cpu_s\": [{}], \"whole_cpu_s\": [{}], \
          \"median_load_s\": {:.4}, \"median_compute_s\": {:.4}, \"median_whole_s\": {:.4}, \
          \"median_compute_cpu_s\": {:.4}, \"median_whole_cpu_s\": {:.4}, \
+         \"floor_bytes\": {floor_bytes}, \"floor_s\": [{}], \"median_floor_s\": {:.4}, \
          \"top10\": [{}]}}",
         args.threads,
         loaded.len(),
@@ -460,6 +491,8 @@ fn run(args: &Args) -> Result<(), Error> {
         median(&whole_s),
         median(&compute_cpu_s),
         median(&whole_cpu_s),
+        list(&floor_s),
+        median(&floor_s),
         top.join(", ")
     );
     Ok(())
@@ -522,18 +555,24 @@ fn from_store(args: &Args) -> Result<(), Error> {
         .ok_or("store needs --bench SYMBOL")?;
     let (mut load_s, mut compute_s, mut whole_s) = (Vec::new(), Vec::new(), Vec::new());
     let (mut load_cpu_s, mut compute_cpu_s, mut whole_cpu_s) = (Vec::new(), Vec::new(), Vec::new());
+    let mut floor_s = Vec::new();
     let mut summary = (0usize, 0usize, Vec::new());
     for run in 0..args.whole_runs.max(1) {
         let (t0, c0) = (Instant::now(), cpu_seconds());
         let store = store::Store::open(db)?;
         let universe = store.universe()?;
+        // The floor on the loaded universe, timed apart from the run.
+        let columns: Vec<&[f64]> = universe.series.values().map(|s| s.values()).collect();
+        let floor_time = read_floor(&columns, args.threads);
+        drop(columns);
         let (t1, c1) = (Instant::now(), cpu_seconds());
         let scan =
             scan::universe::scan_universe(&universe, store.registry(), None, bench, args.threads);
         let (t2, c2) = (Instant::now(), cpu_seconds());
-        load_s.push((t1 - t0).as_secs_f64());
+        load_s.push((t1 - t0).as_secs_f64() - floor_time);
         compute_s.push((t2 - t1).as_secs_f64());
-        whole_s.push((t2 - t0).as_secs_f64());
+        whole_s.push((t2 - t0).as_secs_f64() - floor_time);
+        floor_s.push(floor_time);
         load_cpu_s.push(c1 - c0);
         compute_cpu_s.push(c2 - c1);
         whole_cpu_s.push(c2 - c0);
@@ -577,6 +616,7 @@ fn from_store(args: &Args) -> Result<(), Error> {
          \"load_cpu_s\": [{}], \"compute_cpu_s\": [{}], \"whole_cpu_s\": [{}], \
          \"median_load_s\": {:.4}, \"median_compute_s\": {:.4}, \"median_whole_s\": {:.4}, \
          \"median_load_cpu_s\": {:.4}, \"median_compute_cpu_s\": {:.4}, \"median_whole_cpu_s\": {:.4}, \
+         \"floor_s\": [{}], \"median_floor_s\": {:.4}, \
          \"top10\": [{}]}}",
         args.threads,
         summary.0,
@@ -593,6 +633,8 @@ fn from_store(args: &Args) -> Result<(), Error> {
         median(&load_cpu_s),
         median(&compute_cpu_s),
         median(&whole_cpu_s),
+        list(&floor_s),
+        median(&floor_s),
         summary.2.join(", ")
     );
     Ok(())
