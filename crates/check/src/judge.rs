@@ -154,6 +154,33 @@ pub(crate) fn judge(engine: &Engine<'_>, claim: Claim, start: usize, end: usize)
     out
 }
 
+/// "The Nasdaq fell 12 percent, its largest percentage drop in history",
+/// with the day misread: when a move of a sentence is left unverifiable as
+/// off the scale of its day, the other claims of that sentence about the
+/// same subject and day are in doubt too, and are not contradicted.
+pub(crate) fn share_doubt(claims: &mut [CheckedClaim]) {
+    let doubtful: Vec<(String, Date, Vec<String>)> = claims
+        .iter()
+        .filter(|c| {
+            c.verdict == Verdict::Unverifiable
+                && c.explanation.starts_with("Not checked: a one-day move")
+        })
+        .map(|c| (c.text.clone(), c.day, c.subjects.clone()))
+        .collect();
+    for c in claims.iter_mut() {
+        let shared = doubtful
+            .iter()
+            .any(|(t, d, s)| *t == c.text && *d == c.day && *s == c.subjects);
+        if shared && c.verdict == Verdict::Contradicted {
+            c.verdict = Verdict::Unverifiable;
+            c.explanation = format!(
+                "Not checked: the move this sentence reports is off the scale of the day it was read as ({}), so that day is in doubt; {}",
+                c.day, c.explanation
+            );
+        }
+    }
+}
+
 /// Whether a claimed figure is so far from what its reading measures that
 /// the reading, not the figure, is likely wrong: a level under half or over
 /// twice the true level ("trades at 18 times earnings" read as the index at

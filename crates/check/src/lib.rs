@@ -204,6 +204,7 @@ impl<'u> Checker<'u> {
                 judge::judge(&self.engine, c, start, end)
             })
             .collect();
+        judge::share_doubt(&mut checked);
         let mut n = 0;
         for c in &mut checked {
             for f in &mut c.facts {

@@ -122,6 +122,16 @@ fn claims_table() {
             "2026-01-16",
             &[r#"period_return "2%" ["^GSPC"] 2% | level return 2026-01-12..2026-01-16 2026-01-16"#],
         ),
+        // A time after "and" opens the next predicate.
+        (
+            "The S&P 500 rose 0.4% to 7,674.37 and ended the week down 1.4%.",
+            "2026-08-21",
+            &[
+                r#"daily_move "rose 0.4%" ["^GSPC"] 0.4% | level return day 2026-08-21"#,
+                r#"level "to 7,674.37" ["^GSPC"] 7674.37 | level last day 2026-08-21"#,
+                r#"period_return "down 1.4%" ["^GSPC"] -1.4% | level return 2026-08-17..2026-08-21 2026-08-21"#,
+            ],
+        ),
         // A level reached is never negative, whatever the verb.
         (
             "The benchmark 10-year yield fell to 0.54% on March 9, 2020.",

@@ -608,7 +608,10 @@ impl<'a> Builder<'a> {
                 if blocked {
                     continue;
                 }
-                let d = hi.saturating_sub(lo);
+                // "rose 0.4% to 7,674.37 and ended the week down 1.4%": a
+                // time after "and" opens the next predicate.
+                let opens_next = t > 0 && matches!(self.w(t - 1), "and" | "but");
+                let d = hi.saturating_sub(lo) + usize::from(opens_next && t > p.extent.start);
                 if best.is_none_or(|(bd, _)| d < bd) {
                     best = Some((d, pi));
                 }
