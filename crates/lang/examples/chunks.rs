@@ -6,39 +6,14 @@
 //! ```
 
 use lang::chunk::Chunks;
-use lang::reader::Reader;
 use lang::text::Doc;
-use std::io::BufRead;
+
+mod common;
 
 fn main() {
-    let args: Vec<String> = std::env::args().collect();
-    let Some(path) = args.get(1) else {
-        eprintln!("usage: chunks FILE.jsonl [ID]");
-        std::process::exit(2);
-    };
-    let only = args.get(2);
-    let reader = match Reader::builtin() {
-        Ok(r) => r,
-        Err(e) => {
-            eprintln!("registry: {e}");
-            std::process::exit(1);
-        }
-    };
-    let file = match std::fs::File::open(path) {
-        Ok(f) => f,
-        Err(e) => {
-            eprintln!("{path}: {e}");
-            std::process::exit(1);
-        }
-    };
-    for line in std::io::BufReader::new(file).lines().map_while(Result::ok) {
-        let Ok(v) = serde_json::from_str::<serde_json::Value>(&line) else {
-            continue;
-        };
+    let (reader, records) = common::setup("chunks");
+    for v in records {
         let id = v["id"].as_str().unwrap_or("");
-        if only.is_some_and(|o| o != id) {
-            continue;
-        }
         let text = v["question"].as_str().or(v["text"].as_str()).unwrap_or("");
         let Some(as_of) = v["as_of"].as_str().and_then(model::parse_iso_date) else {
             continue;

@@ -871,7 +871,7 @@ impl<'a> Reader<'a> {
         let (a_end, a) = self.point(k)?;
         let Time::Span {
             from: a_from,
-            to: a_to,
+            to: _,
             grain: a_grain,
             ..
         } = a
@@ -974,7 +974,6 @@ impl<'a> Reader<'a> {
         } else {
             a_from
         };
-        let _ = a_to;
         let a_from = if from_close && a_grain == Grain::Day {
             a_from + Duration::days(1)
         } else {
@@ -1790,19 +1789,6 @@ impl<'a> Reader<'a> {
             return None;
         }
         let end = if a == "the" { i + 3 } else { i + 2 };
-        // "during the same period"
-        let start = if i > 0
-            && matches!(
-                self.tokens[i - 1].norm.as_str(),
-                "during" | "over" | "in" | "for"
-            )
-            && !self.taken[i - 1]
-        {
-            i - 1
-        } else {
-            i
-        };
-        let _ = start;
         Some(TimeChunk {
             tokens: i..end,
             time: Time::Anaphor { since: false },

@@ -1135,7 +1135,6 @@ impl<'a> Builder<'a> {
             let policy_words = (clause.start..clause.end).any(|k| self.lex(k, "fed").is_some());
             let prior = (i.saturating_sub(4)..i)
                 .any(|k| matches!(self.w(k), "prior" | "previous" | "from"));
-            let after = self.w(i + 1);
             let consecutive = (i + 1..clause.end.min(i + 4))
                 .any(|k| matches!(self.w(k), "consecutive" | "straight" | "successive" | "row"));
             let by = i > 0 && self.w(i - 1) == "by";
@@ -1236,7 +1235,6 @@ impl<'a> Builder<'a> {
             } else {
                 None
             };
-            let _ = after;
             let Some((what, claimed)) = what else {
                 continue;
             };
@@ -3465,7 +3463,6 @@ impl<'a> Builder<'a> {
                 }
                 _ => continue,
             };
-            let clause = self.clause(i);
             // The named fund: the subject of the clause, or the one before ("It").
             let (s, _, _) = self.subject(i, i);
             let mut f = Frame::new(
@@ -3485,7 +3482,6 @@ impl<'a> Builder<'a> {
             } else {
                 i
             };
-            let _ = clause;
             self.push(f, start..i + 2);
             let last = self.frames.len() - 1;
             self.pending.push(Pending {
@@ -4162,13 +4158,12 @@ impl<'a> Builder<'a> {
                 (
                     Some(Trigger::Move {
                         item,
-                        dir,
+                        dir: _,
                         intraday: Some(fh @ (FieldHint::High | FieldHint::Low)),
                     }),
                     _,
                 ) if q.unit == QUnit::Plain || q.unit == QUnit::Dollars => {
                     // "rose as high as 1,503.34", "fell as low as 13.30": the intraday extreme itself.
-                    let _ = dir;
                     (What::Level { field: fh }, 0, item)
                 }
                 (

@@ -202,7 +202,8 @@ fn subject(f: &Frame) -> Result<Subject, NotSupported> {
     }
 }
 
-fn series(
+/// A series query: subject × measure × window × reducer, as of a date.
+pub(crate) fn series(
     subject: &Subject,
     measure: Measure,
     window: Window,
@@ -684,25 +685,8 @@ pub fn lower(f: &Frame, registry: &Registry, dateline: Date) -> Result<Vec<Readi
                 true,
             ));
         }
-        What::Breadth { .. } => {
-            for (k, (window, as_of, label)) in windows(f, dateline)?.into_iter().enumerate() {
-                let Window::Period { period } = window else {
-                    continue;
-                };
-                let mut r = reading(
-                    Query::CrossSection {
-                        basket: model::Basket::Sectors,
-                        period,
-                        as_of,
-                    },
-                    format!("the sector funds up and down, {label}"),
-                    k == 0,
-                );
-                r.cross = true;
-                out.push(r);
-            }
-        }
-        What::Fed(_) => {}
+        // Lowered before the subject is resolved (they have none of their own).
+        What::Breadth { .. } | What::Fed(_) => {}
     }
     if out.is_empty() {
         return Err(NotSupported {

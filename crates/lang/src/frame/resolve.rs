@@ -334,8 +334,7 @@ fn resolve_in_order(
             order,
         } = f.what.clone()
         {
-            if let Some((ps, pf)) = prev_streak.as_ref().filter(|(p, _)| *p == paragraph) {
-                let _ = ps;
+            if let Some((_, pf)) = prev_streak.as_ref().filter(|(p, _)| *p == paragraph) {
                 f.what = What::Since {
                     measure: pf.0.clone(),
                     order,

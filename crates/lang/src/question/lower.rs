@@ -5,11 +5,9 @@
 
 use super::{Ask, FedAsk, Question};
 use crate::chunk::{Grain, Time};
-use crate::frame::lower::{NotSupported, Reading};
+use crate::frame::lower::{series, NotSupported, Reading};
 use chrono::Duration;
-use model::{
-    Basket, Date, Field, Measure, Order, Period, Pred, Query, Reduce, SeriesQuery, Subject, Window,
-};
+use model::{Basket, Date, Field, Measure, Order, Period, Pred, Query, Reduce, Subject, Window};
 
 /// A question's window: `(window, as_of, words)`.
 pub fn window(time: Option<&Time>, as_of: Date) -> Result<(Window, Date, String), NotSupported> {
@@ -69,22 +67,6 @@ pub fn window(time: Option<&Time>, as_of: Date) -> Result<(Window, Date, String)
                 what: "this period".into(),
             })
         }
-    })
-}
-
-fn series(
-    subject: &Subject,
-    measure: Measure,
-    window: Window,
-    reduce: Reduce,
-    as_of: Date,
-) -> Query {
-    Query::Series(SeriesQuery {
-        subject: subject.clone(),
-        measure,
-        window,
-        reduce,
-        as_of,
     })
 }
 
