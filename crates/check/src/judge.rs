@@ -15,7 +15,7 @@ use crate::{CheckedClaim, Verdict};
 use facts::{Engine, FactError};
 use lang::chunk::{Hedge, QUnit};
 use lang::frame::lower::Reading;
-use lang::frame::{Claimed, FedWhat};
+use lang::frame::{CaseMeasure, CaseStat, Claimed, FedWhat};
 use lang::reader::{Claim, ReadingView};
 use model::{Date, Fact, FactValue, Period, Query, Reduce, Window};
 
@@ -386,6 +386,9 @@ fn compare(claimed: &Claimed, fact: &Fact, r: &Reading) -> Option<(bool, String)
     if let Some(what) = r.fed {
         return compare_fed(claimed, fact, what);
     }
+    if let Some(stat) = &r.cases {
+        return compare_cases(claimed, fact, stat, r.on);
+    }
     // "its all-time high of X on D": the extreme must have been reached on D.
     let on_ok = match r.on {
         Some((from, to)) => fact
@@ -512,13 +515,18 @@ fn found_date(fact: &Fact) -> (Option<Date>, bool) {
 
 /// A cross-section claim: the subject led (or lagged) the basket.
 fn compare_cross(engine: &Engine<'_>, claim: &Claim, fact: &Fact) -> Option<(bool, String)> {
-    if let lang::frame::What::Breadth { up } = claim.frame.what {
+    if let lang::frame::What::Breadth { up, of } = claim.frame.what {
+        // "nine of the 11 sectors" where the data rank 9 funds: the text
+        // counts a basket the data do not have.
+        if of.is_some_and(|m| m as usize != fact.subjects.len()) {
+            return None;
+        }
         let key = if up { "n_up" } else { "n_down" };
         let n = fact.detail(key)?.value.as_f64()?;
         let Claimed::Number { value, .. } = claim.claimed else {
             return None;
         };
-        if fact.detail("missing").is_some() {
+        if !basket_decided(engine, fact, &model::Basket::Sectors)? {
             return None;
         }
         return Some((
@@ -526,9 +534,10 @@ fn compare_cross(engine: &Engine<'_>, claim: &Claim, fact: &Fact) -> Option<(boo
             format!("{n:.0} {}", if up { "rose" } else { "fell" }),
         ));
     }
-    let lang::frame::What::CrossRank { order } = claim.frame.what else {
+    let lang::frame::What::CrossRank { order, basket } = &claim.frame.what else {
         return None;
     };
+    let order = *order;
     let key = if order == model::Order::Highest {
         "leader"
     } else {
@@ -538,11 +547,22 @@ fn compare_cross(engine: &Engine<'_>, claim: &Claim, fact: &Fact) -> Option<(boo
         return None;
     };
     let subject = claim.subjects.first()?;
-    // A fund without data on the window could have led, unless it did not
-    // exist yet (its data begin after the window): then it is not decided.
+    if !basket_decided(engine, fact, basket)? {
+        return None;
+    }
+    Some((
+        top == subject,
+        format!("{top} {}", if key == "leader" { "led" } else { "lagged" }),
+    ))
+}
+
+/// Whether a cross-section decides a claim about its whole basket: a fund
+/// without data on the window could have led or changed the count, unless
+/// it did not exist yet (its data begin after the window).
+fn basket_decided(engine: &Engine<'_>, fact: &Fact, basket: &model::Basket) -> Option<bool> {
     let window_start = fact.window.map(|(a, _)| a)?;
     let ranked: Vec<&str> = fact.subjects.iter().map(String::as_str).collect();
-    for member in engine.basket_members(&model::Basket::Sectors) {
+    for member in engine.basket_members(basket) {
         if ranked.contains(&member.as_str()) {
             continue;
         }
@@ -551,13 +571,107 @@ fn compare_cross(engine: &Engine<'_>, claim: &Claim, fact: &Fact) -> Option<(boo
             .ok()
             .and_then(|s| s.first_date());
         if first.is_none_or(|f| f <= window_start) {
+            return Some(false);
+        }
+    }
+    Some(true)
+}
+
+/// Compares a claim about earlier cases with the event-study Fact: the
+/// statistic the words name, at the horizon they give, over the history
+/// they say (`on`: the first day the history may start).
+fn compare_cases(
+    claimed: &Claimed,
+    fact: &Fact,
+    stat: &CaseStat,
+    on: Option<(Date, Date)>,
+) -> Option<(bool, String)> {
+    // "since 1950" over data that begin in 1927 counts other cases: not decided.
+    if let Some((from, to)) = on {
+        let start = fact.window?.0;
+        if start < from || start > to {
             return None;
         }
     }
-    Some((
-        top == subject,
-        format!("{top} {}", if key == "leader" { "led" } else { "lagged" }),
-    ))
+    let h = stat.sessions;
+    let all = if stat.all_windows { "_all" } else { "" };
+    let num = |key: String| fact.detail(&key).and_then(|d| d.value.as_f64());
+    let n_at = || num(format!("fwd{h}{all}_n"));
+    let higher_at = |higher: bool| {
+        let n = n_at()?;
+        let up = num(format!("fwd{h}{all}_n_higher"))?;
+        Some(if higher { up } else { n - up })
+    };
+    let truth = match stat.measure {
+        CaseMeasure::Count { complete: false } if stat.all_windows => n_at()?,
+        CaseMeasure::Count { complete: false } => fact.value.as_f64()?,
+        // The most cases any horizon follows to its end.
+        CaseMeasure::Count { complete: true } => fact
+            .details
+            .iter()
+            .filter(|(k, _)| k.starts_with("fwd") && k.ends_with("_n") && !k.contains("_all"))
+            .filter_map(|(_, d)| d.value.as_f64())
+            .fold(None, |m: Option<f64>, x| Some(m.map_or(x, |m| m.max(x))))?,
+        CaseMeasure::Cases => n_at()?,
+        CaseMeasure::Median => num(format!("fwd{h}{all}_median_pct"))?,
+        CaseMeasure::Mean => num(format!("fwd{h}{all}_mean_pct"))?,
+        CaseMeasure::Share { higher } => {
+            let n = n_at()?;
+            if n == 0.0 {
+                return None;
+            }
+            100.0 * higher_at(higher)? / n
+        }
+        CaseMeasure::Number { higher } => higher_at(higher)?,
+        CaseMeasure::Mostly { higher } => {
+            let n = n_at()?;
+            if n == 0.0 {
+                return None;
+            }
+            let share = 100.0 * higher_at(higher)? / n;
+            return Some((
+                share > 50.0,
+                format!(
+                    "{share:.1}% of {n:.0} cases {}",
+                    if higher { "higher" } else { "lower" }
+                ),
+            ));
+        }
+    };
+    let Claimed::Number {
+        value,
+        decimals,
+        hedge,
+        signed,
+        unit,
+    } = claimed
+    else {
+        return None;
+    };
+    let mut ok = agrees(truth, *value, *decimals, *hedge, *signed, 0.0);
+    let mut actual = if *decimals == 0 && truth.fract() == 0.0 {
+        format!("{truth:.0}")
+    } else {
+        fmt_num(truth, *decimals)
+    };
+    if *unit == QUnit::Percent {
+        actual.push('%');
+    }
+    // "on October 19, 1987 and October 13, 2008": the cases themselves.
+    if !stat.dates.is_empty() {
+        let found: Vec<Date> = fact
+            .details
+            .iter()
+            .filter(|(k, _)| k.starts_with("occurrence"))
+            .filter_map(|(_, d)| d.value.as_date())
+            .collect();
+        if found != stat.dates {
+            ok = false;
+            let listed: Vec<String> = found.iter().map(Date::to_string).collect();
+            actual.push_str(&format!(", on {}", listed.join(", ")));
+        }
+    }
+    Some((ok, actual))
 }
 
 /// Compares a Fed claim with the decisions Fact.
@@ -720,6 +834,19 @@ pub(crate) fn view(r: &Reading) -> ReadingView {
                 ),
             },
             reducer: q.reduce.name().to_string(),
+        },
+        Query::EventStudy {
+            symbol,
+            condition,
+            as_of,
+        } => ReadingView {
+            subject: symbol.clone(),
+            measure: serde_json::to_string(condition).unwrap_or_default(),
+            window: format!("all history to {as_of}"),
+            reducer: r.cases.as_ref().map_or_else(
+                || "event_study".to_string(),
+                lang::frame::CaseStat::describe,
+            ),
         },
         other => ReadingView {
             subject: "Fed target range".into(),

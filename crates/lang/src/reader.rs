@@ -6,7 +6,7 @@
 //! ([`crate::frame::lower`]).
 
 use crate::chunk::{Chunks, Grain, Hedge, InstrumentFinder, QUnit, Time};
-use crate::frame::build::Builder;
+use crate::frame::build::{Builder, Carry};
 use crate::frame::lower::{frame_day, lower, Reading};
 use crate::frame::{coverage, resolve, Claimed, FedWhat, FieldHint, Frame, Subj, View, What, When};
 use crate::text::Doc;
@@ -148,18 +148,18 @@ impl Reader {
         let mut frames: Vec<Frame> = Vec::new();
         let mut time_used = vec![false; chunks.times.len()];
         let mut fed_paragraph: Option<usize> = None;
-        let mut last_count = None;
+        let mut carry = Carry::default();
         for s in 0..doc.sentences.len() {
             let view = View::new(&doc, &chunks, s);
             let mut builder = Builder::new(&view, text, dateline, time_used.clone());
             let paragraph = doc.sentences[s].paragraph;
             builder.fed_context = fed_paragraph == Some(paragraph);
-            builder.last_count = last_count.take();
+            builder.carry = std::mem::take(&mut carry);
             if builder.is_fed_sentence() {
                 fed_paragraph = Some(paragraph);
             }
-            let (fs, used, count) = builder.run();
-            last_count = count;
+            let (fs, used, handed_on) = builder.run();
+            carry = handed_on;
             // A question asks; it claims nothing ("What happened to the Russell 2000 after ...?").
             let question = doc.sentences[s]
                 .tokens
@@ -285,6 +285,7 @@ pub fn kind_of(f: &Frame) -> &'static str {
         What::CrossRank { .. } => "cross_rank",
         What::SmaGap { .. } => "moving_average",
         What::Breadth { .. } => "breadth",
+        What::Cases { .. } => "event_study",
     }
 }
 

@@ -385,3 +385,28 @@ def wire():
 
 if __name__ == "__main__" and "wire" in sys.argv:
     wire()
+
+# ---------- event studies (check/tests/event_claims.rs) ----------
+
+def event_study(sym, pct, as_of, horizons=(21, 63, 126, 252)):
+    """Earlier sessions whose one-day return is at or beyond pct% (the as-of
+    session excluded), and per horizon h the cases with a close h sessions
+    later (on or before as-of): n, median forward return %, share higher %.
+    Also every h-session window of the history (the unconditional rate)."""
+    c = closes(sym, as_of)
+    last = len(c) - 1
+    occ = [i for i in range(1, last) if (c[i][1] / c[i - 1][1] - 1) * 100 <= pct + 1e-12]
+    out = {"count": len(occ), "first": c[0][0]}
+    for h in horizons:
+        f = [(c[i + h][1] / c[i][1] - 1) * 100 for i in occ if i + h <= last]
+        a = [(c[i + h][1] / c[i][1] - 1) * 100 for i in range(0, last - h + 1)]
+        out[h] = (len(f), statistics.median(f) if f else None, 100 * sum(x > 0 for x in f) / len(f) if f else None,
+                  len(a), statistics.median(a), 100 * sum(x > 0 for x in a) / len(a))
+    return out
+
+if __name__ == "__main__" and "events" in sys.argv:
+    e = event_study("^GSPC", -5.97, date(2025, 4, 4))
+    print("event ^GSPC <= -5.97% as of 2025-04-04: count", e["count"], "history from", e["first"])
+    for h in (21, 63, 126, 252):
+        n, med, hit, an, amed, ahit = e[h]
+        print(f"  h={h}: n={n} median={med:.4f} higher={hit:.4f} | all windows n={an} median={amed:.4f} higher={ahit:.4f}")

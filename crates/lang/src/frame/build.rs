@@ -22,9 +22,25 @@ use crate::chunk::{CorefKind, Grain, Hedge, MentionKind, QUnit, Quantity, Time};
 use model::{Calendar, Date, Measure, Order, Pred};
 use std::ops::Range;
 
+mod cases;
+
+pub use cases::CaseSet;
+
 /// The measure of the last count claim ("such streaks") and its threshold,
 /// carried to the next sentence ("... 5 such streaks").
 pub type LastCount = (Measure, Option<u32>);
+
+/// What a sentence hands on to the sentences after it.
+#[derive(Debug, Clone, Default)]
+pub struct Carry {
+    /// The condition the last count of the text counted ("done so").
+    pub last_count: Option<LastCount>,
+    /// The earlier cases the text last named ("each earlier case", "the same runs").
+    pub cases: Option<CaseSet>,
+    /// The last one-day percent move stated for the article's day, and whose
+    /// ("declines at least as large").
+    pub day_move: Option<(String, f64)>,
+}
 
 /// Builds the frames of one sentence.
 pub struct Builder<'a> {
@@ -41,8 +57,8 @@ pub struct Builder<'a> {
     pending: Vec<Pending>,
     /// The sentence before, in the same paragraph, was about Fed policy.
     pub fed_context: bool,
-    /// The condition the last count of the text counted ("done so").
-    pub last_count: Option<LastCount>,
+    /// What the sentences before handed on.
+    pub carry: Carry,
 }
 
 /// A frame waiting for its window.
@@ -105,7 +121,7 @@ impl<'a> Builder<'a> {
             frames: Vec::new(),
             pending: Vec::new(),
             fed_context: false,
-            last_count: None,
+            carry: Carry::default(),
         }
     }
 
@@ -115,7 +131,8 @@ impl<'a> Builder<'a> {
     }
 
     /// Runs every construction in order.
-    pub fn run(mut self) -> (Vec<Frame>, Vec<bool>, Option<LastCount>) {
+    pub fn run(mut self) -> (Vec<Frame>, Vec<bool>, Carry) {
+        self.cases();
         self.fed();
         self.since();
         self.rank();
@@ -136,7 +153,42 @@ impl<'a> Builder<'a> {
         self.assign_times();
         self.leftovers();
         self.frames.sort_by_key(|f| f.span.start);
-        (self.frames, self.time_used, self.last_count)
+        self.remember_day_move();
+        (self.frames, self.time_used, self.carry)
+    }
+
+    /// Hands on the day's one-day percent move of a named instrument
+    /// ("plunged 5.97% on April 4, 2025"), for "declines at least as large".
+    fn remember_day_move(&mut self) {
+        for f in &self.frames {
+            let today = match &f.when {
+                When::Default => true,
+                When::Time(Time::Span {
+                    from,
+                    to,
+                    grain: Grain::Day,
+                    ..
+                }) => from == to && *from == self.dateline,
+                _ => false,
+            };
+            if let (
+                What::Move {
+                    percent: true,
+                    field: FieldHint::Close,
+                },
+                Subj::Symbol(s),
+                Claimed::Number {
+                    value,
+                    signed: true,
+                    ..
+                },
+            ) = (&f.what, &f.subject, &f.claimed)
+            {
+                if today && f.unread.is_empty() && !f.cumulative {
+                    self.carry.day_move = Some((s.clone(), *value));
+                }
+            }
+        }
     }
 
     // ----- shared helpers ---------------------------------------------------
@@ -2595,7 +2647,7 @@ impl<'a> Builder<'a> {
                 && (clause.start..i).any(|k| self.w(k) == "so")
                 && (clause.start..i).any(|k| matches!(self.v.stem(k), "done" | "did" | "do"))
             {
-                if let Some(prev) = self.last_count.clone() {
+                if let Some(prev) = self.carry.last_count.clone() {
                     measure = Some(prev.0);
                     runs = prev.1;
                 }
@@ -2663,7 +2715,7 @@ impl<'a> Builder<'a> {
                 f.anchor = self.anchor_day(i);
             }
             if let What::Count { measure, runs } = &f.what {
-                self.last_count = Some((measure.clone(), *runs));
+                self.carry.last_count = Some((measure.clone(), *runs));
             }
             self.push(f, i..end);
         }
@@ -3425,19 +3477,62 @@ impl<'a> Builder<'a> {
     /// the SPDR ETFs, XLU fell the most": the fund that led (or lagged) the
     /// sector funds over the window.
     pub fn cross_rank(&mut self) {
+        let sentence_tokens =
+            &self.v.doc.tokens[self.v.doc.sentences[self.v.sentence].tokens.clone()];
         let sectors = (0..self.n()).any(|k| {
             matches!(
                 self.w(k),
                 "sector" | "sectors" | "sector-based" | "spdr" | "spdrs"
             )
-        }) || self.v.doc.tokens[self.v.doc.sentences[self.v.sentence].tokens.clone()]
+        }) || sentence_tokens
             .iter()
             .any(|t| t.norm == "sector" || t.norm == "spdr");
-        if !sectors {
-            return;
-        }
+        // "Among size and style funds, ... IWN held up best".
+        let styles = sentence_tokens.windows(2).any(|w| {
+            w[0].norm == "style" && matches!(w[1].norm.as_str(), "funds" | "fund" | "etfs")
+        });
+        let basket = match (sectors, styles) {
+            (true, false) => model::Basket::Sectors,
+            (false, true) => model::Basket::Styles,
+            _ => return,
+        };
         for i in 0..self.n() {
             if self.used[i] {
+                continue;
+            }
+            // "did best", "held up best", "fared worst": a fund's rank in the basket.
+            let verb_rank = match (self.w(i.wrapping_sub(1)), self.w(i)) {
+                ("did" | "fared" | "performed", "best") => Some((Order::Highest, i - 1)),
+                ("up", "best") if self.w(i.wrapping_sub(2)) == "held" => {
+                    Some((Order::Highest, i - 2))
+                }
+                ("did" | "fared" | "performed", "worst") => Some((Order::Lowest, i - 1)),
+                _ => None,
+            };
+            if let Some((order, start)) = verb_rank {
+                let (s, _, _) = self.subject(start, start);
+                let mut f = Frame::new(
+                    0..0,
+                    self.v.sentence,
+                    What::CrossRank {
+                        order,
+                        basket: basket.clone(),
+                    },
+                    Claimed::Symbol {
+                        symbol: String::new(),
+                    },
+                );
+                f.subject = s;
+                f.anchor = Some(self.dateline);
+                self.push(f, start..i + 1);
+                let last = self.frames.len() - 1;
+                self.pending.push(Pending {
+                    frame: last,
+                    extent: start..i + 1,
+                    sibling_of: None,
+                    before: false,
+                    before_day_given: false,
+                });
                 continue;
             }
             // "the largest gainer", "the best performer", "fell the most", "led".
@@ -3468,7 +3563,10 @@ impl<'a> Builder<'a> {
             let mut f = Frame::new(
                 0..0,
                 self.v.sentence,
-                What::CrossRank { order },
+                What::CrossRank {
+                    order,
+                    basket: basket.clone(),
+                },
                 Claimed::Symbol {
                     symbol: String::new(),
                 },
@@ -3536,10 +3634,20 @@ impl<'a> Builder<'a> {
                 -1 => false,
                 _ => continue,
             };
+            // "1 of 9 sector funds", "nine of the 11 sectors": the size written.
+            let of_at = if self.w(i + 1) == "of" && self.w(i + 2) == "the" {
+                i + 3
+            } else {
+                i + 2
+            };
+            let of = (self.w(i + 1) == "of")
+                .then(|| self.qty(of_at))
+                .flatten()
+                .map(|q| q.value as u32);
             let mut f = Frame::new(
                 0..0,
                 self.v.sentence,
-                What::Breadth { up },
+                What::Breadth { up, of },
                 Claimed::Number {
                     value: q.value,
                     decimals: 0,

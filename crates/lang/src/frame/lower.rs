@@ -5,7 +5,7 @@
 //! population). The checker keeps a claim contradicted only when every
 //! reading contradicts it.
 
-use super::{Claimed, FedWhat, FieldHint, Frame, Subj, What, When};
+use super::{CaseStat, Claimed, FedWhat, FieldHint, Frame, Subj, What, When};
 use crate::chunk::{Grain, QUnit, Time};
 use chrono::Duration;
 use model::{
@@ -30,6 +30,8 @@ pub struct Reading {
     pub fed: Option<FedWhat>,
     /// A cross-section: the subject must be the leader (or laggard).
     pub cross: bool,
+    /// For event studies: which statistic of the Fact is compared.
+    pub cases: Option<CaseStat>,
 }
 
 /// Why a frame cannot be lowered.
@@ -228,6 +230,7 @@ fn reading(query: Query, label: String, primary: bool) -> Reading {
         on: None,
         fed: None,
         cross: false,
+        cases: None,
     }
 }
 
@@ -268,6 +271,25 @@ pub fn lower(f: &Frame, registry: &Registry, dateline: Date) -> Result<Vec<Readi
             out.push(r);
         }
         return Ok(out);
+    }
+    if let What::Cases { condition, stat } = &f.what {
+        let Subject::Symbol { symbol } = subject(f)? else {
+            return Err(NotSupported {
+                what: "whose cases these are".into(),
+            });
+        };
+        let mut r = reading(
+            Query::EventStudy {
+                symbol,
+                condition: condition.clone(),
+                as_of: dateline,
+            },
+            format!("an event study: {}", stat.describe()),
+            true,
+        );
+        r.on = f.on;
+        r.cases = Some(stat.clone());
+        return Ok(vec![r]);
     }
     let subj = subject(f)?;
     let rate = is_rate(registry, &subj) || matches!(subj, Subject::Spread { .. });
@@ -647,7 +669,11 @@ pub fn lower(f: &Frame, registry: &Registry, dateline: Date) -> Result<Vec<Readi
                 true,
             ));
         }
-        What::CrossRank { .. } => {
+        What::CrossRank { basket, .. } => {
+            let funds = match basket {
+                model::Basket::Styles => "size and style funds",
+                _ => "sector funds",
+            };
             for (k, (window, as_of, label)) in windows(f, dateline)?.into_iter().enumerate() {
                 let period = match window {
                     Window::Period { period } => period,
@@ -659,11 +685,11 @@ pub fn lower(f: &Frame, registry: &Registry, dateline: Date) -> Result<Vec<Readi
                 };
                 let mut r = reading(
                     Query::CrossSection {
-                        basket: model::Basket::Sectors,
+                        basket: basket.clone(),
                         period,
                         as_of,
                     },
-                    format!("the sector funds ranked by return, {label}"),
+                    format!("the {funds} ranked by return, {label}"),
                     k == 0,
                 );
                 r.cross = true;
@@ -686,7 +712,7 @@ pub fn lower(f: &Frame, registry: &Registry, dateline: Date) -> Result<Vec<Readi
             ));
         }
         // Lowered before the subject is resolved (they have none of their own).
-        What::Breadth { .. } | What::Fed(_) => {}
+        What::Breadth { .. } | What::Fed(_) | What::Cases { .. } => {}
     }
     if out.is_empty() {
         return Err(NotSupported {
@@ -726,7 +752,33 @@ fn fed(f: &Frame, what: FedWhat, dateline: Date) -> Vec<Reading> {
         "the Fed's target-range decisions (FRED DFEDTARU/DFEDTARL)".into(),
         true,
     );
-    r.cross = false;
     r.fed = Some(what);
-    vec![r]
+    let mut out = vec![r];
+    // "in the past twelve months" on 2025-09-18: a decision announced on
+    // 2024-09-18 is a year back to the day, and writers count it; the
+    // reading that includes that day is an alternative.
+    if let (
+        FedWhat::Count(_),
+        When::Time(Time::Span {
+            grain: Grain::Span,
+            from: start,
+            ..
+        }),
+    ) = (what, &f.when)
+    {
+        let mut wider = reading(
+            Query::RateDecisions {
+                from: Some(*start - Duration::days(1)),
+                as_of,
+            },
+            format!(
+                "the Fed's decisions counted from {}, that day included",
+                *start - Duration::days(1)
+            ),
+            false,
+        );
+        wider.fed = Some(what);
+        out.push(wider);
+    }
+    out
 }

@@ -185,11 +185,98 @@ pub enum What {
     Breadth {
         /// Rose (else fell).
         up: bool,
+        /// The basket's size as written ("1 of 9 sector funds", "nine of the 11 sectors").
+        of: Option<u32>,
     },
     /// The fund that led (`Highest`) or lagged in a basket over the window.
     CrossRank {
         /// Best or worst.
         order: Order,
+        /// The funds ranked (sector funds, size and style funds).
+        basket: model::Basket,
+    },
+    /// A statistic of what followed earlier cases of a condition (an event
+    /// study: "after the 49 earlier one-day declines of 5.97% or more, the
+    /// S&P 500 was higher 21 sessions later in 77.6% of 49 cases").
+    Cases {
+        /// The condition that marks a case.
+        condition: model::Condition,
+        /// Which statistic.
+        stat: CaseStat,
+    },
+}
+
+/// Which statistic of an event study a claim states.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CaseStat {
+    /// The statistic.
+    pub measure: CaseMeasure,
+    /// The forward horizon in sessions (0 for a count of cases).
+    pub sessions: u32,
+    /// Over every window of that length in the history, not only after
+    /// the cases ("across all 24,179 windows of 252 sessions").
+    pub all_windows: bool,
+    /// The cases' dates as listed ("on October 19, 1987 and October 13, 2008").
+    pub dates: Vec<Date>,
+}
+
+impl CaseStat {
+    /// The statistic in words ("the median return 21 sessions later").
+    pub fn describe(&self) -> String {
+        let h = self.sessions;
+        let over = if self.all_windows {
+            format!("over every {h}-session window of the history")
+        } else {
+            format!("{h} sessions after each earlier case")
+        };
+        let way = |higher: bool| if higher { "higher" } else { "lower" };
+        match self.measure {
+            CaseMeasure::Count { complete: false } if self.all_windows => {
+                format!("how many {h}-session windows the history holds")
+            }
+            CaseMeasure::Count { complete: false } => "how many earlier cases".into(),
+            CaseMeasure::Count { complete: true } => {
+                "how many earlier cases with a complete forward window".into()
+            }
+            CaseMeasure::Cases => format!("how many cases have a window of {h} sessions"),
+            CaseMeasure::Median => format!("the median return {over}"),
+            CaseMeasure::Mean => format!("the mean return {over}"),
+            CaseMeasure::Share { higher } => format!("the share {} {over}", way(higher)),
+            CaseMeasure::Number { higher } => format!("how many were {} {over}", way(higher)),
+            CaseMeasure::Mostly { higher } => format!("whether most were {} {over}", way(higher)),
+        }
+    }
+}
+
+/// The statistic of a [`CaseStat`].
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum CaseMeasure {
+    /// How many earlier cases; `complete`: only those with a complete
+    /// forward window.
+    Count {
+        /// "with a complete forward window".
+        complete: bool,
+    },
+    /// How many cases have a complete window at the horizon ("of 49 cases").
+    Cases,
+    /// The median forward return, in percent.
+    Median,
+    /// The mean forward return, in percent.
+    Mean,
+    /// The share of cases higher (`higher`) or lower at the horizon, in percent.
+    Share {
+        /// Higher (else lower).
+        higher: bool,
+    },
+    /// How many cases were higher (or lower) at the horizon ("in 4 of 5 cases").
+    Number {
+        /// Higher (else lower).
+        higher: bool,
+    },
+    /// Mostly higher (or lower): the share beyond one half; claimed as yes.
+    Mostly {
+        /// Higher (else lower).
+        higher: bool,
     },
 }
 

@@ -79,6 +79,7 @@ fn reading(query: Query, label: impl Into<String>, primary: bool) -> Reading {
         on: None,
         fed: None,
         cross: false,
+        cases: None,
     }
 }
 

@@ -935,7 +935,7 @@ impl Writer<'_> {
             )
         };
         dr.follow = Some(format!(
-            "History offers a base rate, not a forecast: after the {} earlier {many}{}, {first_last} {c}.",
+            "History offers a base rate, not a forecast: after the {} earlier {many}{qualifier}{}, {first_last} {c}.",
             fmt::count(most),
             start.map_or(String::new(), |s| format!(" since {}", fmt::year(s)))
         ));
@@ -1017,14 +1017,14 @@ impl Writer<'_> {
         };
         dr.summary.push(if last.sessions == first.sessions {
             format!(
-                "History: after {} earlier {short}, {a} was {} {} sessions later {c}.",
+                "History: after {} earlier {short}{qualifier}, {a} was {} {} sessions later {c}.",
                 fmt::count(most),
                 word(&first),
                 fmt::count(first.sessions)
             )
         } else {
             format!(
-                "History: after {} earlier {short}, {a} was {} {} sessions later and {} {} sessions later {c}.",
+                "History: after {} earlier {short}{qualifier}, {a} was {} {} sessions later and {} {} sessions later {c}.",
                 fmt::count(most),
                 word(&first),
                 fmt::count(first.sessions),
