@@ -339,7 +339,8 @@ fn strip_markdown(src: &str, out: &mut Builder) {
         let mut i = line_start;
         let end = line_start + line.len();
         // Leading markers: headings, quotes, bullets.
-        let trimmed = line.trim_start();
+        // Indentation only: a blank line's newline is kept, so paragraphs stay apart.
+        let trimmed = line.trim_start_matches([' ', '\t']);
         let mut skip = line.len() - trimmed.len();
         for marker in [
             "###### ", "##### ", "#### ", "### ", "## ", "# ", "> ", "- ", "* ", "+ ",

@@ -151,10 +151,46 @@ impl<'a> Builder<'a> {
         self.doubled();
         self.moves();
         self.assign_times();
+        self.rank_shares_move_window();
         self.leftovers();
         self.frames.sort_by_key(|f| f.span.start);
         self.remember_day_move();
         (self.frames, self.time_used, self.carry)
+    }
+
+    /// "XLI fell 1.74% and held up best": the rank is over the window of the
+    /// fund's own move in the same clause (its day when it names none), not
+    /// a window carried from before.
+    fn rank_shares_move_window(&mut self) {
+        let clauses = &self.v.doc.sentences[self.v.sentence].clauses;
+        let clause_of = |t: usize| clauses.iter().position(|c| c.contains(&t));
+        for k in 0..self.frames.len() {
+            let f = &self.frames[k];
+            if !matches!(f.what, What::CrossRank { .. }) || f.when != When::Default {
+                continue;
+            }
+            let sibling = self.frames.iter().find(|m| {
+                matches!(m.what, What::Move { .. })
+                    && m.subject == f.subject
+                    && clause_of(m.span.start) == clause_of(f.span.start)
+            });
+            let Some(m) = sibling else {
+                continue;
+            };
+            let when = match &m.when {
+                When::Default => {
+                    let d = super::lower::frame_day(m, self.dateline);
+                    When::Time(Time::Span {
+                        from: d,
+                        to: d,
+                        grain: Grain::Day,
+                        range: false,
+                    })
+                }
+                w => w.clone(),
+            };
+            self.frames[k].when = when;
+        }
     }
 
     /// Hands on the day's one-day percent move of a named instrument
@@ -3477,18 +3513,26 @@ impl<'a> Builder<'a> {
     /// the SPDR ETFs, XLU fell the most": the fund that led (or lagged) the
     /// sector funds over the window.
     pub fn cross_rank(&mut self) {
-        let sentence_tokens =
-            &self.v.doc.tokens[self.v.doc.sentences[self.v.sentence].tokens.clone()];
-        let sectors = (0..self.n()).any(|k| {
+        // The basket is named in the sentence, or before it in its paragraph
+        // ("On August 5, 2024, all 11 sector funds fell. The industrials fund
+        // XLI fell 1.74% and held up best").
+        let doc = self.v.doc;
+        let paragraph = doc.sentences[self.v.sentence].paragraph;
+        let first = (0..=self.v.sentence)
+            .rev()
+            .take_while(|&k| doc.sentences[k].paragraph == paragraph)
+            .last()
+            .unwrap_or(self.v.sentence);
+        let tokens = &doc.tokens
+            [doc.sentences[first].tokens.start..doc.sentences[self.v.sentence].tokens.end];
+        let sectors = tokens.iter().any(|t| {
             matches!(
-                self.w(k),
+                t.norm.as_str(),
                 "sector" | "sectors" | "sector-based" | "spdr" | "spdrs"
             )
-        }) || sentence_tokens
-            .iter()
-            .any(|t| t.norm == "sector" || t.norm == "spdr");
+        });
         // "Among size and style funds, ... IWN held up best".
-        let styles = sentence_tokens.windows(2).any(|w| {
+        let styles = tokens.windows(2).any(|w| {
             w[0].norm == "style" && matches!(w[1].norm.as_str(), "funds" | "fund" | "etfs")
         });
         let basket = match (sectors, styles) {

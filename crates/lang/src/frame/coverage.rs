@@ -61,6 +61,22 @@ pub fn check(
             }
             _ => {}
         }
+        // The same day named again in the sentence and read there ("After the
+        // last such move ended on March 16, 2020, it rose 16.65% from the
+        // March 16, 2020 close"): nothing new to read.
+        let repeated = chunks.times.iter().enumerate().any(|(k2, t2)| {
+            k2 != k
+                && t2.tokens.start >= sent.tokens.start
+                && t2.tokens.start < sent.tokens.end
+                && time_used.get(k2).copied().unwrap_or(false)
+                && matches!((&t.time, &t2.time), (
+                    Time::Span { from: a, to: b, .. },
+                    Time::Span { from: c, to: d, .. },
+                ) if a == b && a == c && c == d)
+        });
+        if repeated {
+            continue;
+        }
         leftovers.push((t.tokens.clone(), text(t.tokens.clone())));
     }
     // Hard qualifier words no frame consumed.

@@ -369,6 +369,15 @@ pub fn lower(f: &Frame, registry: &Registry, dateline: Date) -> Result<Vec<Readi
                 other => Measure::field(other.field()),
             };
             for (k, (window, as_of, label)) in windows(f, dateline)?.into_iter().enumerate() {
+                // A rate's value for a day is published the day after: read
+                // it as of the article's date, which knows it, not as of the
+                // day itself, which does not yet.
+                let (window, as_of) = match window {
+                    Window::Period {
+                        period: Period::Day,
+                    } if rate && as_of < dateline => (Window::between(as_of, as_of), dateline),
+                    w => (w, as_of),
+                };
                 let span = matches!(
                     window,
                     Window::Period {

@@ -299,8 +299,20 @@ fn resolve_in_order(
             .filter(|(p, _)| *p == paragraph)
             .map(|(_, w)| w);
         if let When::Time(Time::Anaphor { since }) = f.when {
-            let named = ctx.last_time_before(at, paragraph);
-            match (since, named, carried.clone()) {
+            // An anaphor ("During the same period, ...") may open a paragraph:
+            // it then names the window of the paragraph before.
+            let named = ctx.last_time_before(at, paragraph).or_else(|| {
+                paragraph
+                    .checked_sub(1)
+                    .and_then(|p| ctx.last_time_before(at, p))
+            });
+            let carried = carried.clone().or_else(|| {
+                prev_when
+                    .clone()
+                    .filter(|(p, _)| *p + 1 == paragraph)
+                    .map(|(_, w)| w)
+            });
+            match (since, named, carried) {
                 // "since then": from the day named before.
                 (
                     true,

@@ -83,9 +83,12 @@ fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
     };
     for i in 0..tokens.len() {
         let t = &tokens[i];
-        if i > start && t.newline_before {
-            close(start, i, paragraph, &mut out);
-            start = i;
+        if i > 0 && t.newline_before {
+            if i > start {
+                close(start, i, paragraph, &mut out);
+                start = i;
+            }
+            // Also after a line that ended its sentence with a full stop.
             if starts_paragraph(text, tokens, i) {
                 paragraph += 1;
             }
