@@ -289,8 +289,10 @@ fn strip_html(src: &str, out: &mut Builder) {
             continue;
         }
         if rest.starts_with('<') {
-            let end = lower[i..].find('>').map_or(src.len(), |k| i + k + 1);
-            let tag = lower[i + 1..end.saturating_sub(1).max(i + 1)]
+            // The '>' (ASCII, so a char boundary), else the end of the text.
+            let close = lower[i..].find('>').map(|k| i + k);
+            let end = close.map_or(src.len(), |k| k + 1);
+            let tag = lower[i + 1..close.unwrap_or(src.len()).max(i + 1)]
                 .trim_start_matches('/')
                 .split(|c: char| c.is_whitespace() || c == '/' || c == '>')
                 .next()
@@ -432,6 +434,14 @@ mod tests {
         let at = p.plain.find("1.2%").expect("number kept");
         let (a, b) = p.original_span(at, at + 4);
         assert_eq!(&p.original[a..b], "1.2%");
+    }
+
+    #[test]
+    fn an_unclosed_tag_before_a_wide_char_is_kept_whole() {
+        // Found by the random-text property test: no '>' after '<' and a
+        // four-byte character at the end.
+        let p = prepare("a <p b\u{1F574}".to_string(), InputFormat::Html);
+        assert!(p.plain.starts_with('a'), "{:?}", p.plain);
     }
 
     #[test]
