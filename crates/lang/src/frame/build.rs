@@ -1392,10 +1392,32 @@ impl<'a> Builder<'a> {
                     self.use_time(w);
                 }
                 f.anchor = Some(self.dateline);
+            } else if let Some((k, day)) = self.day_right_after(i) {
+                // "cuts were 25 basis points on July 31, 2019, 25 basis points
+                // on September 18, 2019, ...": each size takes its own day.
+                f.anchor = Some(day);
+                self.use_time(k);
             } else {
                 f.anchor = self.anchor_day(i);
             }
             self.push(f, i..i + 1);
+        }
+    }
+
+    /// A day written right after item `i` ("25 basis points on July 31, 2019").
+    fn day_right_after(&self, i: usize) -> Option<(usize, Date)> {
+        let mut k = i + 1;
+        if self.w(k) == "on" {
+            k += 1;
+        }
+        match self.v.time(k)?.time {
+            Time::Span {
+                from,
+                to,
+                grain: Grain::Day,
+                ..
+            } if from == to && !self.used[k] => Some((k, from)),
+            _ => None,
         }
     }
 

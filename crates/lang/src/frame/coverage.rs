@@ -64,16 +64,23 @@ pub fn check(
         // The same day named again in the sentence and read there ("After the
         // last such move ended on March 16, 2020, it rose 16.65% from the
         // March 16, 2020 close"): nothing new to read.
-        let repeated = chunks.times.iter().enumerate().any(|(k2, t2)| {
-            k2 != k
-                && t2.tokens.start >= sent.tokens.start
-                && t2.tokens.start < sent.tokens.end
-                && time_used.get(k2).copied().unwrap_or(false)
-                && matches!((&t.time, &t2.time), (
-                    Time::Span { from: a, to: b, .. },
-                    Time::Span { from: c, to: d, .. },
-                ) if a == b && a == c && c == d)
-        });
+        let words = |r: &std::ops::Range<usize>| -> Vec<&str> {
+            doc.tokens[r.clone()]
+                .iter()
+                .map(|t| t.norm.as_str())
+                .collect()
+        };
+        let day_words = words(&t.tokens);
+        let repeated = matches!(&t.time, Time::Span { from, to, .. } if from == to)
+            && chunks.times.iter().enumerate().any(|(k2, t2)| {
+                k2 != k
+                    && t2.tokens.start >= sent.tokens.start
+                    && t2.tokens.start < sent.tokens.end
+                    && time_used.get(k2).copied().unwrap_or(false)
+                    && words(&t2.tokens)
+                        .windows(day_words.len())
+                        .any(|w| w == day_words.as_slice())
+            });
         if repeated {
             continue;
         }
