@@ -162,6 +162,49 @@ fn claims_table() {
                 r#"extreme "a new all-time high of 2,692.23 on January 16, 2026" ["^RUT"] 2692.23 | level max all 2026-01-17"#,
             ],
         ),
+        // Each Fed decision of a list takes the day written right after its size.
+        (
+            "The Federal Reserve's cuts were 50 basis points on September 18, 2024 and 25 basis points on November 7, 2024.",
+            "2025-04-04",
+            &[
+                r#"fed_decision "50 basis points" ["DFEDTARU", "DFEDTARL"] -50 bp | rate_decisions  2024-09-18.. 2024-09-19"#,
+                r#"fed_decision "25 basis points" ["DFEDTARU", "DFEDTARL"] -25 bp | rate_decisions  2024-11-07.. 2024-11-08"#,
+            ],
+        ),
+        // A month's value that is also the last one published on a day.
+        (
+            "The S&P 500's Cyclically adjusted P/E ratio (Shiller PE10) was 16.16 for May 1987, the latest month published by October 19, 1987.",
+            "1987-10-19",
+            &[
+                r#"level "was 16.16" ["CAPE"] 16.16 | level last all 1987-10-19"#,
+            ],
+        ),
+        // A rate's value for a day is read as of the article's date.
+        (
+            "The effective federal funds rate was 1.23% on March 10, 2003.",
+            "2003-03-11",
+            &[
+                r#"level "was 1.23%" ["DFF"] 1.23% | level last 2003-03-10..2003-03-10 2003-03-11"#,
+            ],
+        ),
+        // A fund's rank takes its own move's day, and the basket its paragraph names.
+        (
+            "On August 5, 2024, all 11 sector funds fell. The industrials fund XLI fell 1.74% and held up best.",
+            "2024-08-05",
+            &[
+                r#"breadth "11 sector funds fell" ["XLK"] 11 | cross_section   2024-08-05"#,
+                r#"daily_move "fell 1.74%" ["XLI"] -1.74% | level return day 2024-08-05"#,
+                r#"cross_rank "held up best" ["XLI"]  | cross_section   2024-08-05"#,
+            ],
+        ),
+        // A day named again inside a range is read once.
+        (
+            "After the last one-day move at least this large ended on March 16, 2020, the S&P 500 rose 16.65% from the March 16, 2020 close to April 15, 2020.",
+            "2025-04-04",
+            &[
+                r#"period_return "rose 16.65%" ["^GSPC"] 16.65% | level return 2020-03-17..2020-04-15 2020-04-15"#,
+            ],
+        ),
     ];
     let mut failures = Vec::new();
     for (text, dateline, want) in cases {

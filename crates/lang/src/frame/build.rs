@@ -152,6 +152,7 @@ impl<'a> Builder<'a> {
         self.moves();
         self.assign_times();
         self.rank_shares_move_window();
+        self.latest_published();
         self.leftovers();
         self.frames.sort_by_key(|f| f.span.start);
         self.remember_day_move();
@@ -190,6 +191,67 @@ impl<'a> Builder<'a> {
                 w => w.clone(),
             };
             self.frames[k].when = when;
+        }
+    }
+
+    /// "was 16.16 for May 1987, the latest month published by October 19,
+    /// 1987": the level of a month that is also the last one published on
+    /// a day. Both are read: the month's value, and that no later month was
+    /// known on that day.
+    fn latest_published(&mut self) {
+        for k in 0..self.n() {
+            let Some(t) = self.v.time(k) else { continue };
+            let toks = &self.v.doc.tokens[t.tokens.clone()];
+            if !toks
+                .iter()
+                .any(|x| matches!(x.norm.as_str(), "latest" | "last" | "most"))
+            {
+                continue;
+            }
+            if !matches!(
+                self.w(k + 1),
+                "published" | "available" | "released" | "reported"
+            ) {
+                continue;
+            }
+            let at = match (self.w(k + 2), self.w(k + 3)) {
+                ("by" | "on", _) => k + 3,
+                ("as", "of") => k + 4,
+                _ => continue,
+            };
+            let Some(Time::Span {
+                from,
+                to,
+                grain: Grain::Day,
+                ..
+            }) = self.v.time(at).map(|t| t.time.clone())
+            else {
+                continue;
+            };
+            if from != to {
+                continue;
+            }
+            // The level just before it, of a month ("for May 1987, ...").
+            let sentence = self.v.sentence;
+            let Some(f) = self.frames.iter_mut().rev().find(|f| {
+                f.sentence == sentence
+                    && matches!(f.what, What::Level { .. })
+                    && matches!(
+                        f.when,
+                        When::Time(Time::Span {
+                            grain: Grain::Month,
+                            ..
+                        })
+                    )
+            }) else {
+                continue;
+            };
+            f.latest_by = Some(from);
+            let span = self.v.span(k..at + 1);
+            f.consumed.push(span);
+            self.use_time(k);
+            self.use_time(at);
+            self.mark(k..at + 1);
         }
     }
 

@@ -368,6 +368,19 @@ pub fn lower(f: &Frame, registry: &Registry, dateline: Date) -> Result<Vec<Readi
                 FieldHint::Close | FieldHint::Either => Measure::price(),
                 other => Measure::field(other.field()),
             };
+            // "for May 1987, the latest month published by October 19, 1987":
+            // the last value known that day, which must be May 1987's.
+            if let (Some(by), When::Time(Time::Span { from, to, .. })) = (f.latest_by, &f.when) {
+                let mut r = reading(
+                    series(&subj, measure.clone(), Window::All, Reduce::Last, by),
+                    format!("the last value published by {by}, for {from}..{to}"),
+                    true,
+                );
+                r.on = Some((*from, *to));
+                r.scale = unit_scale(&f.claimed);
+                out.push(r);
+                return Ok(out);
+            }
             for (k, (window, as_of, label)) in windows(f, dateline)?.into_iter().enumerate() {
                 // A rate's value for a day is published the day after: read
                 // it as of the article's date, which knows it, not as of the

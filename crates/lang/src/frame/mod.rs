@@ -388,6 +388,9 @@ pub struct Frame {
     /// Written in the present or perfect tense ("is up 17%", "has gained"):
     /// a cumulative move that needs a period, never the day's move by default.
     pub cumulative: bool,
+    /// "16.16 for May 1987, the latest month published by October 19,
+    /// 1987": the value is also the last one known on this day.
+    pub latest_by: Option<Date>,
 }
 
 impl Frame {
@@ -408,6 +411,7 @@ impl Frame {
             notes: Vec::new(),
             anchor: None,
             cumulative: false,
+            latest_by: None,
         }
     }
 }
