@@ -15,7 +15,7 @@ use crate::{CheckedClaim, Verdict};
 use facts::{Engine, FactError};
 use lang::chunk::{Hedge, QUnit};
 use lang::frame::lower::Reading;
-use lang::frame::{CaseMeasure, CaseStat, Claimed, FedWhat};
+use lang::frame::{CaseMeasure, CaseStat, Claimed, FedWhat, RollingStat};
 use lang::reader::{Claim, ReadingView};
 use model::{Date, Fact, FactValue, Period, Query, Reduce, Window};
 
@@ -389,6 +389,9 @@ fn compare(claimed: &Claimed, fact: &Fact, r: &Reading) -> Option<(bool, String)
     if let Some(stat) = &r.cases {
         return compare_cases(claimed, fact, stat, r.on);
     }
+    if let Some(stat) = r.rolling {
+        return compare_rolling(claimed, fact, stat, r.on);
+    }
     // "its all-time high of X on D": the extreme must have been reached on D.
     let on_ok = match r.on {
         Some((from, to)) => fact
@@ -575,6 +578,57 @@ fn basket_decided(engine: &Engine<'_>, fact: &Fact, basket: &model::Basket) -> O
         }
     }
     Some(true)
+}
+
+/// Compares a rolling-window base-rate claim with the base-rate Fact, over
+/// the span the text names (`on`: its first and last months must be the
+/// Fact's).
+fn compare_rolling(
+    claimed: &Claimed,
+    fact: &Fact,
+    stat: RollingStat,
+    on: Option<(Date, Date)>,
+) -> Option<(bool, String)> {
+    use chrono::Datelike;
+    let (first, last) = fact.window?;
+    if let Some((from, to)) = on {
+        let month = |d: Date| (d.year(), d.month());
+        // "since 1926": the first month in that year; "between July 1926 and
+        // June 2024": the first and last months themselves.
+        let starts = first >= from && first <= to || month(first) == month(from);
+        let ends = to - from < chrono::Duration::days(366) || month(last) == month(to);
+        if !(starts && ends) {
+            return None;
+        }
+    }
+    let num = |key: &str| fact.detail(key).and_then(|d| d.value.as_f64());
+    let truth = match stat {
+        RollingStat::Share => fact.value.as_f64()?,
+        RollingStat::Windows => num("n_windows")?,
+        RollingStat::GeometricDiff => num("geometric_diff_pct")?,
+        RollingStat::ArithmeticDiff => num("arithmetic_diff_pct")?,
+        RollingStat::Most => {
+            let share = fact.value.as_f64()?;
+            return Some((share > 50.0, format!("{share:.1}% of the windows")));
+        }
+    };
+    let Claimed::Number {
+        value,
+        decimals,
+        hedge,
+        signed,
+        unit,
+    } = claimed
+    else {
+        return None;
+    };
+    let ok = agrees(truth, *value, *decimals, *hedge, *signed, 0.0);
+    let u = match unit {
+        QUnit::Percent => "%",
+        QUnit::PercentagePoints => " pp",
+        _ => "",
+    };
+    Some((ok, format!("{}{u}", fmt_num(truth, *decimals))))
 }
 
 /// Compares a claim about earlier cases with the event-study Fact: the
@@ -847,6 +901,20 @@ pub(crate) fn view(r: &Reading) -> ReadingView {
                 || "event_study".to_string(),
                 lang::frame::CaseStat::describe,
             ),
+        },
+        Query::BaseRate {
+            a,
+            b,
+            window_years,
+            as_of,
+            ..
+        } => ReadingView {
+            subject: format!("{a} against {b}"),
+            measure: format!("compounded return over rolling {window_years}-year windows"),
+            window: format!("all history to {as_of}"),
+            reducer: r
+                .rolling
+                .map_or_else(|| "base_rate".to_string(), |s| format!("{s:?}")),
         },
         other => ReadingView {
             subject: "Fed target range".into(),

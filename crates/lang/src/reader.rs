@@ -286,6 +286,7 @@ pub fn kind_of(f: &Frame) -> &'static str {
         What::SmaGap { .. } => "moving_average",
         What::Breadth { .. } => "breadth",
         What::Cases { .. } => "event_study",
+        What::Rolling { .. } => "base_rate",
     }
 }
 

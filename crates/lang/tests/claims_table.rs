@@ -205,6 +205,24 @@ fn claims_table() {
                 r#"period_return "rose 16.65%" ["^GSPC"] 16.65% | level return 2020-03-17..2020-04-15 2020-04-15"#,
             ],
         ),
+        // Rolling-window base rates: small and large caps as size portfolios.
+        (
+            "In Ken French's size portfolios, small caps compounded faster than large caps in 84.6% of the 649 rolling 10-year windows between July 1926 and June 1990. Small caps compounded 2.46 percentage points a year faster than large caps from July 1926 to June 1990, a geometric average.",
+            "1990-08-23",
+            &[
+                r#"base_rate "84.6%" ["FF_ME_LO30", "FF_ME_HI30"] 84.6% | base_rate   1990-08-23"#,
+                r#"base_rate "649" ["FF_ME_LO30", "FF_ME_HI30"] 649 | base_rate   1990-08-23"#,
+                r#"base_rate "2.46 percentage points" ["FF_ME_LO30", "FF_ME_HI30"] 2.46 pp | base_rate   1990-08-23"#,
+            ],
+        ),
+        // Without the kind of average, the yearly difference is not read.
+        (
+            "Small caps compounded 2.46 percentage points a year faster than large caps from July 1926 to June 1990.",
+            "1990-08-23",
+            &[
+                r#"base_rate "2.46 percentage points" ["FF_ME_LO30", "FF_ME_HI30"] 2.46 pp | UNREAD which average (geometric or arithmetic)"#,
+            ],
+        ),
     ];
     let mut failures = Vec::new();
     for (text, dateline, want) in cases {

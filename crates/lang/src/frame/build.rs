@@ -23,6 +23,7 @@ use model::{Calendar, Date, Measure, Order, Pred};
 use std::ops::Range;
 
 mod cases;
+mod rolling;
 
 pub use cases::CaseSet;
 
@@ -133,6 +134,7 @@ impl<'a> Builder<'a> {
     /// Runs every construction in order.
     pub fn run(mut self) -> (Vec<Frame>, Vec<bool>, Carry) {
         self.cases();
+        self.rolling();
         self.fed();
         self.since();
         self.rank();

@@ -5,7 +5,7 @@
 //! population). The checker keeps a claim contradicted only when every
 //! reading contradicts it.
 
-use super::{CaseStat, Claimed, FedWhat, FieldHint, Frame, Subj, What, When};
+use super::{CaseStat, Claimed, FedWhat, FieldHint, Frame, RollingStat, Subj, What, When};
 use crate::chunk::{Grain, QUnit, Time};
 use chrono::Duration;
 use model::{
@@ -32,6 +32,8 @@ pub struct Reading {
     pub cross: bool,
     /// For event studies: which statistic of the Fact is compared.
     pub cases: Option<CaseStat>,
+    /// For rolling-window base rates: which statistic of the Fact is compared.
+    pub rolling: Option<RollingStat>,
 }
 
 /// Why a frame cannot be lowered.
@@ -231,6 +233,7 @@ fn reading(query: Query, label: String, primary: bool) -> Reading {
         fed: None,
         cross: false,
         cases: None,
+        rolling: None,
     }
 }
 
@@ -271,6 +274,23 @@ pub fn lower(f: &Frame, registry: &Registry, dateline: Date) -> Result<Vec<Readi
             out.push(r);
         }
         return Ok(out);
+    }
+    if let (What::Rolling { b, years, stat }, Subj::Symbol(a)) = (&f.what, &f.subject) {
+        let mut r = reading(
+            Query::BaseRate {
+                a: a.clone(),
+                b: b.clone(),
+                // The span's yearly difference does not depend on the window.
+                window_years: (*years).max(1),
+                from: None,
+                as_of: dateline,
+            },
+            format!("rolling {years}-year windows of {a} against {b}: {stat:?}"),
+            true,
+        );
+        r.on = f.on;
+        r.rolling = Some(*stat);
+        return Ok(vec![r]);
     }
     if let What::Cases { condition, stat } = &f.what {
         let Subject::Symbol { symbol } = subject(f)? else {
@@ -734,7 +754,7 @@ pub fn lower(f: &Frame, registry: &Registry, dateline: Date) -> Result<Vec<Readi
             ));
         }
         // Lowered before the subject is resolved (they have none of their own).
-        What::Breadth { .. } | What::Fed(_) | What::Cases { .. } => {}
+        What::Breadth { .. } | What::Fed(_) | What::Cases { .. } | What::Rolling { .. } => {}
     }
     if out.is_empty() {
         return Err(NotSupported {

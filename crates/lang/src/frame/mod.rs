@@ -195,6 +195,17 @@ pub enum What {
         /// The funds ranked (sector funds, size and style funds).
         basket: model::Basket,
     },
+    /// A rolling-window base rate of the subject against `b` ("small caps
+    /// compounded faster than large caps in 68.8% of the rolling 10-year
+    /// windows").
+    Rolling {
+        /// The instrument compared with.
+        b: String,
+        /// Window length in years (0 when the claim is about the whole span).
+        years: u32,
+        /// Which statistic.
+        stat: RollingStat,
+    },
     /// A statistic of what followed earlier cases of a condition (an event
     /// study: "after the 49 earlier one-day declines of 5.97% or more, the
     /// S&P 500 was higher 21 sessions later in 77.6% of 49 cases").
@@ -204,6 +215,21 @@ pub enum What {
         /// Which statistic.
         stat: CaseStat,
     },
+}
+
+/// Which statistic of a rolling-window base rate a claim states.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RollingStat {
+    /// The share of windows in which A compounded more than B, in percent.
+    Share,
+    /// How many windows.
+    Windows,
+    /// Most windows (the share above half); claimed as yes.
+    Most,
+    /// A's annualised return minus B's over the span, percentage points.
+    GeometricDiff,
+    /// The mean monthly difference × 12 over the span, percentage points.
+    ArithmeticDiff,
 }
 
 /// Which statistic of an event study a claim states.

@@ -80,6 +80,7 @@ fn reading(query: Query, label: impl Into<String>, primary: bool) -> Reading {
         fed: None,
         cross: false,
         cases: None,
+        rolling: None,
     }
 }
 

@@ -58,14 +58,14 @@ const UP_NOUNS: &[&str] = &[
 
 impl Builder<'_> {
     /// The first token's normalised form of any item (a mention's first word too).
-    fn norm(&self, i: usize) -> &str {
+    pub(super) fn norm(&self, i: usize) -> &str {
         match self.v.items.get(i) {
             Some(it) => &self.v.doc.tokens[it.tokens.start].norm,
             None => "",
         }
     }
 
-    fn stem(&self, i: usize) -> &str {
+    pub(super) fn stem(&self, i: usize) -> &str {
         self.v.stem(i)
     }
 
