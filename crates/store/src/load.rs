@@ -136,3 +136,51 @@ impl Decoder {
 fn corrupt(e: rusqlite::types::FromSqlError) -> StoreError {
     StoreError::Corrupt(format!("series row: {e}"))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn packed(days: &[i32]) -> Vec<u8> {
+        db::encode_i32(days)
+    }
+
+    #[test]
+    fn a_range_of_a_decoded_calendar_shares_it_and_anything_else_is_decoded() {
+        // Weekdays-like gaps: 100 days from day 20,000 (2024-10-04).
+        let days: Vec<i32> = (0..140).filter(|k| k % 7 < 5).map(|k| 20_000 + k).collect();
+        assert_eq!(days.len(), 100);
+        let mut decoder = Decoder::default();
+        let (calendar, start) = decoder.dates(&packed(&days)).expect("decoded");
+        assert_eq!((calendar.len(), start), (100, 0));
+        let shared = |dates: &SortedDates| std::ptr::eq(dates.as_slice(), calendar.as_slice());
+
+        // A range of it: shared, at its offset, the same dates as decoded alone.
+        let (dates, start) = decoder.dates(&packed(&days[20..50])).expect("decoded");
+        assert!(shared(&dates));
+        assert_eq!(start, 20);
+        let (alone, _) = Decoder::default()
+            .dates(&packed(&days[20..50]))
+            .expect("decoded");
+        assert_eq!(&dates.as_slice()[20..50], alone.as_slice());
+
+        // A day missing, running past its end, starting off it: decoded.
+        let mut other = days[20..50].to_vec();
+        other.remove(10);
+        let mut past = days[90..].to_vec();
+        past.push(30_000);
+        for (what, range) in [
+            ("a day missing", other),
+            ("past the end", past),
+            ("a first day it lacks", vec![19_999, 20_000]),
+            ("nothing", vec![]),
+        ] {
+            let (dates, start) = decoder.dates(&packed(&range)).expect("decoded");
+            assert!(!shared(&dates), "{what}");
+            assert_eq!(start, 0, "{what}");
+            assert_eq!(dates.len(), range.len(), "{what}");
+        }
+        assert!(decoder.dates(&[0, 0, 0]).is_err());
+        assert!(decoder.dates(&packed(&[20_001, 20_000])).is_err());
+    }
+}
