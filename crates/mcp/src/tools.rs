@@ -562,7 +562,7 @@ fn series(state: &State, args: SeriesArgs) -> Result<ToolOutput, ToolError> {
     let start = hi.saturating_sub(limit).max(lo);
     let path = |id: model::SourceId| universe.source(id).map_or("?", |s| s.path.as_str());
     let points: Vec<Value> = (start..hi)
-        .map(|i| json!({"date": series.dates()[i], "value": series.values()[i], "source": path(series.sources()[i])}))
+        .map(|i| json!({"date": series.dates()[i], "value": series.values()[i], "source": series.source_at(i).map_or("?", path)}))
         .collect();
     let sources: Vec<Value> = series
         .source_runs(start..hi)
@@ -702,7 +702,8 @@ fn sources(state: &State, args: SourcesArgs) -> Result<ToolOutput, ToolError> {
         .iter()
         .take(limit)
         .map(|s| {
-            let mut ids: Vec<model::SourceId> = s.sources().to_vec();
+            let mut ids: Vec<model::SourceId> =
+                s.source_spans(0..s.len()).map(|(id, _)| id).collect();
             ids.sort_unstable();
             ids.dedup();
             used_sources.extend(ids.iter().copied());

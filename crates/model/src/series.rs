@@ -9,6 +9,7 @@ use crate::Date;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;
+use std::sync::Arc;
 
 /// What an observation measures. Adjusted and unadjusted closes are
 /// different fields and are never mixed.
@@ -122,16 +123,73 @@ pub struct SourceInfo {
     pub origin: Option<String>,
 }
 
-/// One consolidated series: sorted unique dates, values, and per-point source.
+/// Strictly increasing dates that several series may share: a calendar.
 ///
-/// **Invariant:** `dates` is strictly increasing and all three vectors have
-/// the same length. Enforced by [`Series::new`]; fields are private.
-#[derive(Debug, Clone, PartialEq)]
+/// Daily series of one market mostly trade on the same sessions, so a
+/// loaded universe keeps one copy of each calendar and every series holds a
+/// range of it (a 4-byte date per close, times tens of millions of closes,
+/// was a quarter of a loaded universe's memory). **Invariant:** strictly
+/// increasing, checked once by [`SortedDates::new`], so every range of it
+/// is sorted too.
+#[derive(Debug, Clone)]
+pub struct SortedDates(Arc<Vec<Date>>);
+
+impl SortedDates {
+    /// Checks that `dates` are strictly increasing.
+    ///
+    /// # Errors
+    /// The first date that is not after the one before it.
+    pub fn new(dates: Vec<Date>) -> Result<SortedDates, Date> {
+        if let Some(w) = dates.windows(2).find(|w| w[1] <= w[0]) {
+            return Err(w[1]);
+        }
+        Ok(SortedDates(Arc::new(dates)))
+    }
+
+    /// The dates.
+    pub fn as_slice(&self) -> &[Date] {
+        &self.0
+    }
+
+    /// Number of dates.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Whether there is no date.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+/// One consolidated series: sorted unique dates, values, and the source of
+/// every point.
+///
+/// **Invariant:** the dates are strictly increasing and as many as the
+/// values. Sources are kept as runs (the index where each run starts and
+/// its source): a series is almost always one run per source file, so a
+/// source id per point would be a quarter of its memory. Runs are
+/// canonical: the first starts at 0, starts increase, two neighbours never
+/// have the same source, and a series with no point has no run. Enforced
+/// by the constructors; fields are private.
+#[derive(Debug, Clone)]
 pub struct Series {
     key: SeriesKey,
-    dates: Vec<Date>,
+    /// The calendar the dates are a range of.
+    calendar: SortedDates,
+    /// Index of the first date in `calendar`.
+    calendar_start: usize,
     values: Vec<f64>,
-    sources: Vec<SourceId>,
+    runs: Vec<(usize, SourceId)>,
+}
+
+impl PartialEq for Series {
+    fn eq(&self, other: &Series) -> bool {
+        self.key == other.key
+            && self.dates() == other.dates()
+            && self.values == other.values
+            && self.runs == other.runs
+    }
 }
 
 /// Why a [`Series`] could not be built.
@@ -157,6 +215,26 @@ pub enum SeriesError {
         /// First offending date.
         date: Date,
     },
+    /// The dates asked of a shared calendar are not within it.
+    #[error("series {key}: dates {start}..{end} of a calendar of {len}")]
+    OutsideCalendar {
+        /// Series.
+        key: SeriesKey,
+        /// First index asked.
+        start: usize,
+        /// End index asked.
+        end: usize,
+        /// Dates in the calendar.
+        len: usize,
+    },
+    /// The source runs do not start at 0 or do not increase within the series.
+    #[error("series {key}: source runs out of order or beyond {len} points")]
+    BadRuns {
+        /// Series.
+        key: SeriesKey,
+        /// Number of points.
+        len: usize,
+    },
 }
 
 impl Series {
@@ -178,15 +256,22 @@ impl Series {
                 sources: sources.len(),
             });
         }
-        if let Some(w) = dates.windows(2).find(|w| w[1] <= w[0]) {
-            let date = w[1];
-            return Err(SeriesError::Unsorted { key, date });
+        let mut runs: Vec<(usize, SourceId)> = Vec::new();
+        for (i, s) in sources.into_iter().enumerate() {
+            if runs.last().is_none_or(|r| r.1 != s) {
+                runs.push((i, s));
+            }
         }
+        let calendar = match SortedDates::new(dates) {
+            Ok(calendar) => calendar,
+            Err(date) => return Err(SeriesError::Unsorted { key, date }),
+        };
         Ok(Series {
             key,
-            dates,
+            calendar,
+            calendar_start: 0,
             values,
-            sources,
+            runs,
         })
     }
 
@@ -200,8 +285,84 @@ impl Series {
         values: Vec<f64>,
         source: SourceId,
     ) -> Result<Series, SeriesError> {
-        let sources = vec![source; dates.len()];
-        Series::new(key, dates, values, sources)
+        if dates.len() != values.len() {
+            return Err(SeriesError::LengthMismatch {
+                key,
+                dates: dates.len(),
+                values: values.len(),
+                sources: dates.len(),
+            });
+        }
+        let calendar = match SortedDates::new(dates) {
+            Ok(calendar) => calendar,
+            Err(date) => return Err(SeriesError::Unsorted { key, date }),
+        };
+        let runs = if values.is_empty() {
+            Vec::new()
+        } else {
+            vec![(0, source)]
+        };
+        Ok(Series {
+            key,
+            calendar,
+            calendar_start: 0,
+            values,
+            runs,
+        })
+    }
+
+    /// Builds a series whose dates are `calendar[calendar_start..]`, as many
+    /// as `values`, with the sources given as runs: `(first index, source)`,
+    /// each run lasting until the next one starts. Neighbouring runs of the
+    /// same source are joined.
+    ///
+    /// # Errors
+    /// [`SeriesError::OutsideCalendar`] when the dates would run past the
+    /// calendar, [`SeriesError::BadRuns`] when the runs do not start at 0
+    /// (for a series with points) or do not increase within the series.
+    pub fn on_calendar(
+        key: SeriesKey,
+        calendar: &SortedDates,
+        calendar_start: usize,
+        values: Vec<f64>,
+        source_runs: &[(usize, SourceId)],
+    ) -> Result<Series, SeriesError> {
+        let len = values.len();
+        let within = calendar_start
+            .checked_add(len)
+            .is_some_and(|end| end <= calendar.len());
+        if !within {
+            return Err(SeriesError::OutsideCalendar {
+                key,
+                start: calendar_start,
+                end: calendar_start.saturating_add(len),
+                len: calendar.len(),
+            });
+        }
+        let starts_ok = match source_runs.first() {
+            None => len == 0,
+            Some(first) => {
+                first.0 == 0
+                    && source_runs.windows(2).all(|w| w[0].0 < w[1].0)
+                    && source_runs.last().is_some_and(|r| r.0 < len)
+            }
+        };
+        if !starts_ok {
+            return Err(SeriesError::BadRuns { key, len });
+        }
+        let mut runs: Vec<(usize, SourceId)> = Vec::with_capacity(source_runs.len());
+        for r in source_runs {
+            if runs.last().is_none_or(|last| last.1 != r.1) {
+                runs.push(*r);
+            }
+        }
+        Ok(Series {
+            key,
+            calendar: calendar.clone(),
+            calendar_start,
+            values,
+            runs,
+        })
     }
 
     /// The series' key.
@@ -210,41 +371,45 @@ impl Series {
     }
     /// Sorted unique dates.
     pub fn dates(&self) -> &[Date] {
-        &self.dates
+        &self.calendar.as_slice()[self.calendar_start..self.calendar_start + self.values.len()]
     }
     /// Values aligned with [`Series::dates`].
     pub fn values(&self) -> &[f64] {
         &self.values
     }
-    /// Source of each point, aligned with [`Series::dates`].
-    pub fn sources(&self) -> &[SourceId] {
-        &self.sources
+    /// The source of the point at `idx`, if there is such a point.
+    pub fn source_at(&self, idx: usize) -> Option<SourceId> {
+        if idx >= self.len() {
+            return None;
+        }
+        let run = self.runs.partition_point(|r| r.0 <= idx);
+        Some(self.runs[run - 1].1)
     }
     /// Number of observations.
     pub fn len(&self) -> usize {
-        self.dates.len()
+        self.values.len()
     }
     /// Whether the series has no observation.
     pub fn is_empty(&self) -> bool {
-        self.dates.is_empty()
+        self.values.is_empty()
     }
     /// First date, if any.
     pub fn first_date(&self) -> Option<Date> {
-        self.dates.first().copied()
+        self.dates().first().copied()
     }
     /// Last date, if any.
     pub fn last_date(&self) -> Option<Date> {
-        self.dates.last().copied()
+        self.dates().last().copied()
     }
 
     /// Number of observations dated on or before `date` (the point-in-time cut).
     pub fn len_as_of(&self, date: Date) -> usize {
-        self.dates.partition_point(|d| *d <= date)
+        self.dates().partition_point(|d| *d <= date)
     }
 
     /// Index of `date` if it is an observation date.
     pub fn index_of(&self, date: Date) -> Option<usize> {
-        self.dates.binary_search(&date).ok()
+        self.dates().binary_search(&date).ok()
     }
 
     /// Value on `date` if observed.
@@ -252,30 +417,49 @@ impl Series {
         self.index_of(date).map(|i| self.values[i])
     }
 
-    /// A copy holding only observations on or before `date`.
+    /// A copy holding only observations on or before `date` (sharing the
+    /// calendar).
     pub fn truncated(&self, date: Date) -> Series {
         let n = self.len_as_of(date);
+        let n_runs = self.runs.partition_point(|r| r.0 < n);
         Series {
             key: self.key.clone(),
-            dates: self.dates[..n].to_vec(),
+            calendar: self.calendar.clone(),
+            calendar_start: self.calendar_start,
             values: self.values[..n].to_vec(),
-            sources: self.sources[..n].to_vec(),
+            runs: self.runs[..n_runs].to_vec(),
         }
+    }
+
+    /// Splits `range` of indices into runs of one source each:
+    /// `(source, indices)`, in order.
+    pub fn source_spans(
+        &self,
+        range: std::ops::Range<usize>,
+    ) -> impl Iterator<Item = (SourceId, std::ops::Range<usize>)> + '_ {
+        let end = range.end.min(self.len());
+        let start = range.start.min(end);
+        let first = self
+            .runs
+            .partition_point(|r| r.0 <= start)
+            .saturating_sub(1);
+        self.runs[first..]
+            .iter()
+            .enumerate()
+            .map(move |(k, r)| {
+                let next = self.runs.get(first + k + 1).map_or(self.len(), |n| n.0);
+                (r.1, r.0.max(start)..next.min(end))
+            })
+            .take_while(move |(_, span)| span.start < end)
     }
 
     /// Splits `range` of indices into runs of one source each:
     /// `(source, first_date, last_date)`. Used to cite a Fact's inputs.
     pub fn source_runs(&self, range: std::ops::Range<usize>) -> Vec<(SourceId, Date, Date)> {
-        let mut runs: Vec<(SourceId, Date, Date)> = Vec::new();
-        let end = range.end.min(self.len());
-        for i in range.start.min(end)..end {
-            let (s, d) = (self.sources[i], self.dates[i]);
-            match runs.last_mut() {
-                Some(last) if last.0 == s => last.2 = d,
-                _ => runs.push((s, d, d)),
-            }
-        }
-        runs
+        let dates = self.dates();
+        self.source_spans(range)
+            .map(|(s, span)| (s, dates[span.start], dates[span.end - 1]))
+            .collect()
     }
 }
 
@@ -403,5 +587,68 @@ mod tests {
                 (SourceId(2), d("2024-08-05"), d("2024-08-06"))
             ]
         );
+    }
+
+    #[test]
+    fn sources_are_kept_as_runs() {
+        let key = SeriesKey::new("^RUT", Field::Close);
+        let dates = vec![
+            d("2024-08-01"),
+            d("2024-08-02"),
+            d("2024-08-05"),
+            d("2024-08-06"),
+            d("2024-08-07"),
+        ];
+        let ids = [1, 1, 2, 1, 1].map(SourceId);
+        let s = Series::new(key.clone(), dates.clone(), vec![1.0; 5], ids.to_vec()).expect("valid");
+        for (i, id) in ids.iter().enumerate() {
+            assert_eq!(s.source_at(i), Some(*id), "point {i}");
+        }
+        assert_eq!(s.source_at(5), None);
+        let spans: Vec<_> = s.source_spans(1..5).collect();
+        assert_eq!(
+            spans,
+            vec![
+                (SourceId(1), 1..2),
+                (SourceId(2), 2..3),
+                (SourceId(1), 3..5)
+            ]
+        );
+        assert_eq!(
+            s.source_spans(2..3).collect::<Vec<_>>(),
+            vec![(SourceId(2), 2..3)]
+        );
+        assert_eq!(s.source_spans(3..3).count(), 0);
+        assert_eq!(s.truncated(d("2024-08-05")).source_runs(0..9).len(), 2);
+        assert_eq!(s.truncated(d("2024-07-01")).source_runs(0..9), vec![]);
+
+        // The same series on a shared calendar, its runs given with a
+        // needless split, is equal.
+        let mut longer = vec![d("2024-07-31")];
+        longer.extend(dates.iter().copied());
+        longer.push(d("2024-08-08"));
+        let calendar = SortedDates::new(longer).expect("sorted");
+        let runs = [
+            (0, SourceId(1)),
+            (1, SourceId(1)),
+            (2, SourceId(2)),
+            (3, SourceId(1)),
+        ];
+        let shared =
+            Series::on_calendar(key.clone(), &calendar, 1, vec![1.0; 5], &runs).expect("valid");
+        assert_eq!(shared, s);
+        assert_eq!(shared.dates(), &dates[..]);
+        assert!(matches!(
+            Series::on_calendar(key.clone(), &calendar, 3, vec![1.0; 5], &runs),
+            Err(SeriesError::OutsideCalendar { .. })
+        ));
+        assert!(matches!(
+            Series::on_calendar(key.clone(), &calendar, 0, vec![1.0; 2], &runs),
+            Err(SeriesError::BadRuns { .. })
+        ));
+        assert!(matches!(
+            Series::on_calendar(key, &calendar, 0, vec![], &[]),
+            Ok(s) if s.is_empty()
+        ));
     }
 }

@@ -8,6 +8,13 @@
 //! among runs of length `>= L` — a lookup in that table, so the pass never
 //! goes back over the data. The tail figures (20-day volatility, 200-day
 //! average) read at most the last 200 closes, which are still in cache.
+//!
+//! While a series walks in step with the benchmark (the usual case) the
+//! pass goes by blocks of 64 sessions, each in three short loops: the
+//! returns and their directions (no loop-carried state, so the divisions
+//! overlap), the record check against the running maximum, and the run
+//! trackers, which find where the direction changes as a bit mask and write
+//! the table only where a run ends.
 
 use chrono::Datelike;
 use model::{Date, Series};
@@ -236,6 +243,123 @@ impl Records {
     }
 }
 
+/// Positions a block of the in-step path handles at once.
+const BLOCK: usize = 64;
+
+/// The length of the common prefix of two date slices.
+fn common_prefix(a: &[Date], b: &[Date]) -> usize {
+    let n = a.len().min(b.len());
+    let (a, b) = (&a[..n], &b[..n]);
+    // The series of a loaded store share their calendars: the same memory
+    // needs no comparison.
+    if std::ptr::eq(a.as_ptr(), b.as_ptr()) {
+        return n;
+    }
+    let mut done = 0;
+    for (x, y) in a.chunks(BLOCK).zip(b.chunks(BLOCK)) {
+        if x != y {
+            return done + x.iter().zip(y).take_while(|(p, q)| p == q).count();
+        }
+        done += x.len();
+    }
+    done
+}
+
+/// The directions of one block of returns, after the direction of the
+/// return before the block: `dirs[0]` is that direction, `dirs[1 + k]` the
+/// block's `k`-th (8 spare bytes so that the last word read stays inside).
+type BlockDirs = [u8; BLOCK + 8];
+
+/// The run tracker of [`push`] over a block of `len` directions whose first
+/// return is at position `first_pos`, with `dirs[0] == run.dir` (see
+/// [`BlockDirs`]). Same result as pushing them one by one, but the table is
+/// written only where a run ends: the run boundaries of the block are found
+/// as a bit mask (eight directions per word compared with the word one
+/// byte earlier), then visited bit by bit.
+#[inline(always)]
+fn track_block(run: &mut Run, table: &mut RunTable, dirs: &BlockDirs, len: usize, first_pos: u32) {
+    let mut mask = 0u64;
+    for w in 0..BLOCK / 8 {
+        let word = |at: usize| {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(&dirs[at..at + 8]);
+            u64::from_le_bytes(b)
+        };
+        // A byte of `x` is non-zero where the direction changes; directions
+        // are below 4, so its two low bits say so.
+        let x = word(8 * w + 1) ^ word(8 * w);
+        let ones = (x | (x >> 1)) & 0x0101_0101_0101_0101;
+        // Gathers bit 0 of byte i into bit 56 + i.
+        mask |= (ones.wrapping_mul(0x0102_0408_1020_4080) >> 56) << (8 * w);
+    }
+    if len < BLOCK {
+        mask &= (1u64 << len) - 1;
+    }
+    // The current run started `run.len` returns before the block.
+    let mut run_start = -i64::from(run.len);
+    let mut dir = run.dir;
+    while mask != 0 {
+        let k = mask.trailing_zeros() as usize;
+        let ended_len = usize::try_from(k as i64 - run_start).unwrap_or(LONG_RUN);
+        table[(dir * BUCKETS + ended_len.min(LONG_RUN)) & 255] = first_pos + k as u32;
+        dir = usize::from(dirs[1 + k]);
+        run_start = k as i64;
+        mask &= mask - 1;
+    }
+    run.len = u32::try_from(len as i64 - run_start).unwrap_or(u32::MAX);
+    run.dir = dir;
+}
+
+/// The in-step path of [`scan_one`]: positions `1..br.len()` of the closes
+/// `c`, whose dates are the benchmark's and whose benchmark returns are
+/// `br`. In blocks: the returns and their directions first (no loop-carried
+/// state, so the divisions overlap), then the record check (a comparison
+/// with the running maximum; the closes are walked one by one only when the
+/// block holds a new maximum), then the two run trackers ([`track_block`]),
+/// the daily one and the relative one; returns their runs.
+fn in_step(
+    c: &[f64],
+    br: &[f64],
+    trackers: [(Run, &mut RunTable); 2],
+    records: &mut Records,
+) -> (Run, Run) {
+    // The runs are locals (not behind references that the table stores
+    // might alias), so that they stay in registers.
+    let [(mut run, table), (mut rel_run, rel_table)] = trackers;
+    let mut dirs: BlockDirs = [0; BLOCK + 8];
+    let mut rel_dirs: BlockDirs = [0; BLOCK + 8];
+    let end = br.len().min(c.len());
+    let mut start = 1;
+    while start < end {
+        let stop = (start + BLOCK).min(end);
+        let cur = &c[start..stop];
+        let prev = &c[start - 1..stop - 1];
+        let bench = &br[start..stop];
+        dirs[0] = run.dir as u8;
+        rel_dirs[0] = rel_run.dir as u8;
+        for (k, ((x, p), b)) in cur.iter().zip(prev).zip(bench).enumerate() {
+            let r = x / p - 1.0;
+            dirs[1 + k] = direction(r) as u8;
+            rel_dirs[1 + k] = direction(r - b) as u8;
+        }
+        let mut new_max = false;
+        for x in cur {
+            new_max |= *x > records.running_max;
+        }
+        if new_max {
+            for (k, x) in cur.iter().enumerate() {
+                records.push(start + k, *x);
+            }
+        }
+        // Both return sequences are at position start - 1 at the block's start.
+        let first = (start - 1) as u32;
+        track_block(&mut run, table, &dirs, cur.len(), first);
+        track_block(&mut rel_run, rel_table, &rel_dirs, cur.len(), first);
+        start = stop;
+    }
+    (run, rel_run)
+}
+
 /// Scans one series as of its last date; `None` when it is empty.
 ///
 /// `benchmark` is the series the relative streak is measured against
@@ -271,16 +395,13 @@ pub fn scan_one(series: SeriesRef<'_>, benchmark: Option<&Benchmark<'_>>) -> Opt
             // (the usual case): the common-date returns are the daily
             // returns, the benchmark's computed once for all series.
             let lim = n.min(bd.len() - j);
-            let (bd_step, br_step) = (&bd[j..j + lim], &br[j..j + lim]);
-            while i < lim && d[i] == bd_step[i] {
-                let r = c[i] / c[i - 1] - 1.0;
-                // Both return sequences are at position i - 1 here.
-                let pos = (i - 1) as u32;
-                push(&mut run, &mut table, direction(r), pos);
-                push(&mut rel_run, &mut rel_table, direction(r - br_step[i]), pos);
-                records.push(i, c[i]);
-                i += 1;
-            }
+            i = common_prefix(&d[..lim], &bd[j..j + lim]);
+            (run, rel_run) = in_step(
+                c,
+                &br[j..j + i],
+                [(run, &mut table), (rel_run, &mut rel_table)],
+                &mut records,
+            );
             rel_count = (i - 1) as u32;
             common = Some((i - 1, j + i - 1));
             j += i;

@@ -364,6 +364,54 @@ proptest! {
         assert_same(&fused, &expected)?;
     }
 
+    /// Series on the benchmark's own calendar, long enough for many blocks
+    /// of the in-step path, with runs that cross blocks and runs longer
+    /// than the run table's last bucket: the dates both as a range of the
+    /// benchmark's (the same memory, as a loaded store shares them) and as
+    /// a copy.
+    #[test]
+    fn fused_kernel_matches_reference_on_the_benchmark_calendar(
+        (bench_dates, bench_closes) in series_strategy(700),
+        start in 0usize..100,
+        steps in prop::collection::vec((0u8..4, 1usize..90), 1..40),
+        first in 1u32..5,
+    ) {
+        let dates = &bench_dates[start.min(bench_dates.len())..];
+        // Runs of rises, falls, flat days and ties with the benchmark.
+        let mut closes = Vec::with_capacity(dates.len());
+        let mut close = f64::from(first);
+        let offset = start.min(bench_dates.len());
+        'fill: for (kind, len) in steps.iter().cycle() {
+            for _ in 0..*len {
+                if closes.len() == dates.len() {
+                    break 'fill;
+                }
+                close = match kind {
+                    0 => close * 1.01,
+                    1 => close * 0.99,
+                    2 => close,
+                    _ => {
+                        let k = offset + closes.len();
+                        match (closes.last(), k.checked_sub(1)) {
+                            (Some(prev), Some(j)) => prev * (bench_closes[k] / bench_closes[j]),
+                            _ => close,
+                        }
+                    }
+                };
+                closes.push(close);
+            }
+        }
+        let bench_ref = SeriesRef { dates: &bench_dates, closes: &bench_closes };
+        let bench = Benchmark::new(bench_ref);
+        let copy = dates.to_vec();
+        for dates in [dates, &copy[..]] {
+            let series = SeriesRef { dates, closes: &closes };
+            let fused = scan_one(series, Some(&bench));
+            let expected = reference::metrics(series, Some(bench_ref));
+            assert_same(&fused, &expected)?;
+        }
+    }
+
     #[test]
     fn scan_all_is_scan_one_in_order(
         many in prop::collection::vec(series_strategy(120), 0..150),

@@ -78,9 +78,9 @@ pub(crate) fn source_stats(universe: &Universe) -> Vec<SourceStats> {
             entry.from = Some(entry.from.map_or(from, |d| d.min(from)));
             entry.to = Some(entry.to.map_or(to, |d| d.max(to)));
         }
-        for source in series.sources() {
-            if let Some(entry) = stats.get_mut(source) {
-                entry.observations += 1;
+        for (source, span) in series.source_spans(0..series.len()) {
+            if let Some(entry) = stats.get_mut(&source) {
+                entry.observations += span.len();
             }
         }
     }

@@ -7,7 +7,7 @@
 //! thousand inserts instead of 50 million b-tree insertions, and replacing
 //! a changed file is one delete by source. Consolidated series are packed
 //! the same way (plus u32 source ids per point) so that loading a whole
-//! [`model::Universe`] is one row read per series.
+//! [`model::Universe`] is one row read per series (see `load.rs`).
 //!
 //! Schema version 1 kept one row per observation (`observations`); a
 //! version-1 store is converted in place when opened ([`init`]).

@@ -17,6 +17,7 @@ mod error;
 mod fetched;
 mod import;
 mod learnt;
+mod load;
 pub mod quality;
 pub mod read;
 pub mod testing;
@@ -345,18 +346,11 @@ impl Store {
             )?)),
             ..Universe::default()
         };
-        let mut stmt = self
-            .conn
-            .prepare("SELECT instrument, field, dates, vals, srcs FROM series")?;
+        let mut stmt = self.conn.prepare(load::SELECT_SERIES)?;
         let mut rows = stmt.query([])?;
+        let mut decoder = load::Decoder::default();
         while let Some(row) = rows.next()? {
-            let series = decode_series(
-                row.get(0)?,
-                &row.get::<_, String>(1)?,
-                blob(row, 2)?,
-                blob(row, 3)?,
-                blob(row, 4)?,
-            )?;
+            let series = decoder.row(row)?;
             universe.series.insert(series.key().clone(), series);
         }
         universe.documents = self.documents()?;
@@ -382,19 +376,13 @@ impl Store {
     /// # Errors
     /// [`StoreError::Sql`] or [`StoreError::Corrupt`].
     pub fn series(&self, instrument: &str, field: Field) -> Result<Option<Series>, StoreError> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT instrument, field, dates, vals, srcs FROM series
-             WHERE instrument = ?1 AND field = ?2",
-        )?;
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "{} WHERE instrument = ?1 AND field = ?2",
+            load::SELECT_SERIES
+        ))?;
         let mut rows = stmt.query([instrument, field.as_str()])?;
         match rows.next()? {
-            Some(row) => Ok(Some(decode_series(
-                row.get(0)?,
-                &row.get::<_, String>(1)?,
-                blob(row, 2)?,
-                blob(row, 3)?,
-                blob(row, 4)?,
-            )?)),
+            Some(row) => Ok(Some(load::Decoder::default().row(row)?)),
             None => Ok(None),
         }
     }
@@ -691,31 +679,4 @@ pub(crate) fn blob<'r>(row: &'r rusqlite::Row<'_>, i: usize) -> Result<&'r [u8],
     row.get_ref(i)?
         .as_blob()
         .map_err(|e| StoreError::Corrupt(format!("series blob: {e}")))
-}
-
-fn decode_series(
-    instrument: String,
-    field: &str,
-    dates: &[u8],
-    values: &[u8],
-    sources: &[u8],
-) -> Result<Series, StoreError> {
-    let field =
-        Field::parse(field).ok_or_else(|| StoreError::Corrupt(format!("field `{field}`")))?;
-    let dates = db::decode_4(dates)?
-        .map(|b| {
-            let d = i32::from_le_bytes(b);
-            db::days_to_date_fast(d).ok_or_else(|| StoreError::Corrupt(format!("day {d}")))
-        })
-        .collect::<Result<Vec<_>, _>>()?;
-    let values = db::decode_f64(values)?;
-    let sources = db::decode_4(sources)?
-        .map(|b| SourceId(u32::from_le_bytes(b)))
-        .collect();
-    Ok(Series::new(
-        SeriesKey::new(instrument, field),
-        dates,
-        values,
-        sources,
-    )?)
 }

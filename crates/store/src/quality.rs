@@ -127,7 +127,11 @@ pub fn flag_series(series: &Series, instrument: Option<&Instrument>) -> Vec<Flag
     let mut flags = Vec::new();
     let key = series.key();
     let field = key.field;
-    let (dates, values, sources) = (series.dates(), series.values(), series.sources());
+    let (dates, values) = (series.dates(), series.values());
+    let sources: Vec<SourceId> = series
+        .source_spans(0..series.len())
+        .flat_map(|(source, span)| std::iter::repeat_n(source, span.len()))
+        .collect();
     let mk = |kind, i: usize, j: usize, detail: String| Flag {
         instrument: key.instrument.clone(),
         field,

@@ -127,7 +127,7 @@ pub(crate) fn run(global: &GlobalArgs, args: &SeriesArgs) -> anyhow::Result<()> 
         .map(|i| Point {
             date: series.dates()[i],
             value: clean_value(series.values()[i]),
-            source: path_of(series.sources()[i]),
+            source: series.source_at(i).map_or("?", path_of),
         })
         .collect();
     let field = series.key().field;

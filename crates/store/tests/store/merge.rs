@@ -47,12 +47,15 @@ fn russell_close_is_stitched_from_two_files_by_priority() {
     let i = rut.index_of(d("2024-08-02")).expect("date");
     assert_eq!(rut.values()[i], 2109.31005859375);
     assert_eq!(
-        path_of(u, rut.sources()[i]),
+        path_of(u, rut.source_at(i).expect("point")),
         "hjyssg_tqqq-simulation/^RUT.csv"
     );
     let j = rut.index_of(d("2024-08-05")).expect("date");
     assert_eq!(rut.values()[j], 2039.16);
-    assert_eq!(path_of(u, rut.sources()[j]), "heliar-k_market-base/RUT.csv");
+    assert_eq!(
+        path_of(u, rut.source_at(j).expect("point")),
+        "heliar-k_market-base/RUT.csv"
+    );
 }
 
 #[test]

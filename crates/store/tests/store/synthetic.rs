@@ -37,7 +37,9 @@ fn synthetic_files_import_as_synthetic_close_series() {
     assert_eq!(one.values(), [100.0, 101.5, 99.25]);
     let forty_two = u.get("SYN00042", Field::Close).expect("SYN00042 close");
     assert_eq!(forty_two.values(), [7.0, 7.5, 7.25, 7.125]);
-    let src = u.source(forty_two.sources()[0]).expect("source");
+    let src = u
+        .source(forty_two.source_at(0).expect("point"))
+        .expect("source");
     assert_eq!(src.path, "syn00042.csv");
 
     let inst = s.registry().get("SYN00042").expect("family member");
