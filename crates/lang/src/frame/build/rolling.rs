@@ -29,7 +29,11 @@ impl Builder<'_> {
             return;
         };
         let mut consumed: Vec<Range<usize>> = Vec::new();
-        let window = self.text_window(&mut consumed);
+        let frames_before = self.frames.len();
+        let (window_item, window) = match self.text_window() {
+            Some((k, span)) => (Some(k), Some(span)),
+            None => (None, None),
+        };
         // "in 68.8% of the 1,057 rolling 10-year windows", "in most rolling 10-year windows"
         for r in 0..self.n() {
             if self.w(r) != "rolling" {
@@ -133,6 +137,14 @@ impl Builder<'_> {
                 }
             }
         }
+        // Nothing read: the sentence's time is left to the other constructions.
+        if self.frames.len() == frames_before {
+            return;
+        }
+        if let Some(k) = window_item {
+            consumed.push(k..k + 1);
+            self.use_time(k);
+        }
         let tokens: Vec<Range<usize>> = consumed
             .iter()
             .map(|r| self.items_tokens(r.clone()))
@@ -191,19 +203,11 @@ impl Builder<'_> {
 
     /// "between July 1926 and June 2024", "from July 1926 to June 2024",
     /// "since 1926": the span the text says the windows cover.
-    fn text_window(&mut self, consumed: &mut Vec<Range<usize>>) -> Option<(Date, Date)> {
-        for k in 0..self.n() {
-            let Some(t) = self.v.time(k) else { continue };
-            let span = match t.time {
-                Time::Span { from, to, .. } => (from, to),
-                Time::Since { from, to, .. } => (from, to),
-                _ => continue,
-            };
-            consumed.push(k..k + 1);
-            self.use_time(k);
-            return Some(span);
-        }
-        None
+    fn text_window(&self) -> Option<(usize, (Date, Date))> {
+        (0..self.n()).find_map(|k| match self.v.time(k)?.time {
+            Time::Span { from, to, .. } | Time::Since { from, to, .. } => Some((k, (from, to))),
+            _ => None,
+        })
     }
 
     #[allow(clippy::too_many_arguments)]
