@@ -529,7 +529,9 @@ fn compare_cross(engine: &Engine<'_>, claim: &Claim, fact: &Fact) -> Option<(boo
         let Claimed::Number { value, .. } = claim.claimed else {
             return None;
         };
-        if !basket_decided(engine, fact, &model::Basket::Sectors)? {
+        // "6 of 8 sector funds rose" where the data rank those 8: decided.
+        let counted = of.is_some_and(|m| m as usize == fact.subjects.len());
+        if !counted && !basket_decided(engine, fact, &model::Basket::Sectors)? {
             return None;
         }
         return Some((
@@ -677,6 +679,11 @@ fn compare_cases(
             100.0 * higher_at(higher)? / n
         }
         CaseMeasure::Number { higher } => higher_at(higher)?,
+        CaseMeasure::Even => {
+            let n = n_at()?;
+            let up = higher_at(true)?;
+            return Some((2.0 * up == n, format!("{up:.0} of {n:.0} cases higher")));
+        }
         CaseMeasure::Mostly { higher } => {
             let n = n_at()?;
             if n == 0.0 {

@@ -270,6 +270,7 @@ impl CaseStat {
             CaseMeasure::Share { higher } => format!("the share {} {over}", way(higher)),
             CaseMeasure::Number { higher } => format!("how many were {} {over}", way(higher)),
             CaseMeasure::Mostly { higher } => format!("whether most were {} {over}", way(higher)),
+            CaseMeasure::Even => format!("whether half were higher {over}"),
         }
     }
 }
@@ -304,6 +305,8 @@ pub enum CaseMeasure {
         /// Higher (else lower).
         higher: bool,
     },
+    /// "as often lower as higher": exactly half higher; claimed as yes.
+    Even,
 }
 
 /// When a frame speaks of.

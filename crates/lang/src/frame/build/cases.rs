@@ -816,7 +816,13 @@ impl Builder<'_> {
             let subject = self.symbol_before(h).or_else(|| set_subject.clone());
             let condition = self.condition_for(condition, &subject);
             let subj = subject.clone().map_or(Subj::Carried, Subj::Symbol);
-            let mostly = h > 0 && self.w(h - 1) == "mostly";
+            // "as often lower as higher": half and half.
+            let even = h >= 4
+                && self.w(h - 1) == "as"
+                && matches!(self.w(h - 2), "lower" | "higher")
+                && self.w(h - 3) == "often"
+                && self.w(h - 4) == "as";
+            let mostly = h > 0 && self.w(h - 1) == "mostly" || even;
             let mut j = h + 1;
             let mut first = true;
             loop {
@@ -836,9 +842,13 @@ impl Builder<'_> {
                         break;
                     }
                     consumed.extend(hz);
-                    consumed.push(h - 1..h + 1);
+                    consumed.push(if even { h - 4..h + 1 } else { h - 1..h + 1 });
                     let stat = CaseStat {
-                        measure: CaseMeasure::Mostly { higher },
+                        measure: if even {
+                            CaseMeasure::Even
+                        } else {
+                            CaseMeasure::Mostly { higher }
+                        },
                         sessions,
                         all_windows: all,
                         dates: Vec::new(),
