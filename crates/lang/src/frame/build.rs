@@ -161,6 +161,81 @@ impl<'a> Builder<'a> {
         (self.frames, self.time_used, self.carry)
     }
 
+    /// "The Russell 2000's decline ranks 5th among 314 daily declines since
+    /// September 10, 1987": the day's move ranked among the window's moves
+    /// of its direction, and how many there were. Returns whether it read.
+    fn ranks_among(&mut self, i: usize, q: &Quantity) -> bool {
+        if !matches!(self.w(i.wrapping_sub(1)), "ranks" | "ranked" | "rank")
+            || self.w(i + 1) != "among"
+        {
+            return false;
+        }
+        let Some(n) = self
+            .qty(i + 2)
+            .filter(|c| c.unit == QUnit::Plain && !c.ordinal && c.value.fract() == 0.0)
+            .map(|c| c.value)
+        else {
+            return false;
+        };
+        let noun = if matches!(self.w(i + 3), "daily" | "one-day") {
+            i + 4
+        } else {
+            i + 3
+        };
+        let stem = self.v.stem(noun);
+        let (order, pred) = if cases::DOWN_NOUNS.contains(&stem) {
+            (Order::Lowest, Pred::Lt(0.0))
+        } else if cases::UP_NOUNS.contains(&stem) {
+            (Order::Highest, Pred::Gt(0.0))
+        } else {
+            return false;
+        };
+        let Some(since) = self.v.time(noun + 1).and_then(|t| match t.time {
+            Time::Since { .. } => Some(t.time.clone()),
+            _ => None,
+        }) else {
+            return false;
+        };
+        let (s, _, missing) = self.subject(i, i);
+        let anchor = self.anchor_day(i);
+        let mut rank = Frame::new(
+            0..0,
+            self.v.sentence,
+            What::Rank {
+                measure: Measure::daily_return(),
+                order,
+            },
+            Claimed::Rank { n: q.value as u32 },
+        );
+        rank.subject = s.clone();
+        rank.missing = missing.clone();
+        rank.anchor = anchor;
+        rank.when = When::Time(since.clone());
+        let mut count = Frame::new(
+            0..0,
+            self.v.sentence,
+            What::Count {
+                measure: Measure::flag(Measure::daily_return(), pred),
+                runs: None,
+            },
+            Claimed::Number {
+                value: n,
+                decimals: 0,
+                hedge: Hedge::Exact,
+                unit: QUnit::Plain,
+                signed: false,
+            },
+        );
+        count.subject = s;
+        count.missing = missing;
+        count.anchor = anchor;
+        count.when = When::Time(since);
+        self.use_time(noun + 1);
+        self.push(rank, i - 1..i + 2);
+        self.push(count, i + 2..noun + 2);
+        true
+    }
+
     /// "XLI fell 1.74% and held up best": the rank is over the window of the
     /// fund's own move in the same clause (its day when it names none), not
     /// a window carried from before.
@@ -2310,6 +2385,9 @@ impl<'a> Builder<'a> {
             let Some(q) = self.qty(i).filter(|q| q.ordinal).cloned() else {
                 continue;
             };
+            if self.ranks_among(i, &q) {
+                continue;
+            }
             let mut k = i + 1;
             if self.w(k) == "-" {
                 k += 1;
@@ -3773,7 +3851,14 @@ impl<'a> Builder<'a> {
             let of = (self.w(i + 1) == "of")
                 .then(|| self.qty(of_at))
                 .flatten()
-                .map(|q| q.value as u32);
+                .map(|q| q.value as u32)
+                .or_else(|| {
+                    // "6 of 8 sector funds rose and 2 fell": the same basket.
+                    match self.frames.last().map(|f| &f.what) {
+                        Some(What::Breadth { of, .. }) if elided => *of,
+                        _ => None,
+                    }
+                });
             let mut f = Frame::new(
                 0..0,
                 self.v.sentence,

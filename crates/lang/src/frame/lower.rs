@@ -592,6 +592,21 @@ pub fn lower(f: &Frame, registry: &Registry, dateline: Date) -> Result<Vec<Readi
                 "the rank among the window's values".into(),
                 true,
             ));
+            // "since September 10, 1987", the first close of the data: the
+            // moves from that close on.
+            if let When::Time(Time::Since { from, .. }) = &f.when {
+                out.push(reading(
+                    series(
+                        &subj,
+                        measure.clone(),
+                        Window::between(*from + Duration::days(1), day),
+                        Reduce::Rank { order: *order },
+                        day,
+                    ),
+                    format!("the rank among the values from the {from} close"),
+                    false,
+                ));
+            }
         }
         What::Streak { measure } => {
             out.push(reading(

@@ -49,10 +49,10 @@ struct AllWindows {
     sessions: u32,
 }
 
-const DOWN_NOUNS: &[&str] = &[
+pub(super) const DOWN_NOUNS: &[&str] = &[
     "declin", "drop", "loss", "fall", "slide", "plung", "tumbl", "decreas", "plummet",
 ];
-const UP_NOUNS: &[&str] = &[
+pub(super) const UP_NOUNS: &[&str] = &[
     "gain", "rise", "advanc", "jump", "ralli", "surg", "increas", "climb",
 ];
 
