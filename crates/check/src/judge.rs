@@ -478,12 +478,16 @@ fn compare(claimed: &Claimed, fact: &Fact, r: &Reading) -> Option<(bool, String)
                 },
             ))
         }
-        Claimed::Yes => {
+        Claimed::Yes | Claimed::No => {
             let yes = match &fact.value {
                 FactValue::Bool(b) => *b,
                 v => v.as_f64().is_some_and(|x| x != 0.0),
             };
-            Some((yes, if yes { "yes".into() } else { "no".into() }))
+            let claimed_yes = matches!(claimed, Claimed::Yes);
+            Some((
+                yes == claimed_yes,
+                if yes { "yes".into() } else { "no".into() },
+            ))
         }
         Claimed::Rank { n } => {
             let x = fact.value.as_f64()?;

@@ -338,6 +338,7 @@ impl Claimed {
             Claimed::Lookback { label, .. } => label.clone(),
             Claimed::OnRecord => "on record".into(),
             Claimed::Yes => "yes".into(),
+            Claimed::No => "no".into(),
             Claimed::Rank { n } => format!("rank {n}"),
             Claimed::Symbol { symbol } => symbol.clone(),
         }

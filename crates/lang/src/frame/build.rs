@@ -3265,6 +3265,9 @@ impl<'a> Builder<'a> {
                     self.w(j),
                     "on" | "set"
                         | "from"
+                        | "dates"
+                        | "dating"
+                        | "dated"
                         | "in"
                         | ","
                         | "reached"
@@ -3446,11 +3449,20 @@ impl<'a> Builder<'a> {
             // its opposite.
             let negated = (verb.saturating_sub(3).max(clause.start)..=verb)
                 .any(|k| matches!(self.w(k), "not" | "n't" | "never" | "no"));
+            // "did not set a record close": claimed not to hold; an unread
+            // negation elsewhere ("no longer") stays unread.
             if negated {
-                f.unread.push(format!(
-                    "the negation '{}'",
-                    self.text(verb.saturating_sub(2).max(clause.start)..after)
-                ));
+                let plain_not = (verb.saturating_sub(3).max(clause.start)..verb)
+                    .any(|k| matches!(self.w(k), "not" | "n't" | "never"))
+                    && matches!(self.w(verb.wrapping_sub(1)), "not" | "n't" | "never");
+                if plain_not {
+                    f.claimed = Claimed::No;
+                } else {
+                    f.unread.push(format!(
+                        "the negation '{}'",
+                        self.text(verb.saturating_sub(2).max(clause.start)..after)
+                    ));
+                }
             }
             f.anchor = self.anchor_day(i);
             if self.v.time(i).is_some() {

@@ -370,6 +370,8 @@ pub enum Claimed {
     OnRecord,
     /// The claim holds (a record was set, "turned positive").
     Yes,
+    /// The claim says it did not hold ("did not set a record close").
+    No,
     /// A rank (1 = the most extreme).
     Rank {
         /// The rank.
