@@ -949,26 +949,28 @@ impl<'a> Builder<'a> {
         // 1.38%": a contrast clause without a window of its own shares the
         // window of the move it is set against.
         for p in &pending {
+            let clause = self.clause(p.extent.start);
+            // No window of its own: none written in the clause (a day taken
+            // from elsewhere in the sentence gives way).
+            let own_time = clause.clone().any(|k| self.v.time(k).is_some());
             if p.sibling_of.is_some()
-                || self.frames[p.frame].when != When::Default
+                || own_time
                 || !matches!(self.frames[p.frame].what, What::Move { .. })
             {
                 continue;
             }
-            let clause = self.clause(p.extent.start);
             if !matches!(self.w(clause.start), "while" | "whereas") {
                 continue;
             }
-            let before = pending.iter().rev().find(|q| {
-                q.extent.start < clause.start
-                    && matches!(self.frames[q.frame].what, What::Move { .. })
-                    && matches!(
-                        self.frames[q.frame].when,
-                        When::Time(Time::Span { .. } | Time::ToDate { .. })
-                    )
+            // The move before it, whether its window came with it or was assigned.
+            let clause_token = self.v.items[clause.start].tokens.start;
+            let before = self.frames.iter().rev().find(|f| {
+                f.span.start < clause_token
+                    && matches!(f.what, What::Move { .. })
+                    && matches!(f.when, When::Time(Time::Span { .. } | Time::ToDate { .. }))
             });
-            if let Some(q) = before {
-                let w = self.frames[q.frame].when.clone();
+            if let Some(f) = before {
+                let w = f.when.clone();
                 self.frames[p.frame].when = w;
             }
         }
