@@ -558,7 +558,7 @@ impl<'a> Builder<'a> {
             ) || self.v.stem(k).starts_with("outperform")
                 || matches!(
                     self.v.stem(k),
-                    "outpac" | "beat" | "exceed" | "trail" | "lag" | "underperform"
+                    "outpac" | "beat" | "beaten" | "exceed" | "trail" | "lag" | "underperform"
                 )
         })
     }
@@ -1776,7 +1776,40 @@ impl<'a> Builder<'a> {
     /// a since ("since April 1997", "since April and May of 1996"), a
     /// lookback ("in nearly three months"), "ever", or "in the past five
     /// years" (nothing as extreme within that span).
+    /// "since a 13-session streak that ended on June 6, 2008" at `r` (the
+    /// word "since"): the earlier run's length (its item) and last day, and
+    /// the item after the phrase.
+    fn since_streak_reference(&self, r: usize) -> Option<(f64, usize, Date, usize)> {
+        if self.w(r) != "since" || self.w(r + 1) != "a" {
+            return None;
+        }
+        let q = self
+            .qty(r + 2)
+            .filter(|q| q.unit == QUnit::Plain && !q.ordinal)?;
+        if !(self.w(r + 3) == "-"
+            && matches!(self.v.stem(r + 4), "session" | "day")
+            && matches!(self.v.stem(r + 5), "streak" | "run")
+            && self.w(r + 6) == "that"
+            && matches!(self.w(r + 7), "ended" | "finished"))
+        {
+            return None;
+        }
+        let at = if self.w(r + 8) == "on" { r + 9 } else { r + 8 };
+        match self.v.time(at)?.time {
+            Time::Span {
+                from,
+                to,
+                grain: Grain::Day,
+                ..
+            } if from == to => Some((q.value, r + 2, from, at + 1)),
+            _ => None,
+        }
+    }
+
     fn since_reference(&self, r: usize) -> Option<(Claimed, usize)> {
+        if let Some((_, _, day, end)) = self.since_streak_reference(r) {
+            return Some((Claimed::Date { from: day, to: day }, end));
+        }
         let t = self.v.time(r)?;
         Some(match &t.time {
             Time::Since { from, to, .. } => {
@@ -2058,7 +2091,48 @@ impl<'a> Builder<'a> {
                 f.benchmark = self.benchmark_in_sentence();
             }
             let start = if verb_most { i - 1 } else { i };
+            // "since a 13-session streak that ended on June 6, 2008": that
+            // streak's length is a claim about its last day.
+            let earlier = self.since_streak_reference(r).filter(|_| {
+                matches!(
+                    f.what,
+                    What::Since {
+                        measure: Measure::RunLength { .. },
+                        ..
+                    }
+                )
+            });
+            let earlier_frame = earlier.map(|(len, item, day, _)| {
+                let What::Since { measure, .. } = &f.what else {
+                    unreachable!("filtered to a run-length since")
+                };
+                let mut g = Frame::new(
+                    0..0,
+                    self.v.sentence,
+                    What::Streak {
+                        measure: measure.clone(),
+                    },
+                    Claimed::Number {
+                        value: len,
+                        decimals: 0,
+                        hedge: Hedge::Exact,
+                        unit: QUnit::Plain,
+                        signed: false,
+                    },
+                );
+                g.subject = f.subject.clone();
+                g.benchmark = f.benchmark.clone();
+                g.anchor = Some(day);
+                (g, item)
+            });
             self.push(f, start..ref_end);
+            if let Some((g, item)) = earlier_frame {
+                self.frames.push(Frame {
+                    span: self.items_tokens(item..item + 4),
+                    consumed: vec![self.items_tokens(item..item + 4)],
+                    ..g
+                });
+            }
         }
     }
 
@@ -2359,7 +2433,7 @@ impl<'a> Builder<'a> {
         for i in 0..self.n() {
             let s = self.v.stem(i);
             if s.starts_with("outperform")
-                || matches!(s, "outpac" | "beat" | "exceed" | "lead" | "led")
+                || matches!(s, "outpac" | "beat" | "beaten" | "exceed" | "lead" | "led")
             {
                 for j in i + 1..(i + 5).min(self.n()) {
                     if let Some(m) = self.v.mention(j) {
