@@ -134,7 +134,16 @@ fn cases_table() {
             "The Russell 2000's record close topped the previous record close of 2,674.56 set on January 15, 2026.",
             "2026-01-16",
             &[
-                r#""the previous record close of 2,674.56 set on January 15, 2026" ["^RUT"] 2674.56 | UNREAD topped"#,
+                r#""the previous record close of 2,674.56 set on January 15, 2026" ["^RUT"] 2674.56 | extreme"#,
+            ],
+        ),
+        // Half and half: "as often lower as higher".
+        (
+            "After 2 earlier one-day declines of 4% or more, the Nasdaq 100 was as often lower as higher 21 sessions later.",
+            "2025-04-04",
+            &[
+                r#""2" ["^NDX"] 2 | {"type":"daily_move","pct":-4.0} | how many earlier cases"#,
+                r#""higher" ["^NDX"] yes | {"type":"daily_move","pct":-4.0} | whether half were higher 21 sessions after each earlier case"#,
             ],
         ),
     ];

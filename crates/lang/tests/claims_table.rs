@@ -223,6 +223,51 @@ fn claims_table() {
                 r#"base_rate "2.46 percentage points" ["FF_ME_LO30", "FF_ME_HI30"] 2.46 pp | UNREAD which average (geometric or arithmetic)"#,
             ],
         ),
+        // A rank among the window's moves of one direction, and how many.
+        (
+            "The Russell 2000's decline ranks 5th among 314 daily declines since September 10, 1987.",
+            "1990-08-23",
+            &[
+                r#"rank "ranks 5th among" ["^RUT"] rank 5 | return rank 1987-09-10..1990-08-23 1990-08-23"#,
+                r#"count "314 daily declines since September 10, 1987" ["^RUT"] 314 | flag count 1987-09-11..1990-08-23 1990-08-23"#,
+            ],
+        ),
+        // A negated record is claimed as no; a record that dates from a day was set on it.
+        (
+            "The Russell 2000 did not set a record close on March 24, 2020; the Russell 2000's record close of 1,740.75 dates from August 31, 2018.",
+            "2020-03-24",
+            &[
+                r#"record "set a record close" ["^RUT"] no | flag last day 2020-03-24"#,
+                r#"extreme "record close of 1,740.75 dates from August 31, 2018" ["^RUT"] 1740.75 | level max all 2020-03-24"#,
+            ],
+        ),
+        // "topped" is a verb, not the superlative "top".
+        (
+            "The S&P 500's record close topped the previous record close of 1,527.35 set on March 23, 2000.",
+            "2000-03-24",
+            &[
+                r#"extreme "the previous record close of 1,527.35 set on March 23, 2000" ["^GSPC"] 1527.35 | level max all 2000-03-23"#,
+            ],
+        ),
+        // A contrast clause without a time shares the window of the move before it.
+        (
+            "After the last run at least this long ended on June 6, 2008, the Russell 2000 fell 7.79% from the June 6, 2008 close to July 8, 2008, while the S&P 500 fell 6.39%.",
+            "2026-01-16",
+            &[
+                r#"period_return "fell 7.79%" ["^RUT"] -7.79% | level return 2008-06-07..2008-07-08 2008-07-08"#,
+                r#"period_return "fell 6.39%" ["^GSPC"] -6.39% | level return 2008-06-07..2008-07-08 2008-07-08"#,
+            ],
+        ),
+        // "has beaten" names a benchmark; an earlier streak dated by its last day.
+        (
+            "The Russell 2000 has beaten the S&P 500 for 11 sessions in a row, the longest such run since a 13-session streak that ended on June 6, 2008.",
+            "2026-01-16",
+            &[
+                r#"streak "11 sessions in a row" ["^RUT", "^GSPC"] 11 | run_length last day 2026-01-16"#,
+                r#"since "longest such run since a 13-session streak that ended on June 6, 2008" ["^RUT", "^GSPC"] since 2008-06-06 | run_length last_at_least_as_extreme all 2026-01-16"#,
+                r#"streak "13-session streak" ["^RUT", "^GSPC"] 13 | run_length last day 2008-06-06"#,
+            ],
+        ),
     ];
     let mut failures = Vec::new();
     for (text, dateline, want) in cases {
