@@ -268,6 +268,25 @@ fn claims_table() {
                 r#"streak "13-session streak" ["^RUT", "^GSPC"] 13 | run_length last day 2008-06-06"#,
             ],
         ),
+        // After a verb, "up to" is a particle and the level reached; a rate's
+        // "fell to" is a level once its subject is known.
+        (
+            "Treasury yields were mixed: the two-year note's yield fell to 3.51%, while the 10-year yield edged up to 3.70%.",
+            "2024-09-18",
+            &[
+                r#"level "to 3.51%" ["DGS2"] 3.51% | level last day 2024-09-18"#,
+                r#"level "to 3.70%" ["DGS10"] 3.70% | level last day 2024-09-18"#,
+            ],
+        ),
+        // "by a quarter point": a Fed decision of 25 basis points.
+        (
+            "The Fed lowered its key rate by a quarter point to a range of 4.25%-4.5%.",
+            "2024-12-18",
+            &[
+                r#"fed_decision "quarter point" ["DFEDTARU", "DFEDTARL"] -25 bp | rate_decisions  2024-12-18.. 2024-12-18"#,
+                r#"fed_range "4.25%-4.5%" ["DFEDTARU", "DFEDTARL"] 4.25–4.50% | rate_decisions  2024-12-18.. 2024-12-18"#,
+            ],
+        ),
     ];
     let mut failures = Vec::new();
     for (text, dateline, want) in cases {

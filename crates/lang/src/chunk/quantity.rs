@@ -285,6 +285,21 @@ pub fn find(tokens: &[Token], taken: &[bool]) -> Vec<Quantity> {
         let (hedge, num_start) = match lex.longest(tokens, i, limit, "hedge") {
             // "+0.30%": a leading plus is a sign; only "10%+" after is a hedge.
             Some(h) if tokens[i].norm == "+" && h.end == i + 1 => (Hedge::Exact, i),
+            // "edged up to 3.70%", "moved up to 5%": after a verb "up" is a
+            // particle and "to" marks the level reached, not "at most".
+            Some(_)
+                if tokens[i].norm == "up"
+                    && tokens.get(i + 1).is_some_and(|t| t.norm == "to")
+                    && i > 0
+                    && (lex.is(&tokens[i - 1], "move").is_some()
+                        || matches!(
+                            tokens[i - 1].stem.as_str(),
+                            "edg" | "tick" | "inch" | "crept" | "creep" | "move" | "drift"
+                        )) =>
+            {
+                i += 1;
+                continue;
+            }
             Some(h)
                 if number_at(tokens, h.end, limit).is_some()
                     || (tokens

@@ -1366,7 +1366,9 @@ impl<'a> Builder<'a> {
                 .any(|k| matches!(self.w(k), "prior" | "previous" | "from"));
             let consecutive = (i + 1..clause.end.min(i + 4))
                 .any(|k| matches!(self.w(k), "consecutive" | "straight" | "successive" | "row"));
-            let by = i > 0 && self.w(i - 1) == "by";
+            // "by 25 basis points", "by a quarter point"
+            let by = i > 0 && self.w(i - 1) == "by"
+                || i > 1 && matches!(self.w(i - 1), "a" | "an") && self.w(i - 2) == "by";
             let what = if q.high.is_some() {
                 let what = if prior {
                     FedWhat::PriorRange
@@ -1430,10 +1432,15 @@ impl<'a> Builder<'a> {
                     },
                 ))
             } else if matches!(q.unit, QUnit::BasisPoints | QUnit::PercentagePoints)
-                || (by && matches!(q.unit, QUnit::Plain | QUnit::Percent) && verb.is_some())
+                || (by
+                    && matches!(q.unit, QUnit::Plain | QUnit::Percent | QUnit::Points)
+                    && verb.is_some())
             {
                 let bp = match q.unit {
                     QUnit::BasisPoints | QUnit::Plain => q.value,
+                    // "by a quarter point": a point of a policy rate is a
+                    // percentage point ("25 points" would be basis points).
+                    QUnit::Points if q.value >= 5.0 => q.value,
                     _ => q.value * 100.0,
                 };
                 let sign = verb.unwrap_or(0);
@@ -4792,6 +4799,13 @@ impl<'a> Builder<'a> {
                 f.cumulative |= self.cumulative_at(trig_item);
             }
             // A rate "to 4.005%": a level, not a percent move.
+            if matches!(f.what, What::Move { percent: true, .. })
+                && !matches!(f.subject, Subj::Symbol(_))
+                && matches!(trigger, Some(Trigger::Level { .. }))
+                && q.sign.is_none()
+            {
+                f.reached = true;
+            }
             if let (What::Move { percent: true, .. }, Subj::Symbol(sym)) = (&f.what, &f.subject) {
                 if is_rate_symbol(sym) && matches!(trigger, Some(Trigger::Level { .. })) {
                     f.what = What::Level {
@@ -5037,7 +5051,7 @@ impl<'a> Builder<'a> {
 }
 
 /// A Treasury yield or policy rate symbol.
-fn is_rate_symbol(s: &str) -> bool {
+pub(crate) fn is_rate_symbol(s: &str) -> bool {
     s.starts_with("DGS")
         || s.starts_with("DFEDTAR")
         || matches!(s, "DFF" | "FEDFUNDS" | "SOFR" | "JP10Y")

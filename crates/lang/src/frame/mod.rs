@@ -422,6 +422,9 @@ pub struct Frame {
     /// "16.16 for May 1987, the latest month published by October 19,
     /// 1987": the value is also the last one known on this day.
     pub latest_by: Option<Date>,
+    /// A move written with the level it reached ("fell to 3.51%") whose
+    /// subject was not known when it was read: a rate's is a level.
+    pub reached: bool,
 }
 
 impl Frame {
@@ -443,6 +446,7 @@ impl Frame {
             anchor: None,
             cumulative: false,
             latest_by: None,
+            reached: false,
         }
     }
 }

@@ -165,6 +165,20 @@ pub fn resolve(
     frames: &mut [Frame],
 ) {
     resolve_in_order(doc, chunks, registry, time_used, frames);
+    // "the two-year note's yield fell to 3.51%": once the subject is known
+    // to be a rate, the level it reached is a level, not a percent move.
+    for f in frames.iter_mut() {
+        let rate = matches!(&f.subject, Subj::Symbol(s) if super::build::is_rate_symbol(s));
+        if f.reached && rate && matches!(f.what, What::Move { percent: true, .. }) {
+            f.what = What::Level {
+                field: super::FieldHint::Close,
+            };
+            if let super::Claimed::Number { signed, value, .. } = &mut f.claimed {
+                *signed = false;
+                *value = value.abs();
+            }
+        }
+    }
     // "XLU fell the most. It fell ~1.1% from March 23 to March 30.": a ranking
     // named before its window takes the next claim's window in the paragraph.
     for k in 0..frames.len() {
