@@ -55,6 +55,9 @@ fn questions_table() {
         // Moves over a named window.
         ("How did the Nasdaq 100 fare in 2023?", "2026-08-21", "", "Move | ^NDX | 2023-01-01..2023-12-31"),
         ("what's spx done ytd", "2026-08-21", "", "Move | ^GSPC | 2026-01-01..to date"),
+        // "How'd", "How's" open a question as "how did", "how is"; "cumulative" adds nothing to a return.
+        ("How'd the Russell do in Q3 2025?", "2026-08-21", "", "Move | ^RUT | 2025-07-01..2025-09-30"),
+        ("Cumulative S&P 500 gain over 2019 through 2021?", "2026-08-21", "", "Move | ^GSPC | 2019-01-01..2021-12-31"),
         // A follow-up keeps the subject and takes the new window.
         ("and in 2022?", "2026-08-21", "How did the Nasdaq 100 fare in 2023?", "Move | ^NDX | 2022-01-01..2022-12-31"),
         // Annualised returns.
