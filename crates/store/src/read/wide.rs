@@ -89,6 +89,9 @@ pub(super) fn parse(
             instrument.value_field(adjusted)
         };
         let rule = match format {
+            // A price column in a French-style table (a learnt instrument
+            // read as a price) keeps the price rule: its values must be > 0.
+            Format::French if field.must_be_positive() => rule_for(field),
             Format::French => CellRule::FrenchMissing,
             Format::Shiller => CellRule::ZeroMissing,
             _ => rule_for(field),

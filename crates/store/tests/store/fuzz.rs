@@ -274,6 +274,14 @@ fn file() -> impl Strategy<Value = (&'static str, Vec<u8>)> {
         })
 }
 
+/// Found by the structured fuzzer: a table dated by month (read as a Ken
+/// French table) with a column learnt as a price, holding a 0.
+#[test]
+fn a_price_column_in_a_monthly_table_is_held_to_the_price_rule() {
+    let bytes = b"date,VIX,NOPE\n190001,0.0100,0.0100\n1990-01-01,0.0100,0\n";
+    parse_and_check("heliar-k_market-base/rates.csv", bytes).expect("valid or a clear error");
+}
+
 #[test]
 fn structured_files_never_break_the_readers() {
     let tally = Mutex::new(Tally::default());
