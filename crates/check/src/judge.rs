@@ -618,6 +618,13 @@ fn compare_rolling(
             return Some((share > 50.0, format!("{share:.1}% of the windows")));
         }
     };
+    compare_statistic(claimed, truth)
+}
+
+/// A claimed figure against a statistic of a Fact (no data rounding):
+/// whether it agrees under its printed precision and hedge, and the true
+/// figure in the claim's unit.
+fn compare_statistic(claimed: &Claimed, truth: f64) -> Option<(bool, String)> {
     let Claimed::Number {
         value,
         decimals,
@@ -629,12 +636,17 @@ fn compare_rolling(
         return None;
     };
     let ok = agrees(truth, *value, *decimals, *hedge, *signed, 0.0);
+    let figure = if *decimals == 0 && truth.fract() == 0.0 {
+        format!("{truth:.0}")
+    } else {
+        fmt_num(truth, *decimals)
+    };
     let u = match unit {
         QUnit::Percent => "%",
         QUnit::PercentagePoints => " pp",
         _ => "",
     };
-    Some((ok, format!("{}{u}", fmt_num(truth, *decimals))))
+    Some((ok, format!("{figure}{u}")))
 }
 
 /// Compares a claim about earlier cases with the event-study Fact: the
@@ -703,25 +715,7 @@ fn compare_cases(
             ));
         }
     };
-    let Claimed::Number {
-        value,
-        decimals,
-        hedge,
-        signed,
-        unit,
-    } = claimed
-    else {
-        return None;
-    };
-    let mut ok = agrees(truth, *value, *decimals, *hedge, *signed, 0.0);
-    let mut actual = if *decimals == 0 && truth.fract() == 0.0 {
-        format!("{truth:.0}")
-    } else {
-        fmt_num(truth, *decimals)
-    };
-    if *unit == QUnit::Percent {
-        actual.push('%');
-    }
+    let (mut ok, mut actual) = compare_statistic(claimed, truth)?;
     // "on October 19, 1987 and October 13, 2008": the cases themselves.
     if !stat.dates.is_empty() {
         let found: Vec<Date> = fact

@@ -170,11 +170,7 @@ impl<'a> Builder<'a> {
         {
             return false;
         }
-        let Some(n) = self
-            .qty(i + 2)
-            .filter(|c| c.unit == QUnit::Plain && !c.ordinal && c.value.fract() == 0.0)
-            .map(|c| c.value)
-        else {
+        let Some(n) = self.plain_count(i + 2) else {
             return false;
         };
         let noun = if matches!(self.w(i + 3), "daily" | "one-day") {
@@ -3813,29 +3809,7 @@ impl<'a> Builder<'a> {
                 _ => None,
             };
             if let Some((order, start)) = verb_rank {
-                let (s, _, _) = self.subject(start, start);
-                let mut f = Frame::new(
-                    0..0,
-                    self.v.sentence,
-                    What::CrossRank {
-                        order,
-                        basket: basket.clone(),
-                    },
-                    Claimed::Symbol {
-                        symbol: String::new(),
-                    },
-                );
-                f.subject = s;
-                f.anchor = Some(self.dateline);
-                self.push(f, start..i + 1);
-                let last = self.frames.len() - 1;
-                self.pending.push(Pending {
-                    frame: last,
-                    extent: start..i + 1,
-                    sibling_of: None,
-                    before: false,
-                    before_day_given: false,
-                });
+                self.push_cross_rank(order, &basket, start, start..i + 1);
                 continue;
             }
             // "the largest gainer", "the best performer", "fell the most", "led".
@@ -3861,21 +3835,6 @@ impl<'a> Builder<'a> {
                 }
                 _ => continue,
             };
-            // The named fund: the subject of the clause, or the one before ("It").
-            let (s, _, _) = self.subject(i, i);
-            let mut f = Frame::new(
-                0..0,
-                self.v.sentence,
-                What::CrossRank {
-                    order,
-                    basket: basket.clone(),
-                },
-                Claimed::Symbol {
-                    symbol: String::new(),
-                },
-            );
-            f.subject = s;
-            f.anchor = Some(self.dateline);
             let start = if self.w(i.wrapping_sub(1)) == "the" && self.w(i) != "most" {
                 i - 1
             } else if self.w(i) == "most" {
@@ -3883,16 +3842,42 @@ impl<'a> Builder<'a> {
             } else {
                 i
             };
-            self.push(f, start..i + 2);
-            let last = self.frames.len() - 1;
-            self.pending.push(Pending {
-                frame: last,
-                extent: start..i + 2,
-                sibling_of: None,
-                before: false,
-                before_day_given: false,
-            });
+            self.push_cross_rank(order, &basket, i, start..i + 2);
         }
+    }
+
+    /// A fund's rank in `basket` over `items`, waiting for its window; the
+    /// fund is the subject of the clause at `at`, or the one before ("It").
+    fn push_cross_rank(
+        &mut self,
+        order: Order,
+        basket: &model::Basket,
+        at: usize,
+        items: Range<usize>,
+    ) {
+        let (s, _, _) = self.subject(at, at);
+        let mut f = Frame::new(
+            0..0,
+            self.v.sentence,
+            What::CrossRank {
+                order,
+                basket: basket.clone(),
+            },
+            Claimed::Symbol {
+                symbol: String::new(),
+            },
+        );
+        f.subject = s;
+        f.anchor = Some(self.dateline);
+        self.push(f, items.clone());
+        let last = self.frames.len() - 1;
+        self.pending.push(Pending {
+            frame: last,
+            extent: items,
+            sibling_of: None,
+            before: false,
+            before_day_given: false,
+        });
     }
 
     /// "5 sector funds rose and 6 fell", "Five of the 11 sectors rose": how

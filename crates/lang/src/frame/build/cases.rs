@@ -70,7 +70,7 @@ impl Builder<'_> {
     }
 
     /// A whole number written as digits, not a percent: a count or a horizon.
-    fn plain_count(&self, i: usize) -> Option<f64> {
+    pub(super) fn plain_count(&self, i: usize) -> Option<f64> {
         let q = self.qty(i)?;
         (q.unit == QUnit::Plain && !q.ordinal && q.value.fract() == 0.0 && q.value >= 0.0)
             .then_some(q.value)
@@ -168,12 +168,18 @@ impl Builder<'_> {
         self.medians(&condition, &set_subject, all_sessions, on, &mut consumed);
         self.shares(&condition, &set_subject, all_sessions, on, &mut consumed);
         self.sample_size(&condition, &set_subject, on, &mut consumed);
-        // Every phrase read belongs to the claims of the sentence (coverage).
+        self.attach_consumed(&consumed, |w| matches!(w, What::Cases { .. }));
+    }
+
+    /// Every phrase a construction read (`consumed`, item ranges) is taken,
+    /// its times used, and it belongs to the sentence's first frame of the
+    /// construction's kind, so coverage finds nothing unread in it.
+    pub(super) fn attach_consumed(&mut self, consumed: &[Range<usize>], kind: fn(&What) -> bool) {
         let tokens: Vec<Range<usize>> = consumed
             .iter()
             .map(|r| self.items_tokens(r.clone()))
             .collect();
-        for r in &consumed {
+        for r in consumed {
             self.mark(r.clone());
             for i in r.clone() {
                 self.use_time(i);
@@ -183,7 +189,7 @@ impl Builder<'_> {
         if let Some(f) = self
             .frames
             .iter_mut()
-            .find(|f| f.sentence == sentence && matches!(f.what, What::Cases { .. }))
+            .find(|f| f.sentence == sentence && kind(&f.what))
         {
             f.consumed.extend(tokens);
         }

@@ -39,7 +39,7 @@ impl Builder<'_> {
             if self.w(r) != "rolling" {
                 continue;
             }
-            let Some(years) = self.plain_at(r + 1) else {
+            let Some(years) = self.plain_count(r + 1) else {
                 continue;
             };
             if !(self.w(r + 2) == "-"
@@ -54,7 +54,7 @@ impl Builder<'_> {
             let mut k = r;
             let count = k
                 .checked_sub(1)
-                .and_then(|c| self.plain_at(c).map(|n| (c, n)));
+                .and_then(|c| self.plain_count(c).map(|n| (c, n)));
             if count.is_some() {
                 k -= 1;
             }
@@ -143,28 +143,8 @@ impl Builder<'_> {
         }
         if let Some(k) = window_item {
             consumed.push(k..k + 1);
-            self.use_time(k);
         }
-        let tokens: Vec<Range<usize>> = consumed
-            .iter()
-            .map(|r| self.items_tokens(r.clone()))
-            .collect();
-        for r in &consumed {
-            self.mark(r.clone());
-        }
-        let sentence = self.v.sentence;
-        if let Some(f) = self
-            .frames
-            .iter_mut()
-            .find(|f| f.sentence == sentence && matches!(f.what, What::Rolling { .. }))
-        {
-            f.consumed.extend(tokens);
-        }
-    }
-
-    fn plain_at(&self, i: usize) -> Option<f64> {
-        let q = self.qty(i)?;
-        (q.unit == QUnit::Plain && !q.ordinal && q.value.fract() == 0.0).then_some(q.value)
+        self.attach_consumed(&consumed, |w| matches!(w, What::Rolling { .. }));
     }
 
     /// "small caps compounded faster than large caps", "they beat large
