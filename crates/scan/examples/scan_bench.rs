@@ -24,6 +24,7 @@
 //! `compute` is the scan alone on the loaded series. The symbol of a file is
 //! `<folder name>/<file stem>`.
 
+use model::series::SortedDates;
 use model::{Date, Field, Series, SeriesKey, SourceId};
 use scan::{rank, rarity, scan_all, synth, Benchmark, Metrics, Rarity, SeriesRef};
 use std::fmt::Write as _;
@@ -330,18 +331,54 @@ fn load(files: &[PathBuf], threads: usize) -> Result<Vec<(String, Series)>, Erro
             .collect::<Vec<_>>()
     });
     let mut out = Vec::with_capacity(files.len());
+    let mut calendars = Calendars::default();
     for item in parsed.into_iter().flatten() {
         let (symbol, result) = item?;
         let Some((dates, closes)) = result else {
             continue;
         };
         let key = SeriesKey::new(symbol.clone(), Field::Close);
-        out.push((
-            symbol,
-            Series::from_one_source(key, dates, closes, SourceId(0))?,
-        ));
+        let series = match calendars.find(&dates) {
+            Some((calendar, start)) => {
+                Series::on_calendar(key, &calendar, start, closes, &[(0, SourceId(0))])?
+            }
+            None => {
+                let calendar = SortedDates::new(dates)
+                    .map_err(|date| format!("{symbol}: dates out of order at {date}"))?;
+                calendars.add(&calendar);
+                Series::on_calendar(key, &calendar, 0, closes, &[(0, SourceId(0))])?
+            }
+        };
+        out.push((symbol, series));
     }
     Ok(out)
+}
+
+/// The calendars of the series loaded so far (at most [`Calendars::MAX`]),
+/// so that series trading on the same sessions share one copy of their
+/// dates, as `store::Store::universe` shares them.
+#[derive(Default)]
+struct Calendars(Vec<SortedDates>);
+
+impl Calendars {
+    const MAX: usize = 32;
+
+    /// A calendar holding `dates` as a run of its sessions, and where.
+    fn find(&self, dates: &[Date]) -> Option<(SortedDates, usize)> {
+        let first = *dates.first()?;
+        self.0.iter().find_map(|calendar| {
+            let all = calendar.as_slice();
+            let start = all.partition_point(|d| *d < first);
+            let window = all.get(start..start.checked_add(dates.len())?)?;
+            (window == dates).then(|| (calendar.clone(), start))
+        })
+    }
+
+    fn add(&mut self, calendar: &SortedDates) {
+        if self.0.len() < Self::MAX && !calendar.is_empty() {
+            self.0.push(calendar.clone());
+        }
+    }
 }
 
 /// The scan as timed: benchmark preparation, every series, rarity, ranking.

@@ -1,24 +1,28 @@
-//! The fused kernel: one forward pass over a series' closes computes every
-//! figure of [`Metrics`].
+//! The fused kernel: every figure of [`Metrics`] for one series, as of its
+//! last date.
 //!
-//! The pass keeps a handful of scalars (running maximum, last record, the
-//! current run of each streak) plus, per streak direction, a small table of
-//! "where did the last run of exactly this length end". At the end the
-//! current streak's length `L` is known and "longest since" is the latest end
-//! among runs of length `>= L` — a lookup in that table, so the pass never
-//! goes back over the data. The tail figures (20-day volatility, 200-day
-//! average) read at most the last 200 closes, which are still in cache.
+//! In the usual case (no benchmark, or a series that walks in step with
+//! its benchmark all along) the figures are read from the end
+//! ([`from_end`]): the running maximum in one pass of plain comparisons,
+//! the streaks by walking back from the last return only as far as "longest
+//! since" needs. The divisions of the daily returns are done for those few
+//! dozen returns, not for the whole history, so the pass runs at close to
+//! the speed of a plain read of the closes.
 //!
-//! While a series walks in step with the benchmark (the usual case) the
-//! pass goes by blocks of 64 sessions, each in three short loops: the
-//! returns and their directions (no loop-carried state, so the divisions
-//! overlap), the record check against the running maximum, and the run
-//! trackers, which find where the direction changes as a bit mask and write
-//! the table only where a run ends.
+//! A series that leaves its benchmark's calendar takes the forward pass
+//! ([`walk_forward`]): it keeps a handful of scalars (running maximum, last
+//! record, the current run of each streak) plus, per streak direction, a
+//! small table of "where did the last run of exactly this length end", and
+//! merges the two date lists for the relative streak. While the series is
+//! still in step it goes by blocks of 64 sessions ([`in_step`]). The tail
+//! figures (20-day volatility, 200-day average) read at most the last 200
+//! closes.
 
 use chrono::Datelike;
 use model::{Date, Series};
 use std::sync::Mutex;
+
+mod from_end;
 
 /// Sessions in "one month" for [`Metrics::return_1m`].
 pub const MONTH_SESSIONS: usize = 21;
@@ -72,6 +76,18 @@ impl<'a> Benchmark<'a> {
             closes,
             returns,
         }
+    }
+}
+
+impl Benchmark<'_> {
+    /// Where `dates` start in the benchmark's calendar, when each of them is
+    /// the benchmark's next session (the series walks in step with the
+    /// benchmark all along); `None` otherwise or when `dates` is empty.
+    fn in_step_offset(&self, dates: &[Date]) -> Option<usize> {
+        let first = *dates.first()?;
+        let j = self.dates.partition_point(|x| *x < first);
+        let window = self.dates.get(j..j.checked_add(dates.len())?)?;
+        (common_prefix(dates, window) == dates.len()).then_some(j)
     }
 }
 
@@ -372,72 +388,28 @@ pub fn scan_one(series: SeriesRef<'_>, benchmark: Option<&Benchmark<'_>>) -> Opt
     let d = &series.dates[..n];
     let c = &series.closes[..n];
 
-    let mut run = Run::new();
-    let mut table: RunTable = [0; 256];
-    let mut records = Records {
-        running_max: c[0],
-        last: 0,
-        previous: 0,
+    // The usual case reads the streaks from the end and the records in one
+    // pass of comparisons ([`from_end`]); a series that leaves its
+    // benchmark's calendar takes the forward pass, which merges the dates.
+    let Walked {
+        streak,
+        relative_streak,
+        records,
+    } = match benchmark {
+        None => Walked {
+            streak: from_end::daily_streak(c),
+            relative_streak: None,
+            records: from_end::records(c),
+        },
+        Some(b) => match b.in_step_offset(d) {
+            Some(j) => Walked {
+                streak: from_end::daily_streak(c),
+                relative_streak: Some(from_end::relative_streak(c, &b.returns[j..j + n])),
+                records: from_end::records(c),
+            },
+            None => walk_forward(d, c, b),
+        },
     };
-    let mut rel_run = Run::new();
-    let mut rel_table: RunTable = [0; 256];
-    // Relative returns seen (common sessions − 1).
-    let mut rel_count = 0u32;
-
-    if let Some(b) = benchmark {
-        let (bd, bc, br) = (b.dates, b.closes, &b.returns[..]);
-        let mut j = bd.partition_point(|x| *x < d[0]);
-        // Last common date as (index in series, index in benchmark).
-        let mut common: Option<(usize, usize)> = None;
-        let mut i = 1;
-        if j < bd.len() && bd[j] == d[0] {
-            // Fast path while the series walks in step with the benchmark
-            // (the usual case): the common-date returns are the daily
-            // returns, the benchmark's computed once for all series.
-            let lim = n.min(bd.len() - j);
-            i = common_prefix(&d[..lim], &bd[j..j + lim]);
-            (run, rel_run) = in_step(
-                c,
-                &br[j..j + i],
-                [(run, &mut table), (rel_run, &mut rel_table)],
-                &mut records,
-            );
-            rel_count = (i - 1) as u32;
-            common = Some((i - 1, j + i - 1));
-            j += i;
-        }
-        // General path: merge the two date lists.
-        while i < n {
-            let r = c[i] / c[i - 1] - 1.0;
-            push(&mut run, &mut table, direction(r), (i - 1) as u32);
-            records.push(i, c[i]);
-            while j < bd.len() && bd[j] < d[i] {
-                j += 1;
-            }
-            if j < bd.len() && bd[j] == d[i] {
-                if let Some((ip, jp)) = common {
-                    // Returns from one common date to the next.
-                    let ra = if ip + 1 == i { r } else { c[i] / c[ip] - 1.0 };
-                    let rb = if jp + 1 == j {
-                        br[j]
-                    } else {
-                        bc[j] / bc[jp] - 1.0
-                    };
-                    push(&mut rel_run, &mut rel_table, direction(ra - rb), rel_count);
-                    rel_count += 1;
-                }
-                common = Some((i, j));
-                j += 1;
-            }
-            i += 1;
-        }
-    } else {
-        for i in 1..n {
-            let r = c[i] / c[i - 1] - 1.0;
-            push(&mut run, &mut table, direction(r), (i - 1) as u32);
-            records.push(i, c[i]);
-        }
-    }
 
     let last = c[n - 1];
     let ratio = |k: usize| last / c[k] - 1.0;
@@ -469,22 +441,8 @@ pub fn scan_one(series: SeriesRef<'_>, benchmark: Option<&Benchmark<'_>>) -> Opt
         return_1d,
         return_1m,
         return_ytd,
-        streak: finish(run, &table, to_u32(n - 1)).unwrap_or_else(|| crate::reference::streak(c)),
-        relative_streak: benchmark.map(|b| {
-            finish(rel_run, &rel_table, rel_count).unwrap_or_else(|| {
-                let b = SeriesRef {
-                    dates: b.dates,
-                    closes: b.closes,
-                };
-                crate::reference::relative_streak(
-                    SeriesRef {
-                        dates: d,
-                        closes: c,
-                    },
-                    b,
-                )
-            })
-        }),
+        streak,
+        relative_streak,
         record_close,
         sessions_since_record: to_u32(n - 1 - records.last),
         record_gap_sessions: record_close.then(|| to_u32(records.last - records.previous)),
@@ -492,6 +450,124 @@ pub fn scan_one(series: SeriesRef<'_>, benchmark: Option<&Benchmark<'_>>) -> Opt
         volatility_20d,
         sma200_gap,
     })
+}
+
+/// The streaks and records of one series.
+struct Walked {
+    streak: Streak,
+    relative_streak: Option<Streak>,
+    records: Records,
+}
+
+/// The forward pass over a non-empty series `d`, `c` against benchmark `b`:
+/// in blocks while the series walks in step with it ([`in_step`]), then
+/// merging the two date lists, with the run tables giving "longest since".
+fn walk_forward(d: &[Date], c: &[f64], b: &Benchmark<'_>) -> Walked {
+    let n = c.len();
+    let mut run = Run::new();
+    let mut table: RunTable = [0; 256];
+    let mut records = Records {
+        running_max: c[0],
+        last: 0,
+        previous: 0,
+    };
+    let mut rel_run = Run::new();
+    let mut rel_table: RunTable = [0; 256];
+    // Relative returns seen (common sessions − 1).
+    let mut rel_count = 0u32;
+
+    let (bd, bc, br) = (b.dates, b.closes, &b.returns[..]);
+    let mut j = bd.partition_point(|x| *x < d[0]);
+    // Last common date as (index in series, index in benchmark).
+    let mut common: Option<(usize, usize)> = None;
+    let mut i = 1;
+    if j < bd.len() && bd[j] == d[0] {
+        // While the series walks in step with the benchmark, the
+        // common-date returns are the daily returns, the benchmark's
+        // computed once for all series.
+        let lim = n.min(bd.len() - j);
+        i = common_prefix(&d[..lim], &bd[j..j + lim]);
+        (run, rel_run) = in_step(
+            c,
+            &br[j..j + i],
+            [(run, &mut table), (rel_run, &mut rel_table)],
+            &mut records,
+        );
+        rel_count = (i - 1) as u32;
+        common = Some((i - 1, j + i - 1));
+        j += i;
+    }
+    // Then merge the two date lists.
+    while i < n {
+        let r = c[i] / c[i - 1] - 1.0;
+        push(&mut run, &mut table, direction(r), (i - 1) as u32);
+        records.push(i, c[i]);
+        while j < bd.len() && bd[j] < d[i] {
+            j += 1;
+        }
+        if j < bd.len() && bd[j] == d[i] {
+            if let Some((ip, jp)) = common {
+                // Returns from one common date to the next.
+                let ra = if ip + 1 == i { r } else { c[i] / c[ip] - 1.0 };
+                let rb = if jp + 1 == j {
+                    br[j]
+                } else {
+                    bc[j] / bc[jp] - 1.0
+                };
+                push(&mut rel_run, &mut rel_table, direction(ra - rb), rel_count);
+                rel_count += 1;
+            }
+            common = Some((i, j));
+            j += 1;
+        }
+        i += 1;
+    }
+
+    Walked {
+        streak: finish(run, &table, to_u32(n - 1)).unwrap_or_else(|| from_end::daily_streak(c)),
+        relative_streak: Some(finish(rel_run, &rel_table, rel_count).unwrap_or_else(|| {
+            let b = SeriesRef {
+                dates: b.dates,
+                closes: b.closes,
+            };
+            crate::reference::relative_streak(
+                SeriesRef {
+                    dates: d,
+                    closes: c,
+                },
+                b,
+            )
+        })),
+        records,
+    }
+}
+
+/// The forward pass for any series, with or without a benchmark: what
+/// [`scan_one`] computes by [`from_end`] in the usual case, for the tests
+/// that hold the two together.
+#[cfg(test)]
+fn forward_figures(d: &[Date], c: &[f64], b: Option<&Benchmark<'_>>) -> Walked {
+    let Some(b) = b else {
+        let mut run = Run::new();
+        let mut table: RunTable = [0; 256];
+        let mut records = Records {
+            running_max: c[0],
+            last: 0,
+            previous: 0,
+        };
+        for i in 1..c.len() {
+            let r = c[i] / c[i - 1] - 1.0;
+            push(&mut run, &mut table, direction(r), (i - 1) as u32);
+            records.push(i, c[i]);
+        }
+        return Walked {
+            streak: finish(run, &table, to_u32(c.len() - 1))
+                .unwrap_or_else(|| crate::reference::streak(c)),
+            relative_streak: None,
+            records,
+        };
+    };
+    walk_forward(d, c, b)
 }
 
 /// Sample standard deviation (n − 1 in the denominator), two-pass.

@@ -13,7 +13,7 @@
 //!
 //! The kernels are pure functions over slices ([`scan_one`]); [`scan_all`]
 //! runs them over many series on a few threads (`std::thread::scope`), and
-//! [`rank`] orders the results by [`rarity`]. [`reference`] holds the slow,
+//! [`rank()`] orders the results by [`rarity`]. [`reference`](mod@reference) holds the slow,
 //! obviously-correct per-metric implementations the fused kernel is tested
 //! against, and [`synth`] the seeded synthetic universe used for the
 //! benchmarks in `bench/`. [`universe`] scans a whole [`model::Universe`]
