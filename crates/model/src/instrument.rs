@@ -18,7 +18,7 @@
 
 use crate::Field;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 /// What kind of thing an instrument is.
@@ -535,6 +535,8 @@ pub enum RegistryError {
 pub struct Registry {
     instruments: Vec<Instrument>,
     datasets: Vec<DatasetHint>,
+    /// Listed instruments by exact symbol (the first of a symbol listed twice).
+    by_symbol: HashMap<String, usize>,
     by_name: HashMap<String, usize>,
     by_file: HashMap<String, usize>,
     by_column: HashMap<String, usize>,
@@ -601,6 +603,7 @@ impl Registry {
         let mut reg = Registry {
             instruments,
             datasets,
+            by_symbol: HashMap::new(),
             by_name: HashMap::new(),
             by_file: HashMap::new(),
             by_column: HashMap::new(),
@@ -609,6 +612,7 @@ impl Registry {
         };
         reg.check_families()?;
         for (idx, inst) in reg.instruments.iter().enumerate() {
+            reg.by_symbol.entry(inst.symbol.clone()).or_insert(idx);
             let lenient = idx >= lenient_from;
             let names = std::iter::once(&inst.symbol)
                 .chain(std::iter::once(&inst.name))
@@ -660,10 +664,11 @@ impl Registry {
     ) -> Result<Registry, RegistryError> {
         let mut instruments = self.instruments.clone();
         let lenient_from = instruments.len();
+        let mut added: HashSet<String> = HashSet::new();
         for inst in learnt {
             if self.get(&inst.symbol).is_some()
                 || self.family_member(&inst.symbol).is_some()
-                || instruments.iter().any(|i| i.symbol == inst.symbol)
+                || !added.insert(inst.symbol.clone())
             {
                 continue;
             }
@@ -786,9 +791,9 @@ impl Registry {
 
     /// The instrument with this canonical symbol, listed or a family member.
     pub fn get(&self, symbol: &str) -> Option<&Instrument> {
-        self.instruments
-            .iter()
-            .find(|i| i.symbol == symbol)
+        self.by_symbol
+            .get(symbol)
+            .map(|&i| &self.instruments[i])
             .or_else(|| self.family_member(symbol).filter(|i| i.symbol == symbol))
     }
 

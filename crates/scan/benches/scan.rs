@@ -2,7 +2,8 @@
 //! of the `bench/run.sh` universe). The full-size, side-by-side comparison
 //! with pandas and polars is `bench/run.sh`.
 
-use model::{Date, Field, Series, SeriesKey, SourceId};
+use model::series::SortedDates;
+use model::{Field, Series, SeriesKey, SourceId};
 use scan::{rank, rarity, scan_all, scan_one, synth, Benchmark, SeriesRef};
 use std::sync::OnceLock;
 
@@ -10,30 +11,34 @@ fn main() {
     divan::main();
 }
 
-fn universe() -> &'static Vec<Series> {
-    static UNIVERSE: OnceLock<Vec<Series>> = OnceLock::new();
-    UNIVERSE.get_or_init(|| {
-        let spec = synth::Spec {
-            series: 500,
-            ..synth::Spec::full()
-        };
-        let calendar: Vec<Date> = synth::sessions(&spec);
-        let market = synth::market_log_returns(&spec);
-        (0..spec.series)
-            .filter_map(|i| {
-                let s = synth::generate(&spec, &market, i);
-                let dates = calendar[s.first..].to_vec();
-                let closes = s.ticks.iter().map(|t| synth::close_of_ticks(*t)).collect();
-                Series::from_one_source(
-                    SeriesKey::new(s.symbol, Field::Close),
-                    dates,
-                    closes,
-                    SourceId(0),
-                )
-                .ok()
-            })
-            .collect()
-    })
+fn universe() -> &'static [Series] {
+    static UNIVERSE: OnceLock<Option<Vec<Series>>> = OnceLock::new();
+    UNIVERSE
+        .get_or_init(|| {
+            let spec = synth::Spec {
+                series: 500,
+                ..synth::Spec::full()
+            };
+            // One calendar shared by every series, as a loaded store shares it.
+            let calendar = SortedDates::new(synth::sessions(&spec)).ok()?;
+            let market = synth::market_log_returns(&spec);
+            (0..spec.series)
+                .map(|i| {
+                    let s = synth::generate(&spec, &market, i);
+                    let closes = s.ticks.iter().map(|t| synth::close_of_ticks(*t)).collect();
+                    Series::on_calendar(
+                        SeriesKey::new(s.symbol, Field::Close),
+                        &calendar,
+                        s.first,
+                        closes,
+                        &[(0, SourceId(0))],
+                    )
+                    .ok()
+                })
+                .collect()
+        })
+        .as_deref()
+        .unwrap_or(&[])
 }
 
 #[divan::bench(args = [1, 2])]

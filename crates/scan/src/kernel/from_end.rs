@@ -100,11 +100,19 @@ pub(super) fn records(c: &[f64]) -> Records {
     }
 }
 
-/// The streak ending at the last of `count` returns whose directions
-/// `dir_at(k)` gives (up, down or flat, as [`direction`]), with "longest
-/// since": walking back from the end only as far as the last earlier run in
-/// the same direction and at least as long.
-pub(super) fn streak(count: usize, dir_at: impl Fn(usize) -> usize) -> Streak {
+/// Directions of returns [`streak`] computes at a time, as a bit mask.
+const RUN_BLOCK: usize = 64;
+
+/// The streak ending at the last of `count` returns, with "longest since":
+/// walking back from the end only as far as the last earlier run in the
+/// same direction and at least as long.
+///
+/// `fill(lo, out)` writes the directions (up, down or flat, as
+/// [`direction`]) of returns `lo..lo + out.len()`. The walk asks for them
+/// by blocks of [`RUN_BLOCK`] from the end, so that the divisions of a
+/// block overlap, and visits the block's runs through a bit mask of where
+/// the direction changes, without a branch per return.
+pub(super) fn streak(count: usize, fill: impl Fn(usize, &mut [u8])) -> Streak {
     let history_sessions = to_u32(count);
     let flat = Streak {
         length_sessions: 0,
@@ -114,43 +122,99 @@ pub(super) fn streak(count: usize, dir_at: impl Fn(usize) -> usize) -> Streak {
     let Some(last) = count.checked_sub(1) else {
         return flat;
     };
-    let dir = dir_at(last);
-    if dir == FLAT {
-        return flat;
-    }
-    let start_of = |end: usize, d: usize| {
-        let mut start = end;
-        while start > 0 && dir_at(start - 1) == d {
-            start -= 1;
-        }
-        start
+    let mut search = Search {
+        last,
+        current: None,
     };
-    let start = start_of(last, dir);
-    let len = count - start;
-    // Earlier runs, latest first; each ends just before the next one starts.
-    let mut next_start = start;
+    let mut dirs = [0u8; RUN_BLOCK];
+    // The run in progress, walking back: its direction and last position.
+    let mut run: Option<(u8, usize)> = None;
     let mut since = None;
-    while let Some(end) = next_start.checked_sub(1) {
-        let d = dir_at(end);
-        let run_start = start_of(end, d);
-        if d == dir && end - run_start + 1 >= len {
-            since = Some(to_u32(last - end));
-            break;
+    let mut hi = count;
+    'blocks: while hi > 0 {
+        let lo = hi.saturating_sub(RUN_BLOCK);
+        let block = &mut dirs[..hi - lo];
+        fill(lo, block);
+        let top = block[block.len() - 1];
+        run = match run {
+            None if usize::from(top) == FLAT => return flat,
+            None => Some((top, last)),
+            // The block's last return starts a new run: the one in
+            // progress started at `hi`.
+            Some((dir, end)) if dir != top => {
+                since = search.run(dir, hi, end);
+                if since.is_some() {
+                    break 'blocks;
+                }
+                Some((top, hi - 1))
+            }
+            kept => kept,
+        };
+        // Bit k: the direction changes between returns lo + k - 1 and lo + k.
+        let mut changes = 0u64;
+        for (k, pair) in block.windows(2).enumerate() {
+            changes |= u64::from(pair[0] != pair[1]) << (k + 1);
         }
-        next_start = run_start;
+        while changes != 0 {
+            let k = 63 - changes.leading_zeros() as usize;
+            changes &= !(1u64 << k);
+            if let Some((dir, end)) = run {
+                since = search.run(dir, lo + k, end);
+                if since.is_some() {
+                    break 'blocks;
+                }
+            }
+            run = Some((block[k - 1], lo + k - 1));
+        }
+        hi = lo;
     }
+    if since.is_none() {
+        // The earliest run starts at the first return.
+        if let Some((dir, end)) = run {
+            since = search.run(dir, 0, end);
+        }
+    }
+    let Some((dir, len)) = search.current else {
+        return flat;
+    };
     let len = i32::try_from(len).unwrap_or(i32::MAX);
     Streak {
-        length_sessions: if dir == UP { len } else { -len },
+        length_sessions: if usize::from(dir) == UP { len } else { -len },
         since_sessions: since,
         history_sessions,
     }
 }
 
+/// The runs [`streak`] has walked back over, latest first.
+struct Search {
+    /// Position of the last return.
+    last: usize,
+    /// The current streak (the latest run): direction and length.
+    current: Option<(u8, usize)>,
+}
+
+impl Search {
+    /// Takes the complete run of returns `start..=end` in `dir`; once it is
+    /// the earlier run "longest since" looks for, the sessions since it.
+    fn run(&mut self, dir: u8, start: usize, end: usize) -> Option<u32> {
+        let len = end - start + 1;
+        match self.current {
+            None => {
+                self.current = Some((dir, len));
+                None
+            }
+            Some((d, l)) => (dir == d && len >= l).then(|| to_u32(self.last - end)),
+        }
+    }
+}
+
 /// The daily streak of `c`: return `k` is `c[k + 1] / c[k] - 1`.
 pub(super) fn daily_streak(c: &[f64]) -> Streak {
-    streak(c.len().saturating_sub(1), |k| {
-        direction(c[k + 1] / c[k] - 1.0)
+    streak(c.len().saturating_sub(1), |lo, out| {
+        let (prev, next) = (&c[lo..], &c[lo + 1..]);
+        for ((o, x), p) in out.iter_mut().zip(next).zip(prev) {
+            *o = direction(x / p - 1.0) as u8;
+        }
     })
 }
 
@@ -158,7 +222,12 @@ pub(super) fn daily_streak(c: &[f64]) -> Streak {
 /// sessions (`br[s]` is the benchmark's return on the session of `c[s]`).
 pub(super) fn relative_streak(c: &[f64], br: &[f64]) -> Streak {
     let count = c.len().min(br.len()).saturating_sub(1);
-    streak(count, |k| direction((c[k + 1] / c[k] - 1.0) - br[k + 1]))
+    streak(count, |lo, out| {
+        let (prev, next, bench) = (&c[lo..], &c[lo + 1..], &br[lo + 1..]);
+        for (((o, x), p), b) in out.iter_mut().zip(next).zip(prev).zip(bench) {
+            *o = direction((x / p - 1.0) - b) as u8;
+        }
+    })
 }
 
 #[cfg(test)]
