@@ -20,7 +20,10 @@
 #   ROUNDS=3              interleaved rounds
 #   RUNS=3                compute-only repetitions per process (data in memory)
 #   WHOLE_RUNS=1          whole runs (files -> results) per process
-#   PEERS="pb_polars pb_duckdb polars pandas"   peers timed (all are checked)
+#   PEERS="pb_polars pb_polars_ipc pb_duckdb polars pandas"   peers timed (all
+#                         are checked); pb_polars_ipc is the tuned polars peer
+#                         reading its own store, an Arrow IPC file kept beside
+#                         marketproof's (bench/out/stores/<dataset>.arrow)
 #   MP_BEFORE=path        another marketproof binary timed beside this one
 #                         (fresh `scan` processes), e.g. the build before a change
 #   KEEP_STORES=1         keep bench/out/stores/<dataset>.db
@@ -35,7 +38,7 @@ ROUNDS="${ROUNDS:-3}"
 RUNS="${RUNS:-3}"
 WHOLE_RUNS="${WHOLE_RUNS:-1}"
 DATASETS="${DATASETS:-real syn}"
-PEERS="${PEERS:-pb_polars pb_duckdb polars pandas}"
+PEERS="${PEERS:-pb_polars pb_polars_ipc pb_duckdb polars pandas}"
 MARKET_DATA="${MARKET_DATA:-$ROOT/../shared/market-data}"
 mkdir -p "$OUT"
 
@@ -110,7 +113,7 @@ for dataset in $DATASETS; do
       DATA=(--data "$OUT/big")
       BENCHMARK="$OUT/big/SYN00001.csv"
       IMPORT=("$OUT/big"); BENCH_SYMBOL="SYN00001"
-      peers="pb_polars" ;;
+      peers="pb_polars pb_polars_ipc" ;;
     *) echo "unknown dataset $dataset" >&2; exit 2 ;;
   esac
   dir="$OUT/results/$dataset"
@@ -120,7 +123,7 @@ for dataset in $DATASETS; do
 
   # The store: a fresh import (rows/s, peak RSS).
   db="$STORES/$dataset.db"
-  rm -f "$db" "$db-wal" "$db-shm"
+  rm -f "$db" "$db-wal" "$db-shm" "$STORES/$dataset.arrow" "$STORES/$dataset.arrow.names.json"
   echo "== $dataset: marketproof import into $db (load $(load1))" >&2
   t0=$(date +%s.%N)
   /usr/bin/time -f '%M' -o "$dir/import.rss" "$MP" --store "$db" --format json import "${IMPORT[@]}" > "$dir/import.report.json"
@@ -149,6 +152,7 @@ PYEOF
   for peer in $PEERS; do
     case "$peer" in
       pb_polars|pb_duckdb) cmd=("$PY" "$BENCH/peers/$peer.py") ;;
+      pb_polars_ipc) cmd=("$PY" "$BENCH/peers/pb_polars.py" --tool polars-ipc --ipc "$STORES/$dataset.arrow") ;;
       polars|pandas) cmd=("$PY" "$BENCH/peers/scan.py" --engine "$peer") ;;
     esac
     [[ " $peers " == *" $peer "* ]] || continue
@@ -172,6 +176,7 @@ PYEOF
     for peer in $peers; do
       case "$peer" in
         pb_polars|pb_duckdb) cmd=("$PY" "$BENCH/peers/$peer.py") ;;
+        pb_polars_ipc) cmd=("$PY" "$BENCH/peers/pb_polars.py" --tool polars-ipc --ipc "$STORES/$dataset.arrow") ;;
         polars|pandas) cmd=("$PY" "$BENCH/peers/scan.py" --engine "$peer") ;;
       esac
       timed "$peer" "$round" "${cmd[@]}" "${DATA[@]}" --bench "$BENCHMARK" --runs "$RUNS" --whole-runs "$WHOLE_RUNS"
@@ -181,7 +186,7 @@ PYEOF
       timed marketproof_cli_before "$round" cli_run "$MP_BEFORE" "$db" "$BENCH_SYMBOL"
     fi
   done
-  [ "${KEEP_STORES:-0}" = 1 ] || rm -f "$db" "$db-wal" "$db-shm"
+  [ "${KEEP_STORES:-0}" = 1 ] || rm -f "$db" "$db-wal" "$db-shm" "$STORES/$dataset.arrow" "$STORES/$dataset.arrow.names.json"
 done
 
 # 4. Summary: medians and ratios.

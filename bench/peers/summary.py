@@ -105,6 +105,12 @@ def dataset(root, name):
     print(f"| fresh `marketproof scan --format json` process | {s(cli['wall_s'])} | {s(cli['cpu_s'], 2)} | {r(tw, cli['wall_s'])} |")
     if cli_before["wall_s"] == cli_before["wall_s"]:
         print(f"| the same, build before this change (`MP_BEFORE`) | {s(cli_before['wall_s'])} | {s(cli_before['cpu_s'], 2)} | |")
+    ipc = {k: med(samples(lines, "pb_polars_ipc", k)) for k in ("load_s", "whole_s", "whole_cpu_s", "compute_s")}
+    if ipc["whole_s"] == ipc["whole_s"]:
+        print(f"| tuned polars from its own Arrow IPC file: load (`read_ipc`) | {s(ipc['load_s'])} | | |")
+        print(f"| tuned polars from its own Arrow IPC file: whole, one process "
+              f"(÷ marketproof whole from its store: {r(ipc['whole_s'], st['whole_s'])} wall, "
+              f"{r(ipc['whole_cpu_s'], st['whole_cpu_s'])} CPU) | {s(ipc['whole_s'])} | {s(ipc['whole_cpu_s'], 2)} | |")
     print()
     print(f"Peak RSS of the `marketproof scan` process: {cli['max_rss_kb'] / 1024:.0f} MB"
           + (f" (before: {cli_before['max_rss_kb'] / 1024:.0f} MB)" if cli_before["max_rss_kb"] == cli_before["max_rss_kb"] else "") + ".\n")
@@ -117,6 +123,11 @@ def dataset(root, name):
               f"| {s(floor, 4)} | {gb / floor:.1f} | 1 |")
         print(f"| marketproof compute (CSV path, in memory) | {s(mp['compute_s'])} | | {r(mp['compute_s'], floor)} |")
         print(f"| marketproof compute from the store (`scan_universe`) | {s(st['compute_s'])} | | {r(st['compute_s'], floor)} |")
+        own = [c / f for line in lines if line["tool"] == "marketproof_store"
+               for c, f in zip(line["result"].get("compute_s", []), line["result"].get("floor_s", [])) if f]
+        if own:
+            print(f"| the same ÷ the floor read in its own process, run by run (median of {len(own)}; "
+                  f"that floor's median {s(st['floor_s'], 4)} s) | | | {med(own):.1f}× |")
         print(f"| marketproof whole from the store, one process | {s(st['whole_s'])} | | {r(st['whole_s'], floor)} |")
         print(f"| fresh `marketproof scan` process | {s(cli['wall_s'])} | | {r(cli['wall_s'], floor)} |")
         if tuned:
