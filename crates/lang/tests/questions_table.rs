@@ -75,6 +75,24 @@ fn questions_table() {
         ("How volatile was the Russell 2000 in 2020?", "2026-08-21", "", "Volatility | ^RUT | 2020-01-01..2020-12-31"),
         ("What's the Dow's longest losing streak in 2022?", "2026-08-21", "", "LongestStreak { run: RunLength { of: Return { sessions: 1 }, pred: Lt(0.0) } } | ^DJI | 2022-01-01..2022-12-31"),
         ("How many times did the Fed cut rates in 2020?", "2026-08-21", "", "Fed(Count(-1)) |  | 2020-01-01..2020-12-31"),
+        // A question that opens with "last time" or "first time" asks when.
+        ("The last time the Nasdaq closed below 10,000?", "2026-08-21", "", "When { flag: Flag { of: Level { field: Price }, pred: Lt(10000.0) }, last: true } | ^IXIC | -"),
+        ("First time the Dow closed above 40,000?", "2026-08-21", "", "When { flag: Flag { of: Level { field: Price }, pred: Gt(40000.0) }, last: false } | ^DJI | -"),
+        // "When ... last gain 5%" with no period anywhere: one day's move (noted);
+        // a period noun ("in a month", "rally") leaves the period unread.
+        ("When did the Russell 2000 last gain 5% or more?", "2026-08-21", "", "When { flag: Flag { of: Return { sessions: 1 }, pred: Ge(5.0) }, last: true } | ^RUT | -"),
+        ("When did the Nasdaq last drop 10% in a month?", "2026-08-21", "", "DECLINE Ambiguous"),
+        ("When did the S&P 500 last rally 20%?", "2026-08-21", "", "DECLINE Ambiguous"),
+        // "How many points": a move in the unit asked, not a count.
+        ("How many points did the Dow gain on November 6, 2024?", "2026-08-21", "", "Move | ^DJI | 2024-11-06..2024-11-06"),
+        ("How many basis points did the 10-year yield rise in 2022?", "2026-08-21", "", "Move | DGS10 | 2022-01-01..2022-12-31"),
+        // A level-like series and a day alone ask its level; an index, its move.
+        ("2-year yield on June 3, 2024?", "2026-08-21", "", "Level { field: Close } | DGS2 | 2024-06-03..2024-06-03"),
+        ("VIX on March 16, 2020?", "2026-08-21", "", "Level { field: Close } | ^VIX | 2020-03-16..2020-03-16"),
+        ("Dow on March 16, 2020?", "2026-08-21", "", "Move | ^DJI | 2020-03-16..2020-03-16"),
+        // Weeks named by their neighbour or their last day.
+        ("Nasdaq in the week before last?", "2026-08-21", "", "Move | ^IXIC | 2026-08-03..2026-08-07"),
+        ("Dow for the week ended July 17, 2026?", "2026-08-21", "", "Move | ^DJI | 2026-07-11..2026-07-17"),
         // A bare tenor in a question is the yield.
         ("10y change ytd?", "2026-08-21", "", "Move | DGS10 | 2026-01-01..to date"),
         // Refusals: forecasts, topics the data cannot decide, unknown names,

@@ -256,6 +256,8 @@ impl<'a> Reader<'a> {
             self.lookback(i),
             self.to_date(i),
             self.previous_period(i),
+            self.before_last(i),
+            self.week_ending(i),
             self.same_point_last_year(i),
             self.quarter_or_half(i),
             self.clock(i),
@@ -1177,6 +1179,88 @@ impl<'a> Reader<'a> {
         })
     }
 
+    /// "the week before last", "the month before last (month)", "the year
+    /// before last": the calendar period before the previous one.
+    fn before_last(&self, i: usize) -> Option<TimeChunk> {
+        let k = if self.is(i, "the") { i + 1 } else { i };
+        let unit = self.hit(k, "unit")?;
+        if !(self.is(unit.end, "before") && self.is(unit.end + 1, "last")) {
+            return None;
+        }
+        let mut end = unit.end + 2;
+        if let Some(again) = self.hit(end, "unit").filter(|u| u.label == unit.label) {
+            end = again.end;
+        }
+        let d = self.dateline;
+        let (from, to, grain) = match unit.label {
+            "week" => {
+                let monday = d - Duration::days(i64::from(d.weekday().num_days_from_monday()) + 14);
+                (monday, monday + Duration::days(4), Grain::Week)
+            }
+            "month" => {
+                let first = d.with_day(1)?.checked_sub_months(chrono::Months::new(2))?;
+                let (f, t) = month_span(first.year(), first.month())?;
+                (f, t, Grain::Month)
+            }
+            "year" => (
+                ymd(d.year() - 2, 1, 1)?,
+                ymd(d.year() - 2, 12, 31)?,
+                Grain::Year,
+            ),
+            _ => return None,
+        };
+        Some(TimeChunk {
+            tokens: i..end,
+            time: Time::Span {
+                from,
+                to,
+                grain,
+                range: false,
+            },
+            year_implied: false,
+        })
+    }
+
+    /// "the week ending July 24", "for the week ended Friday", "the week
+    /// through March 6": the seven days that end on the day named.
+    fn week_ending(&self, i: usize) -> Option<TimeChunk> {
+        let mut k = i;
+        if matches!(self.word(k), Some("for" | "in" | "during" | "over" | "on")) {
+            k += 1;
+        }
+        if self.is(k, "the") {
+            k += 1;
+        }
+        let unit = self.hit(k, "unit")?;
+        if unit.label != "week"
+            || !matches!(
+                self.word(unit.end),
+                Some("ending" | "ended" | "through" | "thru")
+            )
+        {
+            return None;
+        }
+        let (end, day) = self.point(unit.end + 1)?;
+        let Time::Span {
+            to: last,
+            grain: Grain::Day,
+            ..
+        } = day
+        else {
+            return None;
+        };
+        Some(TimeChunk {
+            tokens: i..end,
+            time: Time::Span {
+                from: last - Duration::days(6),
+                to: last,
+                grain: Grain::Span,
+                range: false,
+            },
+            year_implied: false,
+        })
+    }
+
     /// "last week", "last month", "last year", "the previous quarter".
     fn previous_period(&self, i: usize) -> Option<TimeChunk> {
         let lead = self.hit(i, "deictic")?;
@@ -1921,6 +2005,12 @@ mod tests {
             ("up 2.2 percent for the week", "1996-10-04", &["for the week = 1996-09-30.. to date Week"]),
             ("-7% year to date", "2022-01-18", &["year to date = 2022-01-01.. to date Year"]),
             ("How did it do last week?", "2026-08-19", &["last week = 2026-08-10..2026-08-14 Week"]),
+            ("How did the S&P do the week before last?", "2026-08-21", &["the week before last = 2026-08-03..2026-08-07 Week"]),
+            ("the month before last month", "2026-03-10", &["the month before last month = 2026-01-01..2026-01-31 Month"]),
+            ("in the year before last", "2026-08-21", &["the year before last = 2024-01-01..2024-12-31 Year"]),
+            ("S&P 500 for the week ending July 24, 2026?", "2026-08-21", &["for the week ending July 24, 2026 = 2026-07-18..2026-07-24 Span"]),
+            ("the Dow in the week ended Friday", "2026-08-19", &["in the week ended Friday = 2026-08-08..2026-08-14 Span"]),
+            ("the week through March 6", "2026-08-21", &["the week through March 6 = 2026-02-28..2026-03-06 Span"]),
             ("only three of the past 12 sessions", "2012-08-21", &["the past 12 sessions = last 12 sessions"]),
             ("6.93% when measured over 21 trading days ending 7/31", "2013-07-31", &["over 21 trading days ending 7/31 = last 21 sessions to 2013-07-31"]),
             ("annualized return for the five years 2020 through 2024?", "2026-08-21", &["the five years 2020 through 2024 = 2020-01-01..2024-12-31 Span"]),

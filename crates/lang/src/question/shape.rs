@@ -98,6 +98,13 @@ enum Named {
     Spread(String, String),
 }
 
+/// Words that give a move a period of its own ("a 4% drop in a week"):
+/// with one of them, an unqualified move is not read as one day's.
+const PERIOD_NOUNS: &[&str] = &[
+    "week", "weeks", "month", "months", "quarter", "quarters", "year", "years", "period",
+    "periods", "stretch", "span", "streak", "run", "runs", "rally", "selloff", "decline",
+];
+
 impl<'a> Parse<'a> {
     /// Finds the question's chunks and words.
     pub fn new(reader: &'a Reader, text: &'a str, as_of: Date) -> Parse<'a> {
@@ -518,6 +525,19 @@ impl<'a> Parse<'a> {
             }
         }
         self.wh = self.take("wh", &[]);
+        // "Last time the VIX closed above 40?": a question that opens with
+        // "last time" or "first time" asks when.
+        if self.wh.is_none() {
+            if let Some(time) = self.opening_last_or_first_time() {
+                self.wh = Some("when");
+                // "First time ...": "first" is read as an ordinal, so the
+                // noun is read here.
+                let in_a_word = self.words.iter().any(|w| (w.start..w.end).contains(&time));
+                if !in_a_word {
+                    self.used[time] = true;
+                }
+            }
+        }
         let (ask, subjects, time) = self.shape()?;
         self.coverage()?;
         let time_text = self.window_text();
@@ -530,6 +550,41 @@ impl<'a> Parse<'a> {
             notes: self.notes,
             follow_up: false,
         })
+    }
+
+    /// The token "time" of a question that opens with "(the) last time" or
+    /// "(the) first time".
+    fn opening_last_or_first_time(&self) -> Option<usize> {
+        let words: Vec<(usize, &str)> = self
+            .doc
+            .tokens
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.kind != TokKind::Punct)
+            .take(3)
+            .map(|(k, t)| (k, t.norm.as_str()))
+            .collect();
+        let rest = match words.first() {
+            Some((_, "the")) => &words[1..],
+            _ => &words[..],
+        };
+        match rest {
+            [(_, "last" | "first"), (time, "time"), ..] => Some(*time),
+            _ => None,
+        }
+    }
+
+    /// "How many points", "how many basis points": the question word asks
+    /// for a figure in a unit, not for a count.
+    fn asks_in_units(&self) -> bool {
+        self.words
+            .iter()
+            .filter(|w| w.cat == "wh" && w.label == "how_many" && self.used[w.start])
+            .any(|wh| {
+                self.words
+                    .iter()
+                    .any(|w| w.cat == "qword" && w.label == "units" && w.start == wh.end)
+            })
     }
 
     /// "and in 2021?", "what about the Nasdaq?": opens with a follow-up word,
@@ -856,6 +911,11 @@ impl<'a> Parse<'a> {
             || self.wh == Some("when") && !self.quantities().is_empty()
         {
             return self.when(subjects);
+        }
+        // "How many points did the S&P 500 lose on August 5?": a move in
+        // points, not a count of days.
+        if self.wh == Some("how_many") && self.asks_in_units() {
+            return self.movement(subjects);
         }
         if self.wh == Some("how_many") {
             return self.count(subjects);
@@ -1483,12 +1543,18 @@ impl<'a> Parse<'a> {
     /// A condition on a figure: "fall 5% in a day", "move more than 2%
     /// either way", "close above 5%", "up days".
     fn condition(&mut self, what: &str, daily: bool) -> Result<Measure, Decline> {
-        if self.take("qword", &["up_days"]).is_some() {
+        // "gain 5% or more": with a figure in percent, "gain" is a move,
+        // not "up days".
+        let percent = self
+            .quantities()
+            .iter()
+            .any(|(_, q)| q.unit == QUnit::Percent && !q.ordinal);
+        if !percent && self.take("qword", &["up_days"]).is_some() {
             self.take_all("noun", &["session"]);
             self.take_all("ranked", &["day"]);
             return Ok(Measure::flag(Measure::daily_return(), Pred::Gt(0.0)));
         }
-        if self.take("qword", &["down_days"]).is_some() {
+        if !percent && self.take("qword", &["down_days"]).is_some() {
             self.take_all("noun", &["session"]);
             self.take_all("ranked", &["day"]);
             return Ok(Measure::flag(Measure::daily_return(), Pred::Lt(0.0)));
@@ -1579,7 +1645,27 @@ impl<'a> Parse<'a> {
         if !first {
             self.take_all("qword", &["last"]);
         }
-        let flag = self.condition("a date when something happened", false)?;
+        // "When did the Nasdaq last drop 4% or more?": with no period
+        // anywhere in the question, a move in percent is a one-day move (as
+        // in a count), and the answer says so.
+        let one_day = self.chunks.times.is_empty()
+            && self.has("move", &["up", "down", "either"])
+            && self
+                .quantities()
+                .iter()
+                .any(|(_, q)| q.unit == QUnit::Percent)
+            && !self.has("noun", &["session"])
+            && !self.has("ranked", &["day"])
+            && !self
+                .doc
+                .tokens
+                .iter()
+                .any(|t| PERIOD_NOUNS.contains(&t.norm.as_str()));
+        if one_day {
+            self.notes
+                .push("a move without a period: read as a one-day move".into());
+        }
+        let flag = self.condition("a date when something happened", one_day)?;
         let time = self.window()?;
         Ok((Ask::When { flag, last: !first }, subjects, time))
     }
@@ -1648,9 +1734,15 @@ impl<'a> Parse<'a> {
         &mut self,
         subjects: Vec<Subject>,
     ) -> Result<(Ask, Vec<Subject>, Option<Time>), Decline> {
+        // "10-year yield on March 9, 2020?": a rate (or another level-like
+        // series) and a time alone ask its level.
+        let named_with_time = self.wh.is_none()
+            && !self.windows().is_empty()
+            && subjects.iter().all(|s| self.is_level_like(s));
         let asks = matches!(self.wh, Some("what" | "where"))
             || self.has("qword", &["level", "latest"])
-            || self.has("level", &[]);
+            || self.has("level", &[])
+            || named_with_time;
         if !asks {
             return Err(Decline::NoShape);
         }
