@@ -90,6 +90,15 @@ fn questions_table() {
         ("2-year yield on June 3, 2024?", "2026-08-21", "", "Level { field: Close } | DGS2 | 2024-06-03..2024-06-03"),
         ("VIX on March 16, 2020?", "2026-08-21", "", "Level { field: Close } | ^VIX | 2020-03-16..2020-03-16"),
         ("Dow on March 16, 2020?", "2026-08-21", "", "Move | ^DJI | 2020-03-16..2020-03-16"),
+        // A question that opens with its counted noun asks how many.
+        ("Trading days the S&P 500 fell more than 2% in 2022?", "2026-08-21", "", "Count { flag: Flag { of: Return { sessions: 1 }, pred: Lt(-2.0) } } | ^GSPC | 2022-01-01..2022-12-31"),
+        // A level word and a day, with no direction: the level.
+        ("S&P 500 price on Jan 3, 2022", "2026-08-21", "", "Level { field: Close } | ^GSPC | 2022-01-03..2022-01-03"),
+        ("Dow closed up on March 16, 2020?", "2026-08-21", "", "Move | ^DJI | 2020-03-16..2020-03-16"),
+        // How much the Fed moved, or a bare "Fed hike" with a window: the
+        // window's decisions, whose answer gives their total.
+        ("How much did the Fed cut rates in 2020?", "2026-08-21", "", "Fed(Count(-1)) |  | 2020-01-01..2020-12-31"),
+        ("Did the Fed hike in March 2022?", "2026-08-21", "", "Fed(Count(1)) |  | 2022-03-01..2022-03-31"),
         // Weeks named by their neighbour or their last day.
         ("Nasdaq in the week before last?", "2026-08-21", "", "Move | ^IXIC | 2026-08-03..2026-08-07"),
         ("Dow for the week ended July 17, 2026?", "2026-08-21", "", "Move | ^DJI | 2026-07-11..2026-07-17"),

@@ -527,6 +527,11 @@ impl<'a> Parse<'a> {
         self.wh = self.take("wh", &[]);
         // "Last time the VIX closed above 40?": a question that opens with
         // "last time" or "first time" asks when.
+        // "days vix closed above 25 in 2025?": a question that opens with
+        // its counted noun asks how many.
+        if self.wh.is_none() && self.opens_with_days() {
+            self.wh = Some("how_many");
+        }
         if self.wh.is_none() {
             if let Some(time) = self.opening_last_or_first_time() {
                 self.wh = Some("when");
@@ -571,6 +576,21 @@ impl<'a> Parse<'a> {
         match rest {
             [(_, "last" | "first"), (time, "time"), ..] => Some(*time),
             _ => None,
+        }
+    }
+
+    /// The question opens with "days", "sessions" or "trading days".
+    fn opens_with_days(&self) -> bool {
+        let mut words = self
+            .doc
+            .tokens
+            .iter()
+            .filter(|t| t.kind != TokKind::Punct)
+            .map(|t| t.norm.as_str());
+        match words.next() {
+            Some("days" | "sessions") => true,
+            Some("trading") => matches!(words.next(), Some("days" | "sessions")),
+            _ => false,
         }
     }
 
@@ -943,7 +963,11 @@ impl<'a> Parse<'a> {
         // "S&P 500 month to date?": a name and a window alone ask how it did
         // (a level for a rate, an index of fear or a valuation).
         if self.wh.is_none() && !self.windows().is_empty() {
-            let levels = subjects.iter().all(|s| self.is_level_like(s));
+            // "russell 2000 close on 3/18/2020": a level word and no
+            // direction ask the level.
+            let level_word = (self.has("qword", &["level"]) || self.has("level", &[]))
+                && !self.has("move", &["up", "down", "either"]);
+            let levels = level_word || subjects.iter().all(|s| self.is_level_like(s));
             return if levels {
                 self.level(subjects)
             } else {
@@ -1057,6 +1081,13 @@ impl<'a> Parse<'a> {
             _ if dir == 0 => {
                 self.take_all("qword", &["latest", "level"]);
                 FedAsk::Range
+            }
+            // "How much did the Fed raise rates in 2022?", "total Fed
+            // tightening in 2022": the decisions of the window, whose answer
+            // gives their total.
+            Some("how_much") | None => {
+                self.take_all("wh", &["how_much"]);
+                FedAsk::Count(dir)
             }
             _ => return Err(Decline::NoShape),
         };
