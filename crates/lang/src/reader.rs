@@ -146,7 +146,22 @@ impl Reader {
         let doc = Doc::new(text);
         let chunks = Chunks::find(&doc, &self.finder, dateline);
         let mut frames: Vec<Frame> = Vec::new();
-        let mut time_used = vec![false; chunks.times.len()];
+        // "a plan to buy bonds by the middle of 2009": a deadline after the
+        // dateline is nobody's window; no claim reads it.
+        let mut time_used: Vec<bool> = chunks
+            .times
+            .iter()
+            .map(|t| {
+                let lead = t
+                    .tokens
+                    .start
+                    .checked_sub(1)
+                    .map(|k| doc.tokens[k].norm.as_str());
+                matches!(lead, Some("by" | "until" | "later"))
+                    && crate::question::shape::span_of(&t.time)
+                        .is_some_and(|(from, _)| from > dateline)
+            })
+            .collect();
         let mut fed_paragraph: Option<usize> = None;
         let mut carry = Carry::default();
         for s in 0..doc.sentences.len() {

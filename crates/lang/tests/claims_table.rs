@@ -287,6 +287,58 @@ fn claims_table() {
                 r#"fed_range "4.25%-4.5%" ["DFEDTARU", "DFEDTARL"] 4.25–4.50% | rate_decisions  2024-12-18.. 2024-12-18"#,
             ],
         ),
+        // Figures that are no market data are left out ($ market value, a
+        // ratio, a count of jobs), and a number left out still keeps a
+        // later window from the claim before it.
+        // "The benchmark" is the S&P 500 once it is named; a comparison
+        // participle shares the window of the move before it; a threshold in
+        // another instrument's clause is not the streak's; "later this
+        // year" is no window.
+        (
+            "A late slide wiped out about $2 trillion in market value, and decliners beat advancers by a 3-to-1 margin.",
+            "2024-08-05",
+            &[],
+        ),
+        (
+            "The Nasdaq rose 1% after employers added 250,000 jobs in September.",
+            "2024-10-04",
+            &[
+                r#"daily_move "rose 1%" ["^IXIC"] 1% | UNREAD September."#,
+            ],
+        ),
+        (
+            "The Nasdaq Composite dropped 3.4% while the S&P 500 fell 3%. The benchmark is 8.5% below its July record.",
+            "2024-08-05",
+            &[
+                r#"daily_move "dropped 3.4%" ["^IXIC"] -3.4% | level return day 2024-08-05"#,
+                r#"daily_move "fell 3%" ["^GSPC"] -3% | level return day 2024-08-05"#,
+                r#"drawdown "8.5% below its July record" ["^GSPC"] -8.5% | drawdown last day 2024-08-05"#,
+            ],
+        ),
+        (
+            "The Nasdaq 100 climbed 5.4% this month, beating the S&P 500 by about 2.5 percentage points.",
+            "2024-07-31",
+            &[
+                r#"period_return "climbed 5.4%" ["^NDX"] 5.4% | level return 2024-07-01..2024-07-31 2024-07-31"#,
+                r#"period_return "beating the S&P 500 by about 2.5 percentage points" ["^NDX", "^GSPC"] about 2.5 pp | level return 2024-07-01..2024-07-31 2024-07-31"#,
+            ],
+        ),
+        (
+            "The VIX closed above 20 on Friday as the Dow fell for a third day.",
+            "2024-07-26",
+            &[
+                r#"level "closed above 20" ["^VIX"] more than 20 | level last day 2024-07-26"#,
+                r#"streak "third day" ["^DJI"] 3 | run_length last day 2024-07-26"#,
+            ],
+        ),
+        (
+            "Treasuries sold off as traders bet the Fed could cut later this year. The 10-year yield rose 6 basis points to 4.25%.",
+            "2024-04-10",
+            &[
+                r#"daily_move "rose 6 basis points" ["DGS10"] 6 bp | level change day 2024-04-10"#,
+                r#"level "to 4.25%" ["DGS10"] 4.25% | level last day 2024-04-10"#,
+            ],
+        ),
     ];
     let mut failures = Vec::new();
     for (text, dateline, want) in cases {

@@ -54,7 +54,8 @@ impl Chunks {
         for t in &times {
             taken[t.tokens.clone()].iter_mut().for_each(|t| *t = true);
         }
-        let quantities = quantity::find(&doc.tokens, &taken);
+        let mut quantities = quantity::find(&doc.tokens, &taken);
+        quantities.retain(|q| quantity::is_market_figure(q, &doc.tokens));
         for q in &quantities {
             taken[q.tokens.clone()].iter_mut().for_each(|t| *t = true);
         }

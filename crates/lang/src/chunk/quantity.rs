@@ -268,6 +268,61 @@ fn number_at(tokens: &[Token], i: usize, limit: usize) -> Option<(f64, u8, usize
     None
 }
 
+/// Things counted in news that the market data do not hold: a number
+/// followed by one of them is not an index figure ("177,000 jobs").
+const COUNTED_NOUNS: &[&str] = &[
+    "jobs",
+    "job",
+    "workers",
+    "employees",
+    "people",
+    "companies",
+    "firms",
+    "stocks",
+    "issues",
+    "contracts",
+    "barrels",
+    "homes",
+    "positions",
+    "layoffs",
+    "households",
+    "shareholders",
+    "customers",
+    "users",
+    "accounts",
+    "record",
+    "records",
+];
+
+/// Whether `q` can be a figure of the market data: not a dollar amount of a
+/// million or more (a market value or a deal), not one side of a ratio
+/// ("a 1.1-to-1 margin"), not a count of things the data do not hold
+/// ("177,000 jobs", "11 record closes"). The reader leaves the others out,
+/// so no claim is checked against a figure of another kind.
+pub fn is_market_figure(q: &Quantity, tokens: &[Token]) -> bool {
+    let word = |k: usize| tokens.get(k).map_or("", |t| t.norm.as_str());
+    if q.unit == QUnit::Dollars && q.value.abs() >= 1e6 {
+        return false;
+    }
+    let end = q.tokens.end;
+    let start = q.tokens.start;
+    // "1.1-to-1", "2 to 1" before "margin"/"ratio"; the right side too.
+    let ratio_after = (word(end) == "-" && word(end + 1) == "to" && word(end + 2) == "-")
+        || (word(end) == "to" && matches!(word(end + 2), "margin" | "ratio"));
+    let ratio_before = start >= 2
+        && word(start - 1) == "-"
+        && word(start - 2) == "to"
+        && start >= 3
+        && word(start - 3) == "-";
+    if ratio_after || ratio_before {
+        return false;
+    }
+    if matches!(q.unit, QUnit::Plain) && !q.ordinal && COUNTED_NOUNS.contains(&word(end)) {
+        return false;
+    }
+    true
+}
+
 /// Finds quantities in tokens not `taken` by other chunks.
 pub fn find(tokens: &[Token], taken: &[bool]) -> Vec<Quantity> {
     let lex = lexicon();

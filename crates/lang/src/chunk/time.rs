@@ -1085,6 +1085,11 @@ impl<'a> Reader<'a> {
 
     /// "year to date", "YTD", "so far this month", "this week", "for the year".
     fn to_date(&self, i: usize) -> Option<TimeChunk> {
+        // "could start scaling back later this year": the rest of the
+        // period, after the dateline, holds no data.
+        if i > 0 && matches!(self.word(i - 1), Some("later" | "until")) {
+            return None;
+        }
         let h = self.hit(i, "to_date")?;
         let d = self.dateline;
         let (from, grain) = match h.label {
@@ -2005,6 +2010,7 @@ mod tests {
             ("up 2.2 percent for the week", "1996-10-04", &["for the week = 1996-09-30.. to date Week"]),
             ("-7% year to date", "2022-01-18", &["year to date = 2022-01-01.. to date Year"]),
             ("How did it do last week?", "2026-08-19", &["last week = 2026-08-10..2026-08-14 Week"]),
+            ("it could start scaling back later this year", "2013-06-24", &[]),
             ("How did the S&P do the week before last?", "2026-08-21", &["the week before last = 2026-08-03..2026-08-07 Week"]),
             ("the month before last month", "2026-03-10", &["the month before last month = 2026-01-01..2026-01-31 Month"]),
             ("in the year before last", "2026-08-21", &["the year before last = 2024-01-01..2024-12-31 Year"]),

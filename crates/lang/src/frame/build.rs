@@ -105,6 +105,19 @@ fn dir_of(label: &str) -> i8 {
     }
 }
 
+/// Participles that set a comparison after a move ("..., outpacing the
+/// S&P 500 by 7.5 percentage points").
+const COMPARE_PARTICIPLES: &[&str] = &[
+    "outpacing",
+    "outperforming",
+    "beating",
+    "besting",
+    "topping",
+    "trailing",
+    "lagging",
+    "underperforming",
+];
+
 impl<'a> Builder<'a> {
     /// A builder over one sentence.
     pub fn new(
@@ -799,7 +812,15 @@ impl<'a> Builder<'a> {
         };
         let pending = std::mem::take(&mut self.pending);
         let mut assigned: Vec<Option<(usize, usize)>> = vec![None; pending.len()]; // (distance, time item)
-        let qty_items: Vec<usize> = (0..self.n()).filter(|k| self.qty(*k).is_some()).collect();
+                                                                                   // A figure between a frame and a time blocks it, including a number
+                                                                                   // left out as no market figure ("after employers added 177,000 jobs
+                                                                                   // in April": April is the jobs' month).
+        let qty_items: Vec<usize> = (0..self.n())
+            .filter(|k| {
+                self.qty(*k).is_some()
+                    || (self.is_tok(*k) && self.v.token(*k).kind == crate::text::TokKind::Number)
+            })
+            .collect();
         for t in 0..self.n() {
             let Some(tc) = self.v.time(t) else { continue };
             if self.used[t] || !fits(&tc.time) {
@@ -942,24 +963,52 @@ impl<'a> Builder<'a> {
             }
         }
         // "The Russell 2000 rose 7.89% from D1 to D2, while the S&P 500 rose
-        // 1.38%": a contrast clause without a window of its own shares the
-        // window of the move it is set against.
+        // 1.38%": a contrast or comparison clause without a window of its
+        // own shares the window of the move it is set against.
         for p in &pending {
             let clause = self.clause(p.extent.start);
             // No window of its own: none written in the clause (a day taken
             // from elsewhere in the sentence gives way).
-            let own_time = clause.clone().any(|k| self.v.time(k).is_some());
+            // "..., outpacing the S&P 500 by 7.5 percentage points": a
+            // comparison set after the move shares its window too; its own
+            // words run to the next comma.
+            let participle = p.extent.start > 0
+                && self.w(p.extent.start - 1) == ","
+                && COMPARE_PARTICIPLES.contains(&self.w(p.extent.start));
+            let own_words = if participle {
+                let end = (p.extent.start..clause.end)
+                    .find(|k| self.w(*k) == ",")
+                    .unwrap_or(clause.end);
+                p.extent.start..end
+            } else {
+                clause.clone()
+            };
+            let own_time = own_words.clone().any(|k| self.v.time(k).is_some());
             if p.sibling_of.is_some()
                 || own_time
                 || !matches!(self.frames[p.frame].what, What::Move { .. })
             {
                 continue;
             }
-            if !matches!(self.w(clause.start), "while" | "whereas") {
+            if !participle
+                && !matches!(
+                    self.w(clause.start),
+                    "while"
+                        | "whereas"
+                        | "outpacing"
+                        | "outperforming"
+                        | "beating"
+                        | "besting"
+                        | "topping"
+                        | "trailing"
+                        | "lagging"
+                        | "underperforming"
+                )
+            {
                 continue;
             }
             // The move before it, whether its window came with it or was assigned.
-            let clause_token = self.v.items[clause.start].tokens.start;
+            let clause_token = self.v.items[own_words.start].tokens.start;
             let before = self.frames.iter().rev().find(|f| {
                 f.span.start < clause_token
                     && matches!(f.what, What::Move { .. })
@@ -2571,9 +2620,20 @@ impl<'a> Builder<'a> {
             .clone()
             .chain((0..self.n()).filter(|k| !clause.contains(k)))
             .collect();
+        // A figure in another clause counts only when that clause is about
+        // the same instrument ("as the S&P 500 fell for a second day" does
+        // not take the VIX's "above 30").
+        let own = self.subject(around, around).0;
         for i in order {
             if let Some(q) = self.qty(i) {
                 if i == around {
+                    continue;
+                }
+                let other_instrument = matches!(
+                    (&own, &self.subject(i, i).0),
+                    (Subj::Symbol(a), Subj::Symbol(b)) if a != b
+                );
+                if !clause.contains(&i) && other_instrument {
                     continue;
                 }
                 // "within 10% of its peak"

@@ -64,6 +64,27 @@ impl Ctx<'_> {
         }
     }
 
+    /// Whether the coreference term at token `at` says "benchmark".
+    fn says_benchmark(&self, at: usize) -> bool {
+        self.chunks
+            .mentions
+            .iter()
+            .find(|m| m.tokens.start == at)
+            .is_some_and(|m| {
+                self.doc.tokens[m.tokens.clone()]
+                    .iter()
+                    .any(|t| t.norm.starts_with("benchmark"))
+            })
+    }
+
+    /// Whether `symbol` is named before token `at`.
+    fn names_before(&self, symbol: &str, at: usize) -> bool {
+        self.chunks
+            .mentions
+            .iter()
+            .any(|m| m.tokens.end <= at && m.symbol() == Some(symbol))
+    }
+
     /// Whether `symbol` can be what a term of `kind` refers to.
     fn fits(&self, subj: &Subj, kind: CorefKind) -> bool {
         let symbol = match subj {
@@ -89,6 +110,11 @@ impl Ctx<'_> {
             MentionKind::Coref {
                 kind: CorefKind::Market,
             } => Some(Subj::Symbol(self.market(m.tokens.start).0)),
+            MentionKind::Coref {
+                kind: CorefKind::Index,
+            } if self.says_benchmark(m.tokens.start) && self.names_before(LEAD, m.tokens.start) => {
+                Some(Subj::Symbol(LEAD.to_string()))
+            }
             MentionKind::Coref { kind } if depth < 4 => {
                 self.antecedent(m.tokens.start, depth + 1, *kind)
             }
@@ -268,7 +294,14 @@ fn resolve_in_order(
                             && *kind == CorefKind::Pronoun
                     })
                     .map(|(_, subj)| subj.clone());
-                match (spread, same_sentence, ctx.antecedent(coref_token, 0, *kind)) {
+                // "the benchmark" in a passage that names the S&P 500 is
+                // the S&P 500, whatever index was named last.
+                let benchmark = (*kind == CorefKind::Index
+                    && ctx.says_benchmark(coref_token)
+                    && ctx.names_before(LEAD, coref_token))
+                .then(|| Subj::Symbol(LEAD.to_string()));
+                let antecedent = benchmark.or_else(|| ctx.antecedent(coref_token, 0, *kind));
+                match (spread, same_sentence, antecedent) {
                     (Some(s), _, _) => Some(s),
                     (None, Some(s), _) => Some(s),
                     (None, None, Some(subj)) => Some(subj),
