@@ -287,6 +287,16 @@ fn claims_table() {
                 r#"fed_range "4.25%-4.5%" ["DFEDTARU", "DFEDTARL"] 4.25–4.50% | rate_decisions  2024-12-18.. 2024-12-18"#,
             ],
         ),
+        // "closing above N for the first time since D": the last earlier
+        // close beyond the level.
+        (
+            "The Nasdaq finished above 20,000 for the first time since July.",
+            "2024-12-11",
+            &[
+                r#"level "finished above 20,000" ["^IXIC"] more than 20000 | level last day 2024-12-11"#,
+                r#"since "for the first time since July." ["^IXIC"] since 2024-07-01..2024-07-31 | flag last_at_least_as_extreme all 2024-12-11"#,
+            ],
+        ),
         // Figures that are no market data are left out ($ market value, a
         // ratio, a count of jobs), and a number left out still keeps a
         // later window from the claim before it.

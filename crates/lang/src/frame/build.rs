@@ -1927,7 +1927,10 @@ impl<'a> Builder<'a> {
             if self.used[i] {
                 continue;
             }
-            if self.v.token(i).norm == "first" && self.first_above_since(i).is_some() {
+            if self.v.token(i).norm == "first"
+                && (self.first_above_since(i).is_some()
+                    || self.above_for_first_time_since(i).is_some())
+            {
                 continue;
             }
             if self.crossed_on(i).is_some() {
@@ -2434,6 +2437,51 @@ impl<'a> Builder<'a> {
         Some(())
     }
 
+    /// "closing above 30 for the first time since March 2020": the last
+    /// earlier close beyond the level was in the reference.
+    fn above_for_first_time_since(&mut self, i: usize) -> Option<()> {
+        if !(i >= 3 && self.w(i + 1) == "time" && self.w(i - 1) == "the" && self.w(i - 2) == "for")
+        {
+            return None;
+        }
+        let r = i + 2;
+        let Time::Since { from, to, .. } = self.v.time(r)?.time.clone() else {
+            return None;
+        };
+        let k = i - 3;
+        let q = self.qty(k)?.clone();
+        if q.unit != QUnit::Plain || q.ordinal {
+            return None;
+        }
+        let before = k.checked_sub(1).map(|b| self.w(b)).unwrap_or("");
+        let above = match (before, q.hedge) {
+            ("above" | "over" | "past", _) | (_, Hedge::MoreThan) => true,
+            ("below" | "under", _) | (_, Hedge::LessThan) => false,
+            _ => return None,
+        };
+        let pred = if above {
+            Pred::Gt(q.value)
+        } else {
+            Pred::Lt(q.value)
+        };
+        let mut f = Frame::new(
+            0..0,
+            self.v.sentence,
+            What::Since {
+                measure: Measure::flag(Measure::field(model::Field::Close), pred),
+                order: Order::Highest,
+            },
+            Claimed::Date { from, to },
+        );
+        let (s, _, missing) = self.subject(k, k);
+        f.subject = s;
+        f.missing = missing;
+        f.anchor = self.anchor_day(k);
+        self.use_time(r);
+        self.push(f, i - 2..r + 1);
+        Some(())
+    }
+
     /// "crossed 600 on Nov. 17, 1995", "passed 13,000 for the first time",
     /// "topped 2,000 for the first time on D": the first close beyond the level.
     fn crossed_on(&mut self, i: usize) -> Option<()> {
@@ -2624,6 +2672,18 @@ impl<'a> Builder<'a> {
         // the same instrument ("as the S&P 500 fell for a second day" does
         // not take the VIX's "above 30").
         let own = self.subject(around, around).0;
+        // The streak's own words: between the commas around it.
+        let local_start = (clause.start..around)
+            .rev()
+            .find(|k| self.w(*k) == ",")
+            .map_or(clause.start, |k| k + 1);
+        let local_end = (around..clause.end)
+            .find(|k| self.w(*k) == ",")
+            .unwrap_or(clause.end);
+        let local = local_start..local_end;
+        let names_own = local
+            .clone()
+            .any(|k| self.v.mention(k).is_some_and(|m| m.symbol().is_some()));
         for i in order {
             if let Some(q) = self.qty(i) {
                 if i == around {
@@ -2633,7 +2693,7 @@ impl<'a> Builder<'a> {
                     (&own, &self.subject(i, i).0),
                     (Subj::Symbol(a), Subj::Symbol(b)) if a != b
                 );
-                if !clause.contains(&i) && other_instrument {
+                if !local.contains(&i) && (other_instrument || names_own) {
                     continue;
                 }
                 // "within 10% of its peak"
