@@ -972,16 +972,19 @@ impl<'a> Builder<'a> {
             // "..., outpacing the S&P 500 by 7.5 percentage points": a
             // comparison set after the move shares its window too; its own
             // words run to the next comma.
-            let participle = p.extent.start > 0
-                && self.w(p.extent.start - 1) == ","
-                && COMPARE_PARTICIPLES.contains(&self.w(p.extent.start));
-            let own_words = if participle {
-                let end = (p.extent.start..clause.end)
-                    .find(|k| self.w(*k) == ",")
-                    .unwrap_or(clause.end);
-                p.extent.start..end
-            } else {
-                clause.clone()
+            let comma_before = (clause.start..p.extent.start)
+                .rev()
+                .find(|k| self.w(*k) == ",");
+            let participle = comma_before
+                .is_some_and(|c| COMPARE_PARTICIPLES.contains(&self.w(c + 1)));
+            let own_words = match comma_before {
+                Some(c) if participle => {
+                    let end = (p.extent.start..clause.end)
+                        .find(|k| self.w(*k) == ",")
+                        .unwrap_or(clause.end);
+                    c + 1..end
+                }
+                _ => clause.clone(),
             };
             let own_time = own_words.clone().any(|k| self.v.time(k).is_some());
             if p.sibling_of.is_some()
@@ -2944,12 +2947,15 @@ impl<'a> Builder<'a> {
                 }
                 None => self.anchor_day(i),
             };
-            // "snapped a seven-day winning streak": the run ended the session before.
+            // "snapped a seven-day winning streak": the run ended the session
+            // before. The verb takes the streak as its object, with no comma
+            // between ("ended down 3.2%, its third straight decline" is the
+            // close, not a snap).
             let snapped = (clause.start..i).any(|k| {
                 matches!(
                     self.v.stem(k),
                     "snap" | "snapped" | "end" | "ended" | "broke" | "break" | "halt" | "halted"
-                )
+                ) && !(k..i).any(|j| self.w(j) == ",")
             });
             let before = (0..i).any(|k| self.w(k) == "before");
             if snapped || before {
