@@ -215,6 +215,33 @@ fn implausible(claim: &Claim, fact: &Fact) -> Option<String> {
     }
 }
 
+/// An error when `sym`'s data begin more than a year after the instrument
+/// did: a comparison with all its history cannot be made.
+fn short_history(engine: &Engine<'_>, sym: &str) -> Result<(), String> {
+    let inception = engine
+        .registry()
+        .and_then(|reg| reg.get(sym))
+        .and_then(|i| i.inception);
+    let first = engine.price_series(sym).ok().and_then(|s| s.first_date());
+    if let (Some(inception), Some(first)) = (inception, first) {
+        if (first - inception).num_days() > 365 {
+            return Err(format!("{sym}'s history goes back to {inception} but the data begin on {first}, so a comparison with all its history cannot be made"));
+        }
+    }
+    Ok(())
+}
+
+/// Whether a measure tests for a record (a value beyond every earlier one).
+fn measure_has_record(m: &model::Measure) -> bool {
+    use model::{Measure, Pred};
+    match m {
+        Measure::Flag { of, pred } | Measure::RunLength { of, pred } => {
+            matches!(pred, Pred::NewMax | Pred::NewMin) || measure_has_record(of)
+        }
+        _ => false,
+    }
+}
+
 /// Evaluates one reading; a day that is not in the data is an error, never
 /// an older day silently used, and "ever" over data that begin long after
 /// the instrument's own history is not decided.
@@ -232,20 +259,19 @@ fn evaluate(engine: &Engine<'_>, r: &Reading) -> Result<Fact, String> {
         let whole_history = !since_found
             && (matches!(q.window, Window::All)
                 || matches!(q.reduce, Reduce::LastAtLeastAsExtreme { .. }));
-        if whole_history {
+        // A record ("above every earlier close") compares with all history too.
+        let record = measure_has_record(&q.measure);
+        if whole_history || record {
             for sym in q.subject.symbols() {
-                let inception = engine
-                    .registry()
-                    .and_then(|reg| reg.get(sym))
-                    .and_then(|i| i.inception);
-                let first = engine.price_series(sym).ok().and_then(|s| s.first_date());
-                if let (Some(inception), Some(first)) = (inception, first) {
-                    if (first - inception).num_days() > 365 {
-                        return Err(format!("{sym}'s history goes back to {inception} but the data begin on {first}, so a comparison with all its history cannot be made"));
-                    }
-                }
+                short_history(engine, sym)?;
             }
         }
+    }
+    if let Query::Record { symbol, .. }
+    | Query::HighestSince { symbol, .. }
+    | Query::LowestSince { symbol, .. } = &r.query
+    {
+        short_history(engine, symbol)?;
     }
     if let Query::Series(q) = &r.query {
         let one_day = matches!(

@@ -975,8 +975,8 @@ impl<'a> Builder<'a> {
             let comma_before = (clause.start..p.extent.start)
                 .rev()
                 .find(|k| self.w(*k) == ",");
-            let participle = comma_before
-                .is_some_and(|c| COMPARE_PARTICIPLES.contains(&self.w(c + 1)));
+            let participle =
+                comma_before.is_some_and(|c| COMPARE_PARTICIPLES.contains(&self.w(c + 1)));
             let own_words = match comma_before {
                 Some(c) if participle => {
                     let end = (p.extent.start..clause.end)
