@@ -297,6 +297,14 @@ fn claims_table() {
                 r#"since "for the first time since July." ["^IXIC"] since 2024-07-01..2024-07-31 | flag last_at_least_as_extreme all 2024-12-11"#,
             ],
         ),
+        // A rate's moves are ranked by their change, not by a percent of the yield.
+        (
+            "The 2-year Treasury yield sank on Monday, its biggest one-day fall since October 1987.",
+            "2023-03-13",
+            &[
+                r#"since "biggest one-day fall since October 1987" ["DGS2"] since 1987-10-01..1987-10-31 | change last_at_least_as_extreme all 2023-03-13"#,
+            ],
+        ),
         // Figures that are no market data are left out ($ market value, a
         // ratio, a count of jobs), and a number left out still keeps a
         // later window from the claim before it.

@@ -205,6 +205,17 @@ pub fn resolve(
             }
         }
     }
+    // "The two-year yield tumbled 47 basis points, its steepest one-day
+    // drop since October 1987": a rate's moves are ranked by their change
+    // (basis points), not by a percent of the yield.
+    for f in frames.iter_mut() {
+        let rate = matches!(&f.subject, Subj::Symbol(s) if super::build::is_rate_symbol(s));
+        if let (true, What::Since { measure, .. }) = (rate, &mut f.what) {
+            if *measure == model::Measure::daily_return() {
+                *measure = model::Measure::Change { sessions: 1 };
+            }
+        }
+    }
     // "XLU fell the most. It fell ~1.1% from March 23 to March 30.": a ranking
     // named before its window takes the next claim's window in the paragraph.
     for k in 0..frames.len() {
