@@ -464,16 +464,24 @@ pub fn lower(f: &Frame, registry: &Registry, dateline: Date) -> Result<Vec<Readi
             } else {
                 Reduce::Min
             };
+            // "Friday's record close of 69.95": an extreme on one day is the
+            // extreme of all history up to that day.
+            let one_day = match &f.when {
+                When::Time(Time::Span { from, to, .. }) if from == to => Some(*to),
+                _ => None,
+            };
             let window = match &f.when {
                 When::Time(Time::Ever) => Window::All,
                 When::SessionBefore(_) => Window::All,
+                _ if one_day.is_some() => Window::All,
                 _ => windows(f, dateline)?
                     .first()
                     .map(|w| w.0)
                     .unwrap_or(Window::All),
             };
-            let as_of = match &f.when {
-                When::SessionBefore(d) => model::calendar::prev_session(*d),
+            let as_of = match (&f.when, one_day) {
+                (When::SessionBefore(d), _) => model::calendar::prev_session(*d),
+                (_, Some(d)) => d,
                 _ => day,
             };
             let fields: Vec<(Measure, &str)> = match field {
