@@ -297,6 +297,39 @@ fn claims_table() {
                 r#"since "for the first time since July." ["^IXIC"] since 2024-07-01..2024-07-31 | flag last_at_least_as_extreme all 2024-12-11"#,
             ],
         ),
+        // "more than doubled" (a two-word hedge); "gave up" falls; "the gauge of expected
+        // volatility" is the VIX; a window after "and <participle>" is that
+        // predicate's.
+        (
+            "The VIX more than doubled on Monday.",
+            "2018-02-05",
+            &[
+                r#"daily_move "more than doubled" ["^VIX"] more than 100% | level return day 2018-02-05"#,
+            ],
+        ),
+        (
+            "The Russell 2000 gave up 4.2% for the week.",
+            "2024-08-02",
+            &[
+                r#"period_return "up 4.2%" ["^RUT"] -4.2% | level return 2024-07-29..2024-08-02 2024-08-02"#,
+            ],
+        ),
+        (
+            "The gauge of expected volatility eased 1.2 points to 16.5.",
+            "2024-08-16",
+            &[
+                r#"daily_move "eased 1.2 points" ["^VIX"] -1.2 points | level change day 2024-08-16"#,
+                r#"level "to 16.5" ["^VIX"] 16.5 | level last day 2024-08-16"#,
+            ],
+        ),
+        (
+            "The Dow sank 2.1%, shedding 800 points and erasing its gain for the year.",
+            "2024-08-05",
+            &[
+                r#"daily_move "sank 2.1%" ["^DJI"] -2.1% | level return day 2024-08-05"#,
+                r#"daily_move "shedding 800 points" ["^DJI"] -800 points | UNREAD for the year"#,
+            ],
+        ),
         // A rate's moves are ranked by their change, not by a percent of the yield.
         (
             "The 2-year Treasury yield sank on Monday, its biggest one-day fall since October 1987.",

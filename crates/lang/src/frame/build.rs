@@ -849,7 +849,16 @@ impl<'a> Builder<'a> {
                     })
                 };
                 let blocked = qty_items.iter().any(|k| *k > lo && *k < hi && !own(*k));
-                if blocked {
+                // "shedding 113.19 points ... and erasing its gain for 2018":
+                // a window after "and" and another participle is that
+                // predicate's.
+                let next_predicate = t > p.extent.start
+                    && (lo..hi).any(|j| {
+                        self.w(j) == "and"
+                            && self.w(j + 1).len() > 4
+                            && self.w(j + 1).ends_with("ing")
+                    });
+                if blocked || next_predicate {
                     continue;
                 }
                 // "rose 0.4% to 7,674.37 and ended the week down 1.4%": a
@@ -2488,6 +2497,11 @@ impl<'a> Builder<'a> {
     /// "crossed 600 on Nov. 17, 1995", "passed 13,000 for the first time",
     /// "topped 2,000 for the first time on D": the first close beyond the level.
     fn crossed_on(&mut self, i: usize) -> Option<()> {
+        // "briefly topped 31 on Wednesday": a level touched within the day,
+        // not the first close beyond it.
+        if i > 0 && self.w(i - 1) == "briefly" {
+            return None;
+        }
         let stem = self.v.stem(i);
         if !matches!(
             stem,
@@ -4194,11 +4208,14 @@ impl<'a> Builder<'a> {
                 "halv" => -50.0,
                 _ => continue,
             };
-            let hedge = match self.w(i.wrapping_sub(1)) {
-                "almost" | "nearly" => Hedge::Almost,
-                "about" | "roughly" => Hedge::Approx,
-                "more" => Hedge::MoreThan,
-                _ => Hedge::Exact,
+            // "more than doubled": two words of hedge.
+            let (hedge, words) = match (self.w(i.wrapping_sub(2)), self.w(i.wrapping_sub(1))) {
+                ("more", "than") => (Hedge::MoreThan, 2),
+                ("less", "than") => (Hedge::LessThan, 2),
+                (_, "almost" | "nearly") => (Hedge::Almost, 1),
+                (_, "about" | "roughly") => (Hedge::Approx, 1),
+                (_, "more") => (Hedge::MoreThan, 1),
+                _ => (Hedge::Exact, 0),
             };
             let mut f = Frame::new(
                 0..0,
@@ -4218,7 +4235,7 @@ impl<'a> Builder<'a> {
             let (s, _, missing) = self.subject(i, i);
             f.subject = s;
             f.missing = missing;
-            let start = if hedge == Hedge::Exact { i } else { i - 1 };
+            let start = i - words;
             self.push(f, start..i + 1);
             let last = self.frames.len() - 1;
             self.pending.push(Pending {
@@ -4394,6 +4411,13 @@ impl<'a> Builder<'a> {
                 });
             }
             if let Some((l, _)) = self.lex(k, "move") {
+                // "gave up 2.8%": a longer move phrase that ends here wins
+                // over its last word.
+                let l = k
+                    .checked_sub(1)
+                    .and_then(|j| self.lex(j, "move"))
+                    .filter(|(_, end)| *end > k)
+                    .map_or(l, |(longer, _)| longer);
                 let d = dir_of(l);
                 if let Some(f) = intraday {
                     let f = match (f, d) {
