@@ -330,6 +330,15 @@ fn claims_table() {
                 r#"daily_move "shedding 800 points" ["^DJI"] -800 points | UNREAD for the year"#,
             ],
         ),
+        // A "before" of another clause does not move a streak to the session before.
+        (
+            "Traders sold before the Fed meeting, and the Nasdaq fell 2.4%, a fourth straight decline.",
+            "2024-07-25",
+            &[
+                r#"daily_move "fell 2.4%" ["^IXIC"] -2.4% | level return day 2024-07-25"#,
+                r#"streak "fourth straight" ["^IXIC"] 4 | run_length last day 2024-07-25"#,
+            ],
+        ),
         // A rate's moves are ranked by their change, not by a percent of the yield.
         (
             "The 2-year Treasury yield sank on Monday, its biggest one-day fall since October 1987.",

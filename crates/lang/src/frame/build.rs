@@ -2971,7 +2971,18 @@ impl<'a> Builder<'a> {
                     "snap" | "snapped" | "end" | "ended" | "broke" | "break" | "halt" | "halted"
                 ) && !(k..i).any(|j| self.w(j) == ",")
             });
-            let before = (0..i).any(|k| self.w(k) == "before");
+            // "... the session before" in the streak's own words, or a
+            // fronted "Before accelerating on 8/22, it had put in six straight
+            // declines"; not a "before" of another clause ("was off 8.6%
+            // before clawing back ..., a third consecutive decline").
+            let fronted = (0..i)
+                .find(|k| !self.punct(*k))
+                .is_some_and(|k| self.w(k) == "before");
+            let before = fronted
+                || (0..i)
+                    .rev()
+                    .take_while(|k| self.w(*k) != ",")
+                    .any(|k| self.w(k) == "before");
             if snapped || before {
                 f.when = When::SessionBefore(day.unwrap_or(self.dateline));
             } else {
