@@ -330,6 +330,16 @@ fn claims_table() {
                 r#"daily_move "shedding 800 points" ["^DJI"] -800 points | UNREAD for the year"#,
             ],
         ),
+        // What follows "a day after" (and its appositive) is about the session before.
+        (
+            "The Dow jumped 2%, a day after closing at 38,500, its lowest level since March.",
+            "2024-08-06",
+            &[
+                r#"daily_move "jumped 2%" ["^DJI"] 2% | level return day 2024-08-06"#,
+                r#"level "at 38,500" ["^DJI"] 38500 | level last day 2024-08-05"#,
+                r#"since "lowest level since March." ["^DJI"] since 2024-03-01..2024-03-31 | level last_at_least_as_extreme all 2024-08-05"#,
+            ],
+        ),
         // A "before" of another clause does not move a streak to the session before.
         (
             "Traders sold before the Fed meeting, and the Nasdaq fell 2.4%, a fourth straight decline.",

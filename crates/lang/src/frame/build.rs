@@ -166,12 +166,53 @@ impl<'a> Builder<'a> {
         self.doubled();
         self.moves();
         self.assign_times();
+        self.day_after();
         self.rank_shares_move_window();
         self.latest_published();
         self.leftovers();
         self.frames.sort_by_key(|f| f.span.start);
         self.remember_day_move();
         (self.frames, self.time_used, self.carry)
+    }
+
+    /// "soared 9.4%, a day after closing at 2,237.40, its lowest level since
+    /// late 2016": what follows "a day after" (and its appositive) is about
+    /// the session before.
+    fn day_after(&mut self) {
+        let toks = &self.v.doc.tokens;
+        let norm = |k: usize| toks.get(k).map_or("", |t| t.norm.as_str());
+        let sent = &self.v.doc.sentences[self.v.sentence];
+        let Some(after) = sent.tokens.clone().find(|k| {
+            matches!(norm(*k), "a" | "one" | "the")
+                && matches!(norm(k + 1), "day" | "session")
+                && norm(k + 2) == "after"
+        }) else {
+            return;
+        };
+        let phrase_start = after + 3;
+        // The phrase runs to the end of the sentence, or to a comma that
+        // does not open an appositive ("its ...").
+        let mut end = sent.tokens.end;
+        let mut k = phrase_start;
+        while k < sent.tokens.end {
+            if norm(k) == "," && norm(k + 1) != "its" {
+                end = k;
+                break;
+            }
+            k += 1;
+        }
+        let dateline = self.dateline;
+        for f in &mut self.frames {
+            if f.sentence == self.v.sentence
+                && f.when == When::Default
+                && f.anchor.is_none_or(|d| d == dateline)
+                && f.span.start >= phrase_start
+                && f.span.start < end
+            {
+                f.anchor = None;
+                f.when = When::SessionBefore(dateline);
+            }
+        }
     }
 
     /// "The Russell 2000's decline ranks 5th among 314 daily declines since
