@@ -1,6 +1,9 @@
 """Build claims-new.jsonl: news-style passages, each labelled claim with a verdict and true value computed here."""
 import json, re
+import os as _os, sys as _sys
+_sys.path.insert(0, _os.path.join(_os.path.dirname(_os.path.abspath(__file__)), "..", "common"))
 import mdata as m, qhelp as h
+m.DROP_WEEKENDS = False
 SPX, IXIC, RUT, NDX, DJI, VIX = m.spx(), m.ixic(), m.rut(), m.ndx(), m.dji(), m.vix()
 D10, D2 = m.rseries("DGS10"), m.rseries("DGS2")
 FED = m.fed_changes()

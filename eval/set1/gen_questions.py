@@ -1,6 +1,9 @@
 """Build questions-new.jsonl; every value computed here from /work/shared/market-data with csv."""
 import json
+import os as _os, sys as _sys
+_sys.path.insert(0, _os.path.join(_os.path.dirname(_os.path.abspath(__file__)), "..", "common"))
 import mdata as m, qhelp as h
+m.DROP_WEEKENDS = False
 
 SPX, IXIC, RUT, NDX, DJI, VIX = m.spx(), m.ixic(), m.rut(), m.ndx(), m.dji(), m.vix()
 DGS10, DGS2, DGS30 = m.rseries("DGS10"), m.rseries("DGS2"), m.rseries("DGS30")

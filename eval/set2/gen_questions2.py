@@ -1,6 +1,8 @@
 """Build questions-new2.jsonl; every value computed here from /work/shared/market-data with the csv module
 (mdata.py / qhelp.py, copied from /work/eval-new; mdata drops the weekend rows of asset_prices.csv)."""
 import json, datetime as dt
+import os as _os, sys as _sys
+_sys.path.insert(0, _os.path.join(_os.path.dirname(_os.path.abspath(__file__)), "..", "common"))
 import mdata as m, qhelp as h
 
 SPX, IXIC, RUT, NDX, DJI, VIX = m.spx(), m.ixic(), m.rut(), m.ndx(), m.dji(), m.vix()

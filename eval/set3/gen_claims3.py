@@ -14,6 +14,8 @@ Sources: S&P=GSPC.csv, Nasdaq Comp=heliar IXIC (from 2016-06-28), RUT=hjyssg<201
 NDX=hjyssg then asset_prices, Dow=asset_prices DJI (from 2024-08-21, weekends dropped), VIX=guydekowski.
 """
 import csv, json, os, re
+import os as _os, sys as _sys
+_sys.path.insert(0, _os.path.join(_os.path.dirname(_os.path.abspath(__file__)), "..", "common"))
 import mdata as m, qhelp as h
 
 SPX, IXIC, RUT, NDX, DJI, VIX = m.spx(), m.ixic(), m.rut(), m.ndx(), m.dji(), m.vix()

@@ -8,8 +8,11 @@ VIX 2014-10-15 close differs between sources (25.27 vs 26.25), so it is not clai
 Fed range = DFEDTARL/DFEDTARU (effective the day after the announcement; same day 2015-12-16).
 """
 import sys, json
-from lib4 import *
-import lib4
+import os as _os, sys as _sys
+_sys.path.insert(0, _os.path.join(_os.path.dirname(_os.path.abspath(__file__)), "..", "common"))
+from claims_lib import *
+import claims_lib as lib4
+lib4.PREFIX = "N4"
 
 DOW_OLD = "Dow Jones Industrial Average before 2024-08 is not in the files"
 IXIC_OLD = "Nasdaq Composite before 2016-06-28 is not in the files"

@@ -6,7 +6,8 @@ session as extreme / close at or beyond; yields FRED DGS2/DGS10 in bp (tol 1.5 b
 Sector ETF daily/weekly moves use the dividend-adjusted closes on days that are not ex-dividend days."""
 import sys, json
 from helpers5 import *
-import lib4
+import claims_lib as lib4
+lib4.PREFIX = "N5"
 XLE, XLF, XLK = m.etf("XLE"), m.etf("XLF"), m.etf("XLK")
 DOW_OLD = "Dow Jones Industrial Average before 2024-08 is not in the files"
 SINGLE = "single stocks are not in the files"

@@ -1,4 +1,6 @@
-from lib4 import *
+import os as _os, sys as _sys
+_sys.path.insert(0, _os.path.join(_os.path.dirname(_os.path.abspath(__file__)), "..", "common"))
+from claims_lib import *
 WR = h.period_returns(SPX, h.week)
 def week_since(s, d, worse=True):
     wr = WR if s is SPX else h.period_returns(s, h.week)

@@ -3,6 +3,9 @@ import collections
 BAD = []
 import mdata as m, qhelp as h
 
+# The id prefix of the passages ("N4" -> "N4-001"); set by each generator.
+PREFIX = "N"
+
 SPX, IXIC, RUT, NDX, DJI, VIX = m.spx(), m.ixic(), m.rut(), m.ndx(), m.dji(), m.vix()
 D10, D2 = m.rseries("DGS10"), m.rseries("DGS2")
 RATES = m.rates()
@@ -138,5 +141,5 @@ def U(quote, claimed, kind, why):
 def add(as_of, text, claims, source="written for this eval (news style, new wording)"):
     for c in claims:
         assert text.count(c["quote"]) == 1, c["quote"]
-    P.append(dict(id="N5-%03d" % (len(P) + 1), text=text, as_of=as_of, published=as_of, source=source, claims=claims))
+    P.append(dict(id="%s-%03d" % (PREFIX, len(P) + 1), text=text, as_of=as_of, published=as_of, source=source, claims=claims))
 

@@ -1,6 +1,9 @@
 """Independent loaders for /work/shared/market-data (csv module only)."""
 import csv, math, os
 import os as _os
+# asset_prices.csv repeats Friday's close on some weekend rows (2026-08);
+# set1 was labelled with them, the later sets without.
+DROP_WEEKENDS = True
 D = _os.environ.get("MARKET_DATA", _os.path.join(_os.path.dirname(_os.path.abspath(__file__)), "..", "..", "..", "shared", "market-data"))
 
 def _ohlc(path, dcol="date", ccol="close", hcol="high", lcol="low", skip=0):
@@ -34,7 +37,7 @@ def _wide(col):
             v = row.get(col)
             if v:
                 import datetime as _dt
-                if _dt.date.fromisoformat(row["date"]).weekday() >= 5:
+                if DROP_WEEKENDS and _dt.date.fromisoformat(row["date"]).weekday() >= 5:
                     continue  # weekend rows repeat Friday's close (asset_prices quirk, 2026-08)
                 out[row["date"]] = (float(v), None, None)
     return out
