@@ -158,8 +158,7 @@ impl Reader {
                     .checked_sub(1)
                     .map(|k| doc.tokens[k].norm.as_str());
                 matches!(lead, Some("by" | "until" | "later"))
-                    && crate::question::shape::span_of(&t.time)
-                        .is_some_and(|(from, _)| from > dateline)
+                    && crate::chunk::time::span_of(&t.time).is_some_and(|(from, _)| from > dateline)
             })
             .collect();
         let mut fed_paragraph: Option<usize> = None;

@@ -1924,6 +1924,16 @@ impl<'a> Reader<'a> {
     }
 }
 
+/// The calendar days a time covers, when it is a span of days.
+pub(crate) fn span_of(t: &Time) -> Option<(Date, Date)> {
+    match t {
+        Time::Span { from, to, .. } | Time::Since { from, to, .. } => Some((*from, *to)),
+        // To date: from its start to whenever the question is asked.
+        Time::ToDate { from, .. } => Some((*from, Date::MAX)),
+        _ => None,
+    }
+}
+
 /// Days spanned by `x` units written at that precision: "three years" is
 /// 2.5 to 3.5 years back.
 fn unit_days(unit: &str, x: f64) -> Option<(i64, i64)> {

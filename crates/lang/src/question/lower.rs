@@ -104,7 +104,7 @@ pub fn lower(q: &Question, registry: &model::Registry) -> Result<Vec<Reading>, N
     let mut out = Vec::new();
     match &q.ask {
         Ask::Fed(ask) => {
-            let span = q.time.as_ref().and_then(super::shape::span_of);
+            let span = q.time.as_ref().and_then(crate::chunk::time::span_of);
             let (from, end) = match (ask, span) {
                 (FedAsk::Count(_) | FedAsk::First(_), Some((from, to))) => {
                     (Some(from), to.min(q.as_of))
@@ -149,7 +149,11 @@ pub fn lower(q: &Question, registry: &model::Registry) -> Result<Vec<Reading>, N
                     what: "a base rate of anything but two instruments".into(),
                 });
             };
-            let from = q.time.as_ref().and_then(super::shape::span_of).map(|s| s.0);
+            let from = q
+                .time
+                .as_ref()
+                .and_then(crate::chunk::time::span_of)
+                .map(|s| s.0);
             out.push(reading(
                 Query::BaseRate {
                     a: a.clone(),

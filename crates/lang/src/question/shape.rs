@@ -25,6 +25,7 @@
 //! | level | a level now or at a window's end | "Where's the VIX now?", "What was the CAPE in January 2000?" |
 
 use super::{Ask, Decline, FedAsk, Question};
+use crate::chunk::time::span_of;
 use crate::chunk::{Chunks, CorefKind, Grain, Hedge, MentionKind, QUnit, Quantity, Time};
 use crate::frame::FieldHint;
 use crate::lexicon::lexicon;
@@ -1864,16 +1865,6 @@ impl<'a> Parse<'a> {
             }
         }
         Err(Decline::Unread { words: unread })
-    }
-}
-
-/// The calendar days a time covers, when it is a span of days.
-pub(crate) fn span_of(t: &Time) -> Option<(Date, Date)> {
-    match t {
-        Time::Span { from, to, .. } | Time::Since { from, to, .. } => Some((*from, *to)),
-        // To date: from its start to whenever the question is asked.
-        Time::ToDate { from, .. } => Some((*from, Date::MAX)),
-        _ => None,
     }
 }
 
