@@ -1043,21 +1043,10 @@ impl<'a> Builder<'a> {
             {
                 continue;
             }
-            if !participle
-                && !matches!(
-                    self.w(clause.start),
-                    "while"
-                        | "whereas"
-                        | "outpacing"
-                        | "outperforming"
-                        | "beating"
-                        | "besting"
-                        | "topping"
-                        | "trailing"
-                        | "lagging"
-                        | "underperforming"
-                )
-            {
+            let opener = self.w(clause.start);
+            let contrast =
+                matches!(opener, "while" | "whereas") || COMPARE_PARTICIPLES.contains(&opener);
+            if !participle && !contrast {
                 continue;
             }
             // The move before it, whether its window came with it or was assigned.
